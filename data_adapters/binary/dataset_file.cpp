@@ -1,0 +1,1 @@
+#include "data_adapters/binary/dataset_file.hpp"

@@ -1,0 +1,23 @@
+#pragma once
+// The abt binary dataset format (".abtd"): one file, columnar, versioned header, per-block checksums,
+// memory-mappable. Layout and guarantees: docs/data-formats.md.
+#include <filesystem>
+
+#include "engine/data/market_data.hpp"
+
+namespace abt {
+
+/// File name of the dataset inside a dataset directory.
+inline constexpr const char* kDatasetFileName = "market.abtd";
+
+/// Writes `data` to `path` atomically (temp file in the same directory + rename). Throws DataError on I/O
+/// failure (the destination is left untouched).
+void write_dataset(const MarketData& data, const std::filesystem::path& path);
+
+/// Memory-maps the dataset at `path` (a .abtd file, or a directory holding market.abtd) read-only and returns
+/// MarketData whose panels point into the map. Verifies magic, version, sizes and (when verify_checksums) the
+/// checksum of every block; a corrupt or truncated file throws DataError naming the file, the block and what
+/// was expected.
+MarketData read_dataset(const std::filesystem::path& path, bool verify_checksums = true);
+
+}  // namespace abt

@@ -1,0 +1,30 @@
+#pragma once
+// The deterministic discrete-event backtest loop (docs/event-ordering.md).
+#include "engine/data/market_data.hpp"
+#include "engine/sim/backtest_config.hpp"
+#include "engine/sim/run_result.hpp"
+#include "engine/strategy/strategy.hpp"
+
+namespace abt {
+
+class Backtest {
+ public:
+  /// `data` must outlive the Backtest and is only read. Throws ConfigError when the date range has no
+  /// trading day.
+  Backtest(const MarketData& data, BacktestConfig config);
+  ~Backtest();
+  Backtest(const Backtest&) = delete;
+  Backtest& operator=(const Backtest&) = delete;
+
+  /// Replays every event from config.start to config.end through `strategy`. Single-threaded; the same
+  /// data, config and strategy give the same result. Checks every day that cash >= 0 and
+  /// cash + holdings = NAV (InternalError otherwise).
+  RunResult run(Strategy& strategy);
+
+ private:
+  struct Impl;
+  const MarketData& data_;
+  BacktestConfig config_;
+};
+
+}  // namespace abt

@@ -1,0 +1,36 @@
+#pragma once
+// Engine-level settings of one backtest (the run layer builds them from the JSON config).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "engine/core/time.hpp"
+#include "engine/execution/cost_model.hpp"
+
+namespace abt {
+
+/// When orders placed at a bar close execute.
+enum class FillMode : uint8_t {
+  NextOpen,  // at the open of the next bar of the execution frequency (default; no look-ahead)
+  Close,     // at the close of the bar that produced the signal (replicates close-price reports)
+};
+std::string_view fill_mode_name(FillMode m);
+std::optional<FillMode> parse_fill_mode(std::string_view s);
+
+/// Execution rule switches. The A-share realism issue adds limits, T+1, participation; each rule is a switch.
+struct ExecutionRules {
+  bool lots = true;  // round buys to board lots (100; STAR 200 then 1); indices trade in units of 1
+  bool block_suspended = true;  // no fills in bars with volume 0 or no price
+};
+
+struct BacktestConfig {
+  Date start = Date::min();  // first trading day (clipped to the calendar)
+  Date end = Date::max();    // last trading day, inclusive
+  double initial_cash = 10'000'000.0;
+  FillMode fill = FillMode::NextOpen;
+  ExecutionRules rules;
+  std::shared_ptr<const CostModel> costs;  // null -> no costs
+};
+
+}  // namespace abt

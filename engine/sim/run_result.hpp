@@ -1,0 +1,46 @@
+#pragma once
+// What a backtest produces; the run layer turns it into result.json, equity.csv, trades.csv, positions.csv.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/time.hpp"
+#include "engine/strategy/order.hpp"
+
+namespace abt {
+
+/// End-of-day state, valued at the day's closes (suspended holdings at their last close).
+struct DailyRecord {
+  Date date;
+  double nav = 0;  // cash + holdings_value
+  double cash = 0;
+  double holdings_value = 0;  // sum of quantity x close
+  double bought = 0;          // notional bought today (CNY)
+  double sold = 0;            // notional sold today (CNY)
+  double costs = 0;           // fees paid today (CNY)
+  int32_t holdings = 0;       // number of instruments held
+};
+
+/// One end-of-day holding (only nonzero positions are recorded).
+struct PositionRecord {
+  Date date;
+  InstrumentId instrument = -1;
+  int64_t quantity = 0;
+  double price = 0;  // close used for valuation
+  double value = 0;
+};
+
+struct RunResult {
+  std::vector<DailyRecord> daily;
+  std::vector<Fill> fills;  // in execution order
+  std::vector<PositionRecord> positions;
+  /// Intents not (fully) executed, by reason (index = RejectReason).
+  std::array<int64_t, kRejectReasonCount> rejects{};
+  /// Notable events (delisted holdings liquidated, ...), stamped with simulated time.
+  std::vector<std::string> warnings;
+  int64_t events = 0;  // events dispatched
+  int64_t bars = 0;    // bar cells replayed: rows x instruments, summed over frequencies
+};
+
+}  // namespace abt

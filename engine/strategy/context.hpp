@@ -1,0 +1,83 @@
+#pragma once
+// Context: the strategy's only door to the engine (architecture guide). Everything it returns ends at the
+// current simulated time: history views cannot reach later bars. For a frequency f, "now" is the last bar
+// of f that has closed at now(): during the 10:30 hourly BarClose of day t the daily history ends at t-1.
+//
+// Contract for the per-bar path: resolve names (symbols, extra fields, series) once in on_start(); the
+// per-bar calls take ids and handles and do no string or map lookups.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "engine/core/calendar.hpp"
+#include "engine/core/frequency.hpp"
+#include "engine/core/time.hpp"
+#include "engine/data/field.hpp"
+#include "engine/data/history_view.hpp"
+#include "engine/data/instrument.hpp"
+#include "engine/strategy/order.hpp"
+#include "engine/strategy/schedule.hpp"
+
+namespace abt {
+
+/// A resolved data column: a field of a frequency, or an external series (frequency Daily, one column).
+struct DataHandle {
+  const Panel* panel = nullptr;
+  Frequency frequency = Frequency::Daily;
+};
+
+enum class LogLevel : uint8_t { Debug, Info, Warn, Error };
+
+class Context {
+ public:
+  virtual ~Context() = default;
+
+  // ---- time --------------------------------------------------------------------------------------
+  /// Current simulated time (the close time of the bar being processed, or 09:30 / 15:00 for session events).
+  virtual Timestamp now() const = 0;
+  /// Index of today in calendar().
+  virtual int32_t today_index() const = 0;
+  virtual const TradingCalendar& calendar() const = 0;
+
+  // ---- instruments and data ---------------------------------------------------------------------
+  virtual int32_t instrument_count() const = 0;
+  virtual const Instrument& instrument(InstrumentId id) const = 0;
+  /// Setup-time lookup; nullopt when unknown.
+  virtual std::optional<InstrumentId> find_instrument(std::string_view symbol) const = 0;
+  /// True when frequency f is loaded.
+  virtual bool has_frequency(Frequency f) const = 0;
+  /// Setup-time lookup of a standard or extra field (throws ConfigError when absent).
+  virtual DataHandle field(Frequency f, std::string_view name) const = 0;
+  /// Setup-time lookup of an external series (throws ConfigError when absent).
+  virtual DataHandle series(std::string_view name) const = 0;
+  /// The last `length` closed bars of a handle, ending now.
+  virtual HistoryView history(const DataHandle& handle, int32_t length) const = 0;
+  HistoryView history(Frequency f, Field fld, int32_t length) const {
+    return history(field(f, field_name(fld)), length);
+  }
+
+  // ---- portfolio (valued at the latest marks) ------------------------------------------------------
+  virtual double cash() const = 0;
+  virtual double nav() const = 0;
+  /// Shares held (total, including shares not yet sellable).
+  virtual int64_t position(InstrumentId id) const = 0;
+
+  // ---- orders (executed per the fill mode; see docs/event-ordering.md) ------------------------------
+  /// Sets target weights for the listed instruments; with exit_others, every other holding targets 0.
+  virtual void target_weights(std::span<const WeightTarget> targets, bool exit_others = true) = 0;
+  virtual void target_shares(InstrumentId id, int64_t shares) = 0;
+  /// Buys (> 0) or sells (< 0) shares.
+  virtual void order_shares(InstrumentId id, int64_t delta) = 0;
+
+  // ---- callbacks ---------------------------------------------------------------------------------
+  /// Requests on_bar calls for BarClose events of frequency f (throws ConfigError when f is not loaded).
+  virtual void subscribe(Frequency f) = 0;
+  /// Registers a timer; on_timer receives the returned id.
+  virtual TimerId schedule(const Schedule& schedule) = 0;
+
+  /// Log line stamped with the simulated time.
+  virtual void log(LogLevel level, std::string_view message) = 0;
+};
+
+}  // namespace abt

@@ -1,0 +1,59 @@
+#pragma once
+// The strategy registry: strategies by name with their parameter documentation and a factory that parses
+// typed params from JSON. The registry is built explicitly (register_builtin_strategies, plugins) and passed
+// around; there is no global mutable registry.
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/strategy/params.hpp"
+#include "engine/strategy/strategy.hpp"
+
+namespace abt {
+
+struct StrategyInfo {
+  std::string name;
+  std::string summary;
+  std::vector<ParamDoc> params;
+  /// Parses params (JSON object or null; `path` is its JSON path for messages) and builds the strategy.
+  std::function<std::unique_ptr<Strategy>(const nlohmann::json& params, const std::string& path)> create;
+  /// Parses params and returns them fully resolved (every field, defaults filled in).
+  std::function<nlohmann::json(const nlohmann::json& params, const std::string& path)> resolve;
+};
+
+/// Info for a strategy class S with a nested `Params` type and a constructor `explicit S(Params)`.
+template <class S>
+StrategyInfo make_strategy_info(std::string name, std::string summary) {
+  using P = typename S::Params;
+  StrategyInfo info;
+  info.name = std::move(name);
+  info.summary = std::move(summary);
+  info.params = describe_params<P>();
+  info.create = [](const nlohmann::json& j, const std::string& path) -> std::unique_ptr<Strategy> {
+    return std::make_unique<S>(parse_params<P>(j, path));
+  };
+  info.resolve = [](const nlohmann::json& j, const std::string& path) {
+    return params_to_json(parse_params<P>(j, path));
+  };
+  return info;
+}
+
+class StrategyRegistry {
+ public:
+  /// Throws ConfigError when the name is taken.
+  void add(StrategyInfo info);
+  const StrategyInfo* find(std::string_view name) const;
+  /// Like find, throws ConfigError("<path>: unknown strategy 'x' (known: ...)").
+  const StrategyInfo& get(std::string_view name, const std::string& path = "strategy.name") const;
+  /// All strategies sorted by name.
+  const std::vector<StrategyInfo>& all() const { return strategies_; }
+
+ private:
+  std::vector<StrategyInfo> strategies_;
+};
+
+}  // namespace abt

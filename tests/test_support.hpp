@@ -1,0 +1,60 @@
+#pragma once
+// Helpers shared by the tests: temporary directories, the optional ../shared data, and a builder for tiny
+// hand-computable markets.
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/data/market_data.hpp"
+
+namespace abt::test {
+
+/// A fresh empty directory under the system temp dir, unique per call (removed at process exit is not
+/// guaranteed; tests may remove it).
+std::filesystem::path make_temp_dir(const std::string& prefix);
+
+/// The repository root (for examples/ and goldens) and ../shared (real samples; may be absent).
+std::filesystem::path repo_root();
+std::filesystem::path shared_dir();
+bool shared_available();
+/// Path of the built `abt` executable.
+std::filesystem::path cli_path();
+
+inline constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+/// One daily bar of a tiny market. NaN open means "not listed that day"; volume 0 means suspended.
+struct TinyBar {
+  double open = kNaN, high = kNaN, low = kNaN, close = kNaN, volume = 1e6;
+};
+
+/// Builds a small daily (optionally hourly) MarketData by hand. Days are "YYYY-MM-DD".
+class TinyMarketBuilder {
+ public:
+  explicit TinyMarketBuilder(std::vector<std::string> days);
+  /// Adds a stock whose bars[i] is the bar of day i (bars.size() == days). Optional adj factors and
+  /// total shares per day; PreClose is derived from the previous close (x adj ratio).
+  TinyMarketBuilder& stock(const std::string& symbol, std::vector<TinyBar> bars,
+                           std::vector<double> adj_factor = {}, std::vector<double> total_shares = {});
+  /// Adds an index instrument (kind Index) with the given closes (open = high = low = close).
+  TinyMarketBuilder& index(const std::string& symbol, std::vector<double> closes);
+  /// Adds 60-minute bars for instrument `symbol`: hourly[i] = the 4 bars of day i (must aggregate to the
+  /// daily).
+  TinyMarketBuilder& hourly(const std::string& symbol, std::vector<std::vector<TinyBar>> bars);
+  TinyMarketBuilder& series(const std::string& name, std::vector<double> values);
+  MarketData build() const;
+
+ private:
+  struct Entry {
+    Instrument instrument;
+    std::vector<TinyBar> bars;
+    std::vector<double> adj, shares;
+    std::vector<std::vector<TinyBar>> hourly;
+  };
+  std::vector<std::string> days_;
+  std::vector<Entry> entries_;
+  std::vector<std::pair<std::string, std::vector<double>>> series_;
+};
+
+}  // namespace abt::test
