@@ -155,6 +155,32 @@ TEST(DatasetFile, WithoutHourlyOrSeries) {
   EXPECT_EQ(compute_fingerprint(loaded), md.fingerprint);
 }
 
+TEST(DatasetFile, ExplicitRowLayoutRoundTrips) {
+  // Hourly bars with only two rows per day (11:30 and 15:00): not the standard layout, stored as stamps.
+  MarketData md = test::TinyMarketBuilder({"2024-01-02", "2024-01-03"})
+                      .stock("600000.SH", {{10, 11, 9, 10.5, 1}, {10.5, 10.6, 10.4, 10.5, 0}})
+                      .build();
+  BarData h;
+  h.frequency = Frequency::Min60;
+  for (Date d : md.calendar.days()) {
+    h.day_begin.push_back(h.rows());
+    h.stamps.push_back(Timestamp::of(d, 11, 30));
+    h.stamps.push_back(Timestamp::of(d, 15, 0));
+  }
+  h.day_begin.push_back(h.rows());
+  for (Field f : {Field::Open, Field::High, Field::Low, Field::Close})
+    h.fields[static_cast<int>(f)] = md.adopt({10.f, 10.5f, 10.5f, 10.5f}, 4, 1);
+  md.hourly = std::move(h);
+  md.fingerprint = compute_fingerprint(md);
+  const fs::path file = test::make_temp_dir("abtd_explicit") / "market.abtd";
+  write_dataset(md, file);
+  const MarketData loaded = read_dataset(file);
+  ASSERT_TRUE(loaded.hourly.has_value());
+  EXPECT_EQ(loaded.hourly->stamps, md.hourly->stamps);
+  EXPECT_EQ(loaded.hourly->day_begin, md.hourly->day_begin);
+  EXPECT_EQ(loaded.fingerprint, md.fingerprint);
+}
+
 TEST(DatasetFile, FlippedByteInBlockNamesTheBlock) {
   const fs::path file = test::make_temp_dir("abtd_flip") / "market.abtd";
   write_dataset(tiny_market(), file);

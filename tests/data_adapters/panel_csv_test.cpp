@@ -1,6 +1,8 @@
 // Plain panel CSV adapter: long and per-symbol layouts, 60-minute aggregation, extra columns, errors.
 #include "data_adapters/csv/panel_csv.hpp"
 
+#include "data_adapters/binary/dataset_file.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -133,6 +135,23 @@ TEST(PanelCsv, DailyAndHourlyFilesAreBothKept) {
   ASSERT_TRUE(md.hourly.has_value());
   EXPECT_EQ(at(md, Field::Close, "2024-01-02", "600000.SH"), 10.5f);  // the daily file, not an aggregate
   EXPECT_EQ(md.hourly->field(Field::Close)(3, 0), 10.4f);
+}
+
+TEST(PanelCsv, CsvToBinaryDatasetRoundTrip) {
+  const fs::path dir = test::make_temp_dir("csv_to_abtd");
+  const fs::path file = write_file(dir / "bars.csv",
+                                   "datetime,symbol,open,high,low,close,volume,turnover\n"
+                                   "2024-01-02 10:30,600000.SH,10,10.2,9.9,10.1,1000,0.1\n"
+                                   "2024-01-02 15:00,600000.SH,10.1,10.4,10,10.3,2000,0.2\n"
+                                   "2024-01-02 15:00,000001.SZ,5,5.1,4.9,5.05,300,\n");
+  const MarketData md = load_panel_csv({file});
+  write_dataset(md, dir);
+  const MarketData loaded = read_dataset(dir / "market.abtd");
+  EXPECT_EQ(loaded.fingerprint, md.fingerprint);
+  EXPECT_EQ(compute_fingerprint(loaded), md.fingerprint);
+  EXPECT_EQ(loaded.source, md.source);
+  EXPECT_EQ(loaded.daily.field(Field::Volume)(0, 1), 3000.f);
+  EXPECT_FLOAT_EQ(loaded.hourly->extra.at("turnover")(3, 1), 0.2f);
 }
 
 struct BadCase {
