@@ -153,7 +153,7 @@ std::vector<StockPlan> plan_stocks(const SynthConfig& config, const TradingCalen
     p.registration_ipo = p.ipo_day >= 0 && is_registration_ipo(p.board, p.list_date);
     p.first_price = b.price;
     p.total_shares = std::floor(b.mcap_yi * kYi / b.price / 1e4 + 0.5) * 1e4;
-    p.vol_multiplier = 0.8;
+    p.vol_multiplier = 0.6;
     p.beta = 0.9;
     p.blue_exposure = b.exposure;
     p.turnover_multiplier = 0.8;
@@ -181,7 +181,7 @@ std::vector<StockPlan> plan_stocks(const SynthConfig& config, const TradingCalen
       const Date earliest = Date::from_ymd(p.board == Board::ChiNext ? 2009 : 1991, 11, 1);
       p.list_date = random_weekday(rng, std::min(earliest, start + (-400)), start + (-30));
       const double z = rng.normal();
-      double mcap_yi = 7.0 + 40.0 * det_exp(0.95 * z + 0.15 * std::max(z, 0.0) * std::max(z, 0.0));
+      double mcap_yi = 9.0 + 50.0 * det_exp(0.95 * z + 0.15 * std::max(z, 0.0) * std::max(z, 0.0));
       mcap_yi = std::min(mcap_yi, 3000.0);
       p.first_price = std::clamp(11.0 * det_exp(0.5 * rng.normal() + 0.2 * z), 2.5, 150.0);
       p.first_price = std::floor(p.first_price * 100 + 0.5) / 100;
@@ -196,11 +196,11 @@ std::vector<StockPlan> plan_stocks(const SynthConfig& config, const TradingCalen
       double price = 0, mcap_yi = 0;
       if (p.registration_ipo) {
         price = std::clamp(lognormal(rng, 28.0, 0.6), 5.0, 200.0);
-        mcap_yi = std::clamp(lognormal(rng, 45.0, 0.7), 8.0, 1000.0);
+        mcap_yi = std::clamp(lognormal(rng, 50.0, 0.7), 10.0, 1000.0);
         p.float_fraction = 0.2;
       } else {
         price = std::clamp(lognormal(rng, 11.0, 0.45), 3.0, 60.0);
-        mcap_yi = std::clamp(lognormal(rng, 18.0, 0.5), 6.0, 300.0);
+        mcap_yi = std::clamp(lognormal(rng, 22.0, 0.5), 8.0, 300.0);
         p.float_fraction = 0.25;
       }
       p.first_price = std::floor(price * 100 + 0.5) / 100;

@@ -13,12 +13,12 @@ namespace abt::synth {
 
 namespace {
 
-const double kLnSizePivot = det_log(150e8);  // size exposure 0 at 150 亿 CNY
-const double kLnSizeStep = det_log(8.0);     // one unit of exposure per factor 8 in market cap
-const double kLnFloorCap = det_log(12e8);    // below 12 亿 a "shell value" drift pulls caps back up
+const double kLnSizePivot = det_log(150e8);    // size exposure 0 at 150 亿 CNY
+const double kLnSizeStep = det_log(8.0);       // one unit of exposure per factor 8 in market cap
+const double kLnFloorCap = det_log(25e8);      // below 25 亿 a "shell value" drift pulls caps back up
 const double kLnCeilingCap = det_log(1.5e12);  // above 1.5 万亿 a drift pulls giants down
-const double kLnTinyCap = det_log(5e8);        // 20 closes below 5 亿 delist the stock
-const double kLnTurnPivot = det_log(50e8);   // turnover reference cap
+const double kLnTinyCap = det_log(4e8);        // 20 closes below 4 亿 delist the stock
+const double kLnTurnPivot = det_log(50e8);     // turnover reference cap
 const double kLnBaseTurnover = det_log(0.012);
 
 int64_t to_cents(double cny) {
@@ -206,13 +206,15 @@ StockOutcome StockSimulator::run(const StockPlan& plan, int32_t col) {
         turnover = 0.7 * rng.uniform(0.8, 1.2);
       } else {
         // --- Regular day: factor model + idiosyncratic shock + jumps, clipped by the band.
-        double r =
-            plan.beta * factors_.market[t] + size_exposure * factors_.size[t] + sigma * rng.fat_normal();
+        // The idiosyncratic part has log-drift 0 (+sigma^2/2), so volatility alone does not shrink a stock.
+        double r = plan.beta * factors_.market[t] + size_exposure * factors_.size[t] + 0.5 * sigma * sigma +
+                   sigma * rng.fat_normal();
         const double blue = plan.blue_chip ? plan.blue_exposure : (ln_mcap > det_log(8e10) ? 0.4 : 0.0);
         r += blue * factors_.blue[t];
-        if (!delist_fate && ln_mcap < kLnFloorCap) r += 0.0025 * (kLnFloorCap - ln_mcap);
+        if (!delist_fate && ln_mcap < kLnFloorCap) r += 0.001 * (kLnFloorCap - ln_mcap);
         if (ln_mcap > kLnCeilingCap) r -= 0.004 * (ln_mcap - kLnCeilingCap);
-        if (plan.ipo_day >= 0 && days_listed < 250) r -= 0.0008;  // new listings de-rate over their first year
+        if (plan.ipo_day >= 0 && days_listed < 250)
+          r -= 0.0008;  // new listings de-rate over their first year
         if (st) r += delist_fate && t >= st_end - 90 ? -0.007 : -0.0003;
         const double small = std::max(0.0, size_exposure);
         const double u = rng.uniform();
@@ -283,12 +285,12 @@ StockOutcome StockSimulator::run(const StockPlan& plan, int32_t col) {
     } else if (!st && !plan.blue_chip && days_listed > 250 && rng.chance(0.00011)) {
       st = true;
       st_end = t + 120 + rng.below(380);
-      delist_fate = rng.chance(0.22);
+      delist_fate = rng.chance(0.15);
     }
     below_one = bar.close < 100 ? below_one + 1 : 0;
     const bool tiny = det_log(static_cast<double>(bar.close) / 100.0 * total) < kLnTinyCap;
     below_tiny = tiny ? below_tiny + 1 : 0;
-    // Face-value delisting (20 closes below 1 CNY) and market-cap delisting (20 closes below 5 亿 CNY).
+    // Face-value delisting (20 closes below 1 CNY) and market-cap delisting (20 closes below 4 亿 CNY).
     if ((below_one >= 20 || below_tiny >= 20) && !plan.blue_chip) {
       out.last_day = t;
       out.delisted = true;
