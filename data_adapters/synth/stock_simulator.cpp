@@ -222,8 +222,8 @@ StockOutcome StockSimulator::run(const StockPlan& plan, int32_t col) {
           r += rng.uniform(0.06, 0.2);  // limit-up momentum
         } else if (last_limit < 0 && u < 0.15 + 0.15 * small) {
           r -= rng.uniform(0.06, 0.2);
-        } else if (u < 0.3 + 0.004 + 0.004 * small && u >= 0.3) {
-          r += (rng.chance(0.55) ? 1.0 : -1.0) * rng.uniform(0.05, 0.16);  // news jump
+        } else if (u < 0.3 + 0.005 + 0.007 * small && u >= 0.3) {
+          r += (rng.chance(0.6) ? 1.0 : -1.0) * rng.uniform(0.05, 0.16);  // news jump
         }
         if (plan.registration_ipo && days_listed < 5) r = 3.0 * sigma * rng.normal() - 0.01;
         r = std::max(r, -0.6);
