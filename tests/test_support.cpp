@@ -75,6 +75,15 @@ TinyMarketBuilder& TinyMarketBuilder::series(const std::string& name, std::vecto
   return *this;
 }
 
+TinyMarketBuilder& TinyMarketBuilder::delist(const std::string& symbol, const std::string& last_day) {
+  for (auto& e : entries_)
+    if (e.instrument.symbol == symbol) {
+      e.instrument.delist_date = Date::parse(last_day);
+      return *this;
+    }
+  throw InternalError("TinyMarketBuilder: unknown symbol " + symbol);
+}
+
 MarketData TinyMarketBuilder::build() const {
   MarketData md;
   std::vector<Date> dates;

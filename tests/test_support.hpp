@@ -43,6 +43,9 @@ class TinyMarketBuilder {
   /// daily).
   TinyMarketBuilder& hourly(const std::string& symbol, std::vector<std::vector<TinyBar>> bars);
   TinyMarketBuilder& series(const std::string& name, std::vector<double> values);
+  /// Sets the last trading day ("YYYY-MM-DD") of `symbol` (Instrument::delist_date); bars after it should
+  /// be NaN.
+  TinyMarketBuilder& delist(const std::string& symbol, const std::string& last_day);
   MarketData build() const;
 
  private:

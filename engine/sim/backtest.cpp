@@ -1,0 +1,248 @@
+#include "engine/sim/backtest.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "engine/core/error.hpp"
+#include "engine/execution/execution_simulator.hpp"
+#include "engine/execution/tick.hpp"
+#include "engine/portfolio/portfolio.hpp"
+#include "engine/sim/engine_context.hpp"
+#include "engine/sim/timer_set.hpp"
+
+namespace abt {
+
+namespace {
+
+struct DayRange {
+  int32_t first = 0;
+  int32_t last = -1;
+};
+
+DayRange resolve_days(const MarketData& data, const BacktestConfig& config) {
+  const TradingCalendar& cal = data.calendar;
+  DayRange r{cal.lower_bound(config.start), cal.last_on_or_before(config.end)};
+  require(r.first <= r.last && r.first < cal.size(), "backtest: no trading day between start " +
+                                                         config.start.to_string() + " and end " +
+                                                         config.end.to_string() + " in the calendar");
+  return r;
+}
+
+/// Open (start) time of a bar stamped at its close: 09:30 for daily bars; 09:30/10:30/13:00/14:00 for the
+/// hourly bars ending 10:30/11:30/14:00/15:00 (other stamps: one hour before the close).
+Timestamp bar_open_time(Frequency f, Timestamp close) {
+  const Date d = close.date();
+  if (f == Frequency::Daily) return Timestamp::of(d, 9, 30);
+  const int slot = hourly_slot_of(close.minute_of_day());
+  if (slot < 0) return Timestamp{close.minutes - 60};
+  return Timestamp::of(d, kHourlyBarStart[slot] / 60, kHourlyBarStart[slot] % 60);
+}
+
+}  // namespace
+
+/// One run: the state of the simulated account and the event loop over it (docs/event-ordering.md).
+struct Backtest::Impl {
+  Impl(const MarketData& d, const BacktestConfig& c, DayRange r)
+      : data(d),
+        config(c),
+        days(r),
+        portfolio(d.instrument_count(), c.initial_cash),
+        simulator(d, c, portfolio, result),
+        timers(d.calendar, r.first),
+        context(d, c, clock, portfolio, simulator, timers),
+        exec(d.finest_frequency()),
+        exec_bars(*d.bars(d.finest_frequency())) {
+    scratch.reserve(static_cast<size_t>(d.instrument_count()));
+    result.daily.reserve(static_cast<size_t>(r.last - r.first + 1));
+  }
+
+  RunResult run(Strategy& s);
+  void session_open(int32_t d);
+  void bar_close(Frequency f, int32_t row);
+  void fire_timers(int32_t d);
+  void session_close(int32_t d);
+  void after_strategy(bool session_open_event);
+  void apply_corporate_actions(int32_t d);
+  void liquidate_delisted(int32_t d);
+  void record_day(int32_t d);
+
+  const MarketData& data;
+  const BacktestConfig& config;
+  DayRange days;
+  RunResult result;
+  Portfolio portfolio;
+  ExecutionSimulator simulator;
+  TimerSet timers;
+  SimClock clock;
+  EngineContext context;
+  Frequency exec;
+  const BarData& exec_bars;
+  Strategy* strategy = nullptr;
+  std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
+};
+
+RunResult Backtest::Impl::run(Strategy& s) {
+  strategy = &s;
+  // Before the first event the clock stands at the first day's open with nothing of that day closed.
+  clock.day = days.first;
+  clock.now = Timestamp::of(data.calendar.day(days.first), 9, 30);
+  clock.cursor[static_cast<int>(Frequency::Daily)] = days.first - 1;
+  if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[days.first] - 1;
+  strategy->on_start(context);
+  for (int32_t d = days.first; d <= days.last; ++d) {
+    session_open(d);
+    if (data.hourly)
+      for (int32_t r = data.hourly->day_begin[d]; r < data.hourly->day_begin[d + 1]; ++r)
+        bar_close(Frequency::Min60, r);
+    bar_close(Frequency::Daily, d);
+    fire_timers(d);
+    session_close(d);
+  }
+  strategy->on_finish(context);
+  return std::move(result);
+}
+
+void Backtest::Impl::session_open(int32_t d) {
+  const Date day = data.calendar.day(d);
+  clock.day = d;
+  clock.now = Timestamp::of(day, 9, 30);
+  simulator.day_totals() = DayTotals{};
+  portfolio.reset_sellable();
+  apply_corporate_actions(d);
+  liquidate_delisted(d);
+  // (1) fills: NextOpen orders eligible at the day's first execution bar fill at its open (09:30).
+  const int32_t first_row = exec_bars.day_begin[d];
+  if (config.fill == FillMode::NextOpen && first_row < exec_bars.day_begin[d + 1] &&
+      simulator.has_eligible(first_row))
+    simulator.execute(
+        FillPoint{first_row, PriceKind::Open, bar_open_time(exec, exec_bars.stamps[first_row])});
+  // (2) marks: no new close at the open; holdings stay at their last close (or ex-rights reference price).
+  // (3) cursors: nothing of today has closed.
+  clock.cursor[static_cast<int>(Frequency::Daily)] = d - 1;
+  if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[d] - 1;
+  // (4) strategy.
+  strategy->on_session_open(context);
+  after_strategy(true);
+  ++result.events;
+}
+
+void Backtest::Impl::bar_close(Frequency f, int32_t row) {
+  const BarData& bars = *data.bars(f);
+  clock.now = bars.stamps[row];
+  // (1) fills at this bar of the execution frequency: its open (NextOpen) or its close (Close).
+  if (f == exec && simulator.has_eligible(row)) {
+    if (config.fill == FillMode::NextOpen)
+      simulator.execute(FillPoint{row, PriceKind::Open, bar_open_time(f, bars.stamps[row])});
+    else
+      simulator.execute(FillPoint{row, PriceKind::Close, bars.stamps[row]});
+  }
+  // (2) marks: held instruments at this bar's close (suspended ones keep their last mark).
+  const Panel& close = bars.field(Field::Close);
+  for (InstrumentId id : portfolio.held())
+    portfolio.set_mark(id, to_trade_price(close(row, id), trades_on_tick(data.instruments[id])));
+  // (3) history cursor.
+  clock.cursor[static_cast<int>(f)] = row;
+  // (4) strategy.
+  if (context.subscribed(f)) {
+    strategy->on_bar(context, f);
+    after_strategy(false);
+  }
+  ++result.events;
+  result.bars += data.instrument_count();
+}
+
+void Backtest::Impl::fire_timers(int32_t d) {
+  clock.now = Timestamp::of(data.calendar.day(d), 15, 0);
+  for (TimerId id = 0; id < timers.size(); ++id) {
+    if (!timers.due(id, d)) continue;
+    // (1)-(3): no new bar at a timer; fills, marks and cursors are those of the daily close.
+    strategy->on_timer(context, id);
+    after_strategy(false);
+    ++result.events;
+  }
+}
+
+void Backtest::Impl::session_close(int32_t d) {
+  clock.now = Timestamp::of(data.calendar.day(d), 15, 0);
+  strategy->on_session_close(context);
+  after_strategy(false);
+  ++result.events;
+  record_day(d);
+}
+
+void Backtest::Impl::after_strategy(bool session_open_event) {
+  // Close mode: orders placed by this call fill at the close of the latest closed execution bar. At
+  // SessionOpen that bar is the previous day's; the fill is stamped 09:30 (now) as it cannot happen earlier.
+  if (config.fill != FillMode::Close) return;
+  const int32_t row = clock.cursor[static_cast<int>(exec)];
+  if (row < 0 || !simulator.has_eligible(row)) return;
+  simulator.execute(FillPoint{row, PriceKind::Close, session_open_event ? clock.now : exec_bars.stamps[row]});
+}
+
+void Backtest::Impl::apply_corporate_actions(int32_t d) {
+  if (d == 0 || !data.daily.has(Field::AdjFactor)) return;
+  const Panel& adj = data.daily.field(Field::AdjFactor);
+  const Panel* pre_close = data.daily.has(Field::PreClose) ? &data.daily.field(Field::PreClose) : nullptr;
+  scratch.assign(portfolio.held().begin(), portfolio.held().end());
+  for (InstrumentId id : scratch) {
+    const double today = adj(d, id);
+    if (!(today > 0)) continue;  // no factor today (suspended without data): compare on the next trading day
+    double before = std::nan("");
+    for (int32_t k = d - 1; k >= 0 && !(before > 0); --k) before = adj(k, id);
+    if (!(before > 0) || today == before) continue;
+    const double ratio = today / before;
+    const bool on_tick = trades_on_tick(data.instruments[id]);
+    double ref = pre_close ? to_trade_price((*pre_close)(d, id), on_tick) : std::nan("");
+    if (!(ref > 0)) ref = portfolio.mark(id) / ratio;
+    portfolio.apply_share_ratio(id, ratio, ref);
+  }
+}
+
+void Backtest::Impl::liquidate_delisted(int32_t d) {
+  const Date day = data.calendar.day(d);
+  scratch.assign(portfolio.held().begin(), portfolio.held().end());
+  for (InstrumentId id : scratch) {
+    const Instrument& ins = data.instruments[id];
+    if (!(ins.delist_date < day)) continue;
+    const int64_t quantity = portfolio.quantity(id);
+    const double price = portfolio.mark(id);
+    simulator.liquidate(id, price, clock.now);
+    result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " delisted (last trading day " +
+                              ins.delist_date.to_string() + "); liquidated " + std::to_string(quantity) +
+                              " shares at its last close " + std::to_string(price) + " without costs");
+  }
+}
+
+void Backtest::Impl::record_day(int32_t d) {
+  const Date day = data.calendar.day(d);
+  const DayTotals& totals = simulator.day_totals();
+  const double cash = portfolio.cash(), holdings = portfolio.holdings_value(), nav = portfolio.nav();
+  const double recomputed = portfolio.recompute_holdings_value();
+  if (!(cash >= -1e-6) || !(std::fabs(cash + recomputed - nav) < 1e-6 * std::max(1.0, nav)))
+    throw InternalError("invariant violated on " + day.to_string() + ": cash " + std::to_string(cash) +
+                        " + holdings " + std::to_string(recomputed) + " != nav " + std::to_string(nav) +
+                        " (or cash < 0)");
+  result.daily.push_back(DailyRecord{day, nav, cash, holdings, totals.bought, totals.sold, totals.costs,
+                                     static_cast<int32_t>(portfolio.held().size())});
+  for (InstrumentId id : portfolio.held()) {
+    const double price = portfolio.mark(id);
+    const int64_t q = portfolio.quantity(id);
+    result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price});
+  }
+}
+
+Backtest::Backtest(const MarketData& data, BacktestConfig config) : data_(data), config_(std::move(config)) {
+  require(config_.initial_cash >= 0,
+          "backtest.initial_cash: expected >= 0, got " + std::to_string(config_.initial_cash));
+  resolve_days(data_, config_);
+}
+
+Backtest::~Backtest() = default;
+
+RunResult Backtest::run(Strategy& strategy) {
+  Impl impl(data_, config_, resolve_days(data_, config_));
+  return impl.run(strategy);
+}
+
+}  // namespace abt
