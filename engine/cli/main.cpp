@@ -1,3 +1,61 @@
-int main() {
-  return 0;
+// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <boost/program_options/errors.hpp>
+
+#include "engine/cli/commands.hpp"
+#include "engine/core/error.hpp"
+
+namespace {
+
+void print_usage() {
+  std::printf(
+      "abt %s - event-driven backtesting for the Chinese A-share market\n\n"
+      "usage:\n"
+      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...]   run one backtest\n"
+      "  abt strategies [--json]                                            list strategies and params\n"
+      "  abt data synth --out DIR [--stocks N --start D --end D --seed S --hourly]\n"
+      "                                                                     generate a synthetic market\n"
+      "  abt version\n\n"
+      "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
+      ABT_VERSION);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage();
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "run") return abt::cli::run_command(args);
+    if (command == "strategies") return abt::cli::strategies_command(args);
+    if (command == "data") return abt::cli::data_command(args);
+    if (command == "version" || command == "--version") {
+      std::printf("abt %s\n", ABT_VERSION);
+      return 0;
+    }
+    if (command == "help" || command == "--help" || command == "-h") {
+      print_usage();
+      return 0;
+    }
+    std::fprintf(stderr, "abt: unknown command '%s'\n\n", command.c_str());
+    print_usage();
+    return 2;
+  } catch (const abt::UserError& e) {
+    std::fprintf(stderr, "abt: error: %s\n", e.what());
+    return 2;
+  } catch (const boost::program_options::error& e) {
+    std::fprintf(stderr, "abt %s: %s\n", command.c_str(), e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "abt: internal error: %s\n", e.what());
+    return 1;
+  }
 }

@@ -99,6 +99,20 @@ void init_hourly_layout(BarData& bars, const TradingCalendar& calendar) {
   bars.day_begin[calendar.size()] = calendar.size() * kHourlyBarsPerDay;
 }
 
+void derive_hourly_adjustment(MarketData& data) {
+  if (!data.hourly || data.hourly->has(Field::AdjFactor) || !data.daily.has(Field::AdjFactor)) return;
+  const Panel& daily_adj = data.daily.field(Field::AdjFactor);
+  BarData& h = *data.hourly;
+  const int32_t n = data.instrument_count();
+  std::vector<float> buffer(static_cast<size_t>(h.rows()) * n);
+  for (int32_t d = 0; d < data.calendar.size(); ++d) {
+    const auto day_row = daily_adj.row(d);
+    for (int32_t r = h.day_begin[d]; r < h.day_begin[d + 1]; ++r)
+      std::memcpy(buffer.data() + static_cast<size_t>(r) * n, day_row.data(), sizeof(float) * n);
+  }
+  h.fields[static_cast<int>(Field::AdjFactor)] = data.adopt(std::move(buffer), h.rows(), n);
+}
+
 std::string compute_fingerprint(const MarketData& data) {
   ContentHash h;
   for (Date d : data.calendar.days()) h.add_value(d.days);

@@ -84,6 +84,10 @@ void init_daily_layout(BarData& bars, const TradingCalendar& calendar);
 /// Builds the row layout of an hourly BarData with four bars on every calendar day.
 void init_hourly_layout(BarData& bars, const TradingCalendar& calendar);
 
+/// When hourly bars lack an AdjFactor panel but daily bars have one, gives every hourly bar its day's factor,
+/// so that adjusted 60-minute prices are continuous across ex-dates. No-op otherwise.
+void derive_hourly_adjustment(MarketData& data);
+
 /// Content hash of the data (calendar, instruments, every panel and series), as 16 hex digits.
 std::string compute_fingerprint(const MarketData& data);
 

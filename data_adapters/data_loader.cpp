@@ -1,0 +1,124 @@
+#include "data_adapters/data_loader.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <set>
+
+#include "data_adapters/binary/dataset_file.hpp"
+#include "data_adapters/csv/csv_source.hpp"
+#include "data_adapters/synth/synth_market.hpp"
+#include "engine/core/error.hpp"
+
+namespace abt {
+namespace {
+
+/// Bump when the generator's output changes, so that stale cached markets are not reused.
+constexpr int kSyntheticGeneratorVersion = 1;
+
+void reject_unknown(const nlohmann::json& obj, const std::string& path, const std::set<std::string>& known) {
+  for (const auto& [key, value] : obj.items())
+    if (!known.count(key)) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw ConfigError(path + "." + key + ": unknown key (expected one of: " + list + ")");
+    }
+}
+
+SynthConfig parse_synth_config(const nlohmann::json& j, const std::string& path) {
+  SynthConfig c;
+  if (j.is_null()) return c;
+  if (!j.is_object()) throw ConfigError(path + ": expected an object {\"stocks\": N, \"start\": D, ...}");
+  reject_unknown(j, path, {"stocks", "start", "end", "seed", "hourly"});
+  if (j.contains("stocks")) {
+    if (!j["stocks"].is_number_integer() || j["stocks"].get<int64_t>() < 10 ||
+        j["stocks"].get<int64_t>() > kMaxSynthStocks)
+      throw ConfigError(path + ".stocks: expected an integer in [10, " + std::to_string(kMaxSynthStocks) +
+                        "]");
+    c.stocks = j["stocks"].get<int32_t>();
+  }
+  if (j.contains("start"))
+    c.start = Date::parse(j["start"].is_string() ? j["start"].get<std::string>() : "", path + ".start");
+  if (j.contains("end"))
+    c.end = Date::parse(j["end"].is_string() ? j["end"].get<std::string>() : "", path + ".end");
+  if (!(c.start < c.end)) throw ConfigError(path + ": start must be before end");
+  if (j.contains("seed")) {
+    if (!j["seed"].is_number_unsigned()) throw ConfigError(path + ".seed: expected a non-negative integer");
+    c.seed = j["seed"].get<uint64_t>();
+  }
+  if (j.contains("hourly")) {
+    if (!j["hourly"].is_boolean()) throw ConfigError(path + ".hourly: expected true or false");
+    c.hourly = j["hourly"].get<bool>();
+  }
+  return c;
+}
+
+nlohmann::json synth_config_json(const SynthConfig& c) {
+  return {{"stocks", c.stocks},
+          {"start", c.start.to_string()},
+          {"end", c.end.to_string()},
+          {"seed", c.seed},
+          {"hourly", c.hourly}};
+}
+
+std::filesystem::path resolve(const std::filesystem::path& base_dir, const std::string& p) {
+  const std::filesystem::path path(p);
+  return path.is_absolute() || base_dir.empty() ? path : base_dir / path;
+}
+
+}  // namespace
+
+std::filesystem::path default_cache_dir() {
+  if (const char* dir = std::getenv("ABT_CACHE_DIR"); dir && *dir) return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "abt";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".cache" / "abt";
+  return std::filesystem::temp_directory_path() / "abt-cache";
+}
+
+std::filesystem::path synthetic_cache_file(const SynthConfig& c) {
+  const std::string name = "synth-v" + std::to_string(kSyntheticGeneratorVersion) + "-" +
+                           std::to_string(c.stocks) + "-" + std::to_string(c.start.yyyymmdd()) + "-" +
+                           std::to_string(c.end.yyyymmdd()) + "-s" + std::to_string(c.seed) +
+                           (c.hourly ? "-hourly" : "");
+  return default_cache_dir() / name / kDatasetFileName;
+}
+
+LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::path& base_dir) {
+  const auto t0 = std::chrono::steady_clock::now();
+  LoadedData out;
+  const nlohmann::json s = spec.is_null() ? nlohmann::json{{"synthetic", nlohmann::json::object()}} : spec;
+  if (!s.is_object() || s.size() != 1)
+    throw ConfigError("data: expected one of {\"synthetic\": {...}}, {\"dataset\": PATH}, {\"csv\": PATH}");
+  const std::string kind = s.begin().key();
+  const nlohmann::json& value = s.begin().value();
+  if (kind == "synthetic") {
+    const SynthConfig c = parse_synth_config(value, "data.synthetic");
+    const auto file = synthetic_cache_file(c);
+    if (!std::filesystem::exists(file)) {
+      MarketData generated = generate_synthetic_market(c);
+      std::error_code ec;
+      std::filesystem::create_directories(file.parent_path(), ec);
+      if (ec)
+        throw UserError(file.parent_path().string() + ": cannot create the cache directory: " + ec.message());
+      write_dataset(generated, file);
+      out.generated = true;
+    }
+    out.data = read_dataset(file);
+    out.resolved_spec = {{"synthetic", synth_config_json(c)}};
+  } else if (kind == "dataset") {
+    if (!value.is_string()) throw ConfigError("data.dataset: expected a path");
+    const auto path = resolve(base_dir, value.get<std::string>());
+    out.data = read_dataset(path);
+    out.resolved_spec = {{"dataset", path.string()}};
+  } else if (kind == "csv") {
+    out.data = load_csv_source(value, "data.csv", base_dir, out.notes);
+    out.resolved_spec = s;
+  } else {
+    throw ConfigError("data." + kind + ": unknown data source (expected synthetic, dataset or csv)");
+  }
+  derive_hourly_adjustment(out.data);
+  out.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+}  // namespace abt

@@ -1,0 +1,77 @@
+#include "engine/analytics/performance_metrics.hpp"
+
+#include <vector>
+
+#include "engine/analytics/return_statistics.hpp"
+
+namespace abt {
+
+PerformanceMetrics compute_metrics(const RunResult& result, std::span<const double> benchmark,
+                                   const MetricsOptions& options) {
+  PerformanceMetrics m;
+  const auto& daily = result.daily;
+  m.days = static_cast<int64_t>(daily.size());
+  m.trades = static_cast<int64_t>(result.fills.size());
+  if (daily.empty()) return m;
+
+  std::vector<double> navs(daily.size());
+  double traded = 0, nav_sum = 0, exposure_sum = 0;
+  for (size_t i = 0; i < daily.size(); ++i) {
+    navs[i] = daily[i].nav;
+    traded += daily[i].bought + daily[i].sold;
+    nav_sum += daily[i].nav;
+    exposure_sum += daily[i].nav > 0 ? daily[i].holdings_value / daily[i].nav : 0.0;
+    m.costs += daily[i].costs;
+  }
+  m.final_nav = navs.back();
+  m.total_return = options.initial_cash > 0 ? m.final_nav / options.initial_cash - 1.0 : 0.0;
+  m.annual_return = annualized_return(m.total_return, m.days, options.days_per_year);
+  const auto returns = daily_returns(navs, options.initial_cash);
+  m.annual_volatility = annualized_volatility(returns, options.days_per_year);
+  m.sharpe = sharpe_ratio(returns, options.days_per_year, options.risk_free_rate);
+  const Drawdown dd = max_drawdown(navs, options.initial_cash);
+  m.max_drawdown = dd.depth;
+  if (dd.trough >= 0) {
+    m.max_drawdown_peak = dd.peak >= 0 ? daily[dd.peak].date.to_string() : daily.front().date.to_string();
+    m.max_drawdown_trough = daily[dd.trough].date.to_string();
+    if (dd.recovery >= 0) m.max_drawdown_recovery = daily[dd.recovery].date.to_string();
+  }
+  const double years = static_cast<double>(m.days) / options.days_per_year;
+  const double mean_nav = nav_sum / static_cast<double>(m.days);
+  m.turnover = mean_nav > 0 && years > 0 ? traded / mean_nav / years : 0.0;
+  m.exposure = exposure_sum / static_cast<double>(m.days);
+
+  if (benchmark.size() == daily.size() + 1 && benchmark.front() > 0) {
+    m.benchmark_total_return = benchmark.back() / benchmark.front() - 1.0;
+    m.benchmark_annual_return = annualized_return(*m.benchmark_total_return, m.days, options.days_per_year);
+    m.excess_annual_return = m.annual_return - *m.benchmark_annual_return;
+  }
+  return m;
+}
+
+nlohmann::json metrics_to_json(const PerformanceMetrics& m) {
+  nlohmann::json j = {
+      {"days", m.days},
+      {"final_nav", m.final_nav},
+      {"total_return", m.total_return},
+      {"annual_return", m.annual_return},
+      {"annual_volatility", m.annual_volatility},
+      {"sharpe", m.sharpe},
+      {"max_drawdown", m.max_drawdown},
+      {"max_drawdown_peak", m.max_drawdown_peak},
+      {"max_drawdown_trough", m.max_drawdown_trough},
+      {"max_drawdown_recovery", m.max_drawdown_recovery},
+      {"trades", m.trades},
+      {"turnover", m.turnover},
+      {"costs", m.costs},
+      {"exposure", m.exposure},
+  };
+  if (m.benchmark_total_return) {
+    j["benchmark_total_return"] = *m.benchmark_total_return;
+    j["benchmark_annual_return"] = *m.benchmark_annual_return;
+    j["excess_annual_return"] = *m.excess_annual_return;
+  }
+  return j;
+}
+
+}  // namespace abt

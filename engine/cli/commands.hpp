@@ -1,0 +1,13 @@
+#pragma once
+// The abt subcommands. Each takes the arguments after its name and returns the process exit code:
+// 0 success, 2 bad config/data/arguments (message printed), 1 internal error.
+#include <string>
+#include <vector>
+
+namespace abt::cli {
+
+int run_command(const std::vector<std::string>& args);
+int strategies_command(const std::vector<std::string>& args);
+int data_command(const std::vector<std::string>& args);
+
+}  // namespace abt::cli

@@ -1,0 +1,86 @@
+// `abt run CONFIG [--data DIR] [--out DIR] [--set key=value ...]`.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "data_adapters/data_loader.hpp"
+#include "engine/cli/commands.hpp"
+#include "engine/run/backtest_runner.hpp"
+#include "engine/run/config_file.hpp"
+#include "engine/run/result_writer.hpp"
+#include "engine/run/run_config.hpp"
+#include "engine/run/summary_table.hpp"
+#include "strategies/builtin.hpp"
+
+namespace abt::cli {
+
+int run_command(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  std::string config_path, data_dir, out_dir;
+  std::vector<std::string> overrides;
+  po::options_description options("abt run options");
+  options.add_options()("help,h", "show this help")(
+      "data", po::value(&data_dir), "dataset directory or .abtd file (replaces the config's \"data\")")(
+      "out", po::value(&out_dir), "output directory (default: out/<config name>)")(
+      "set", po::value(&overrides)->composing(), "override a config value: key.path=value (repeatable)")(
+      "quiet,q", "print only errors");
+  po::options_description hidden;
+  hidden.add_options()("config", po::value(&config_path));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("config", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help") || config_path.empty()) {
+    std::cout << "usage: abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...]\n\n" << options;
+    return vm.count("help") ? 0 : 2;
+  }
+  const bool quiet = vm.count("quiet") > 0;
+
+  const std::filesystem::path config_file(config_path);
+  nlohmann::json config = read_json_file(config_file);
+  if (!data_dir.empty()) {
+    config["data"] = {{"dataset", std::filesystem::absolute(data_dir).string()}};
+  }
+  for (const auto& assignment : overrides) apply_override(config, assignment);
+  RunConfig run_config = parse_run_config(config, config_file.parent_path());
+  if (out_dir.empty()) out_dir = (std::filesystem::path("out") / config_file.stem()).string();
+
+  StrategyRegistry registry;
+  register_builtin_strategies(registry);
+  registry.get(run_config.strategy_name);  // fail fast on an unknown strategy, before loading data
+
+  if (!quiet) std::fprintf(stderr, "abt: loading data...\n");
+  LoadedData loaded = load_market_data(run_config.data, run_config.base_dir);
+  run_config.data = loaded.resolved_spec;
+  for (const auto& note : loaded.notes) std::fprintf(stderr, "abt: note: %s\n", note.c_str());
+  if (!quiet)
+    std::fprintf(stderr, "abt: %s%s (%d instruments, %d days) in %.2f s\n",
+                 loaded.generated ? "generated " : "", loaded.data.source.c_str(),
+                 loaded.data.instrument_count(), loaded.data.calendar.size(), loaded.load_seconds);
+
+  const RunOutput output = run_backtest(run_config, loaded.data, registry);
+  const nlohmann::json timing = {
+      {"load_seconds", loaded.load_seconds},
+      {"run_seconds", output.run_seconds},
+      {"bars", output.result.bars},
+      {"bars_per_second",
+       output.run_seconds > 0 ? static_cast<double>(output.result.bars) / output.run_seconds : 0.0},
+      {"events", output.result.events}};
+  write_run_outputs(output, loaded.data, out_dir, timing);
+  if (!quiet) {
+    std::printf("%s", format_summary(output).c_str());
+    std::printf(
+        "engine time %.3f s (%.3g bars/s); results in %s/ (result.json, equity.csv, trades.csv, "
+        "positions.csv)\n",
+        output.run_seconds, timing["bars_per_second"].get<double>(), out_dir.c_str());
+  }
+  return 0;
+}
+
+}  // namespace abt::cli

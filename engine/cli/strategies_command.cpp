@@ -1,0 +1,51 @@
+// `abt strategies`: every registered strategy with its parameters, types, defaults and constraints.
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "engine/cli/commands.hpp"
+#include "strategies/builtin.hpp"
+
+namespace abt::cli {
+
+int strategies_command(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  po::options_description options("abt strategies options");
+  options.add_options()("help,h", "show this help")("json", "print as JSON");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).run(), vm);
+  if (vm.count("help")) {
+    std::cout << "usage: abt strategies [--json]\n\n" << options;
+    return 0;
+  }
+  StrategyRegistry registry;
+  register_builtin_strategies(registry);
+  if (vm.count("json")) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : registry.all()) {
+      nlohmann::json params = nlohmann::json::array();
+      for (const auto& p : s.params)
+        params.push_back({{"name", p.name},
+                          {"type", p.type},
+                          {"default", p.default_value},
+                          {"doc", p.doc},
+                          {"constraint", p.constraint}});
+      out.push_back({{"name", s.name}, {"summary", s.summary}, {"params", params}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  for (const auto& s : registry.all()) {
+    std::printf("%s\n  %s\n", s.name.c_str(), s.summary.c_str());
+    for (const auto& p : s.params) {
+      std::printf("    %-16s %-9s default %-22s %s%s%s\n", p.name.c_str(), p.type.c_str(),
+                  p.default_value.dump().c_str(), p.doc.c_str(), p.constraint.empty() ? "" : "; ",
+                  p.constraint.c_str());
+    }
+    std::printf("\n");
+  }
+  return 0;
+}
+
+}  // namespace abt::cli

@@ -1,0 +1,108 @@
+#include "engine/run/backtest_runner.hpp"
+
+#include <chrono>
+#include <cmath>
+
+#include "engine/core/error.hpp"
+#include "engine/sim/backtest.hpp"
+
+namespace abt {
+
+std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
+                                     int32_t last) {
+  const Panel* panel = nullptr;
+  int32_t col = 0;
+  if (const auto id = data.find(name)) {
+    panel = &data.daily.field(Field::Close);
+    col = *id;
+  } else if (const auto it = data.series.find(name); it != data.series.end()) {
+    panel = &it->second;
+  } else {
+    throw ConfigError("benchmark: '" + name + "' is neither an instrument nor a series of the data");
+  }
+  std::vector<double> levels;
+  levels.reserve(static_cast<size_t>(last - first) + 2);
+  double base = first > 0 ? (*panel)(first - 1, col) : NAN;
+  if (std::isnan(base) && panel != &data.daily.field(Field::Close)) base = (*panel)(first, col);
+  if (std::isnan(base)) base = data.daily.field(Field::Open)(first, col);
+  double last_level = base;
+  levels.push_back(base);
+  for (int32_t d = first; d <= last; ++d) {
+    const double v = (*panel)(d, col);
+    if (!std::isnan(v)) last_level = v;
+    levels.push_back(last_level);
+  }
+  if (std::isnan(levels.front()) || levels.front() <= 0) {
+    // The benchmark starts later than the run: rebase on its first known level.
+    for (double v : levels)
+      if (!std::isnan(v) && v > 0) {
+        levels.front() = v;
+        break;
+      }
+  }
+  for (double& v : levels)
+    if (std::isnan(v)) v = levels.front();
+  return levels;
+}
+
+RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry) {
+  const StrategyInfo& info = registry.get(config.strategy_name);
+  auto strategy = info.create(config.strategy_params, "strategy.params");
+
+  BacktestConfig bc;
+  bc.start = config.start.empty() ? data.calendar.day(0) : Date::parse(config.start, "start");
+  bc.end = config.end.empty() ? data.calendar.day(data.calendar.size() - 1) : Date::parse(config.end, "end");
+  const int32_t first = data.calendar.lower_bound(bc.start);
+  const int32_t last = data.calendar.last_on_or_before(bc.end);
+  if (first >= data.calendar.size() || last < first)
+    throw ConfigError("start/end: no trading day of the data (" + data.calendar.day(0).to_string() + " .. " +
+                      data.calendar.day(data.calendar.size() - 1).to_string() + ") lies in " +
+                      bc.start.to_string() + " .. " + bc.end.to_string());
+  bc.initial_cash = config.capital;
+  bc.fill = config.fill;
+  bc.rules = config.rules;
+  bc.costs = make_cost_model(config.costs, "costs");
+
+  RunOutput out;
+  if (!config.benchmark.empty()) out.benchmark = benchmark_levels(data, config.benchmark, first, last);
+
+  out.resolved_config = {
+      {"data", config.data},
+      {"start", data.calendar.day(first).to_string()},
+      {"end", data.calendar.day(last).to_string()},
+      {"strategy",
+       {{"name", info.name}, {"params", info.resolve(config.strategy_params, "strategy.params")}}},
+      {"execution",
+       {{"fill", std::string(fill_mode_name(config.fill))},
+        {"lots", config.rules.lots},
+        {"block_suspended", config.rules.block_suspended}}},
+      {"costs", bc.costs->describe()},
+      {"capital", config.capital},
+      {"benchmark", config.benchmark},
+      {"seed", config.seed},
+      {"days_per_year", config.days_per_year},
+      {"risk_free_rate", config.risk_free_rate},
+  };
+  nlohmann::json frequencies = nlohmann::json::array({"1d"});
+  if (data.hourly) frequencies.push_back("60m");
+  out.data_info = {{"fingerprint", data.fingerprint},
+                   {"source", data.source},
+                   {"start", data.calendar.day(0).to_string()},
+                   {"end", data.calendar.day(data.calendar.size() - 1).to_string()},
+                   {"instruments", data.instrument_count()},
+                   {"frequencies", frequencies}};
+
+  Backtest backtest(data, bc);
+  const auto t0 = std::chrono::steady_clock::now();
+  out.result = backtest.run(*strategy);
+  out.run_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  MetricsOptions mo;
+  mo.initial_cash = config.capital;
+  mo.days_per_year = config.days_per_year;
+  mo.risk_free_rate = config.risk_free_rate;
+  out.metrics = compute_metrics(out.result, out.benchmark, mo);
+  return out;
+}
+
+}  // namespace abt

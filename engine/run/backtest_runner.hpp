@@ -1,0 +1,22 @@
+#pragma once
+// Runs one configured backtest on loaded data: builds the strategy from the registry, the cost model and the
+// engine config, replays, and computes the metrics.
+#include <functional>
+
+#include "engine/data/market_data.hpp"
+#include "engine/run/run_config.hpp"
+#include "engine/run/run_output.hpp"
+#include "engine/strategy/registry.hpp"
+
+namespace abt {
+
+/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path).
+RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry);
+
+/// Levels of `name` (an instrument's close, or an external series) on calendar days [first, last], preceded
+/// by the base level (the close of day first-1, or the first day's open/value when first == 0). Missing
+/// values carry the last known level forward. Throws ConfigError("benchmark: ...") when unknown.
+std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
+                                     int32_t last);
+
+}  // namespace abt

@@ -1,0 +1,89 @@
+#include "engine/run/result_writer.hpp"
+
+#include <cstdio>
+
+#include "engine/core/atomic_file.hpp"
+#include "engine/data/content_hash.hpp"
+
+namespace abt {
+namespace {
+
+// Fixed-point formatting keeps files stable and readable: CNY to the fen, ratios to 8 decimals.
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+}  // namespace
+
+nlohmann::json result_document(const RunOutput& output) {
+  nlohmann::json rejects = nlohmann::json::object();
+  for (int r = 0; r < kRejectReasonCount; ++r)
+    rejects[std::string(reject_reason_name(static_cast<RejectReason>(r)))] = output.result.rejects[r];
+  return {{"abt_version", ABT_VERSION}, {"config", output.resolved_config},
+          {"data", output.data_info},   {"metrics", metrics_to_json(output.metrics)},
+          {"rejected_orders", rejects}, {"warnings", output.result.warnings}};
+}
+
+std::string equity_csv(const RunOutput& output) {
+  const bool with_benchmark = !output.benchmark.empty();
+  std::string out = "date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs";
+  out += with_benchmark ? ",benchmark\n" : "\n";
+  const auto& daily = output.result.daily;
+  for (size_t i = 0; i < daily.size(); ++i) {
+    const DailyRecord& d = daily[i];
+    out += d.date.to_string();
+    out += ',' + fixed(d.nav, 2) + ',' + fixed(d.cash, 2) + ',' + fixed(d.holdings_value, 2) + ',' +
+           fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) + ',' +
+           fixed(d.bought, 2) + ',' + fixed(d.sold, 2) + ',' + fixed(d.costs, 2);
+    if (with_benchmark) out += ',' + fixed(output.benchmark[i + 1], 4);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string trades_csv(const RunOutput& output, const MarketData& data) {
+  std::string out = "datetime,symbol,side,quantity,price,cost\n";
+  for (const Fill& f : output.result.fills) {
+    out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
+           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' + fixed(f.price, 2) + ',' +
+           fixed(f.cost, 2) + '\n';
+  }
+  return out;
+}
+
+std::string positions_csv(const RunOutput& output, const MarketData& data) {
+  std::string out = "date,symbol,quantity,price,value,weight\n";
+  size_t day = 0;
+  const auto& daily = output.result.daily;
+  for (const PositionRecord& p : output.result.positions) {
+    while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
+    const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
+    out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
+           std::to_string(p.quantity) + ',' + fixed(p.price, 2) + ',' + fixed(p.value, 2) + ',' +
+           fixed(nav > 0 ? p.value / nav : 0.0, 6) + '\n';
+  }
+  return out;
+}
+
+std::string trades_hash(std::string_view trades_csv_text) {
+  ContentHash h;
+  h.add_string(trades_csv_text);
+  return h.hex();
+}
+
+void write_run_outputs(const RunOutput& output, const MarketData& data, const std::filesystem::path& dir,
+                       const nlohmann::json& timing) {
+  const std::string trades = trades_csv(output, data);
+  nlohmann::json doc = result_document(output);
+  doc["trades_hash"] = trades_hash(trades);
+  doc["timing"] = timing;
+  write_file_atomically(dir / "equity.csv", equity_csv(output));
+  write_file_atomically(dir / "trades.csv", trades);
+  write_file_atomically(dir / "positions.csv", positions_csv(output, data));
+  // result.json last: its presence marks a complete output directory.
+  write_file_atomically(dir / "result.json", doc.dump(2) + "\n");
+}
+
+}  // namespace abt

@@ -1,0 +1,31 @@
+#pragma once
+// Writes a run's output directory (every file atomically):
+//   result.json    abt_version, config (resolved), data, metrics, rejected_orders, warnings, trades_hash,
+//                  timing
+//   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs[,benchmark]
+//   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
+//   positions.csv  date,symbol,quantity,price,value,weight (end-of-day holdings)
+// Everything but result.json's "timing" is a pure function of config and data (byte-identical across runs).
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/data/market_data.hpp"
+#include "engine/run/run_output.hpp"
+
+namespace abt {
+
+/// result.json content without "timing".
+nlohmann::json result_document(const RunOutput& output);
+std::string equity_csv(const RunOutput& output);
+std::string trades_csv(const RunOutput& output, const MarketData& data);
+std::string positions_csv(const RunOutput& output, const MarketData& data);
+/// A stable hash (hex) of a trades.csv text, for regression checks.
+std::string trades_hash(std::string_view trades_csv_text);
+
+/// Writes all four files into `dir` (created if needed); `timing` goes into result.json as "timing".
+void write_run_outputs(const RunOutput& output, const MarketData& data, const std::filesystem::path& dir,
+                       const nlohmann::json& timing);
+
+}  // namespace abt

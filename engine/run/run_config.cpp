@@ -1,0 +1,99 @@
+#include "engine/run/run_config.hpp"
+
+#include <set>
+
+#include "engine/core/error.hpp"
+#include "engine/core/time.hpp"
+
+namespace abt {
+namespace {
+
+void reject_unknown(const nlohmann::json& obj, const std::string& path, const std::set<std::string>& known) {
+  for (const auto& [key, value] : obj.items()) {
+    if (known.count(key)) continue;
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    throw ConfigError((path.empty() ? "" : path + ".") + key + ": unknown key (expected one of: " + list +
+                      ")");
+  }
+}
+
+std::string get_string(const nlohmann::json& obj, const std::string& key, const std::string& path,
+                       const std::string& fallback) {
+  if (!obj.contains(key)) return fallback;
+  if (!obj[key].is_string()) throw ConfigError(path + ": expected a string, got " + obj[key].dump());
+  return obj[key].get<std::string>();
+}
+
+double get_number(const nlohmann::json& obj, const std::string& key, const std::string& path,
+                  double fallback) {
+  if (!obj.contains(key)) return fallback;
+  if (!obj[key].is_number()) throw ConfigError(path + ": expected a number, got " + obj[key].dump());
+  return obj[key].get<double>();
+}
+
+bool get_bool(const nlohmann::json& obj, const std::string& key, const std::string& path, bool fallback) {
+  if (!obj.contains(key)) return fallback;
+  if (!obj[key].is_boolean()) throw ConfigError(path + ": expected true or false, got " + obj[key].dump());
+  return obj[key].get<bool>();
+}
+
+}  // namespace
+
+RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path base_dir) {
+  if (!config.is_object()) throw ConfigError("config: expected a JSON object at the top level");
+  reject_unknown(config, "",
+                 {"data", "start", "end", "strategy", "execution", "costs", "capital", "benchmark", "seed",
+                  "days_per_year", "risk_free_rate", "description"});
+  RunConfig rc;
+  rc.base_dir = std::move(base_dir);
+  if (config.contains("data")) rc.data = config["data"];
+
+  rc.start = get_string(config, "start", "start", "");
+  rc.end = get_string(config, "end", "end", "");
+  if (!rc.start.empty()) Date::parse(rc.start, "start");
+  if (!rc.end.empty()) Date::parse(rc.end, "end");
+  if (!rc.start.empty() && !rc.end.empty() && Date::parse(rc.end) < Date::parse(rc.start))
+    throw ConfigError("end: " + rc.end + " is before start " + rc.start);
+
+  if (!config.contains("strategy") || !config["strategy"].is_object())
+    throw ConfigError("strategy: expected an object {\"name\": ..., \"params\": {...}}");
+  const auto& s = config["strategy"];
+  reject_unknown(s, "strategy", {"name", "params"});
+  if (!s.contains("name") || !s["name"].is_string())
+    throw ConfigError("strategy.name: expected the name of a strategy (see `abt strategies`)");
+  rc.strategy_name = s["name"].get<std::string>();
+  rc.strategy_params = s.contains("params") ? s["params"] : nlohmann::json::object();
+  if (!rc.strategy_params.is_object())
+    throw ConfigError("strategy.params: expected an object, got " + rc.strategy_params.dump());
+
+  if (config.contains("execution")) {
+    const auto& e = config["execution"];
+    if (!e.is_object()) throw ConfigError("execution: expected an object");
+    reject_unknown(e, "execution", {"fill", "lots", "block_suspended"});
+    const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
+    const auto mode = parse_fill_mode(fill);
+    if (!mode) throw ConfigError("execution.fill: expected next_open or close, got '" + fill + "'");
+    rc.fill = *mode;
+    rc.rules.lots = get_bool(e, "lots", "execution.lots", rc.rules.lots);
+    rc.rules.block_suspended =
+        get_bool(e, "block_suspended", "execution.block_suspended", rc.rules.block_suspended);
+  }
+
+  if (config.contains("costs")) rc.costs = config["costs"];
+  rc.capital = get_number(config, "capital", "capital", rc.capital);
+  if (!(rc.capital > 0)) throw ConfigError("capital: expected a positive amount of CNY");
+  rc.benchmark = get_string(config, "benchmark", "benchmark", "");
+  if (config.contains("seed")) {
+    if (!config["seed"].is_number_unsigned()) throw ConfigError("seed: expected a non-negative integer");
+    rc.seed = config["seed"].get<uint64_t>();
+  }
+  rc.days_per_year = get_number(config, "days_per_year", "days_per_year", rc.days_per_year);
+  if (!(rc.days_per_year > 0)) throw ConfigError("days_per_year: expected a positive number");
+  rc.risk_free_rate = get_number(config, "risk_free_rate", "risk_free_rate", rc.risk_free_rate);
+  if (config.contains("description") && !config["description"].is_string())
+    throw ConfigError("description: expected a string");
+  return rc;
+}
+
+}  // namespace abt

@@ -1,0 +1,61 @@
+#include "engine/run/summary_table.hpp"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace abt {
+namespace {
+
+std::string percent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f %%", v * 100.0);
+  return buf;
+}
+
+std::string number(double v, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string format_summary(const RunOutput& output) {
+  const PerformanceMetrics& m = output.metrics;
+  const auto& cfg = output.resolved_config;
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {"strategy", cfg.value("/strategy/name"_json_pointer, std::string())},
+      {"period", cfg.value("start", std::string()) + " .. " + cfg.value("end", std::string())},
+      {"trading days", std::to_string(m.days)},
+      {"final NAV (CNY)", number(m.final_nav, 2)},
+      {"total return", percent(m.total_return)},
+      {"annual return", percent(m.annual_return)},
+      {"annual volatility", percent(m.annual_volatility)},
+      {"Sharpe", number(m.sharpe, 3)},
+      {"max drawdown",
+       percent(m.max_drawdown) + (m.max_drawdown_trough.empty()
+                                      ? ""
+                                      : " (" + m.max_drawdown_peak + " -> " + m.max_drawdown_trough + ")")},
+      {"trades", std::to_string(m.trades)},
+      {"turnover (x/yr)", number(m.turnover, 2)},
+      {"costs (CNY)", number(m.costs, 2)},
+      {"exposure", percent(m.exposure)},
+  };
+  if (m.benchmark_total_return) {
+    rows.push_back({"benchmark", cfg.value("benchmark", std::string())});
+    rows.push_back({"benchmark return", percent(*m.benchmark_total_return)});
+    rows.push_back({"excess annual", percent(*m.excess_annual_return)});
+  }
+  size_t width = 0;
+  for (const auto& r : rows) width = std::max(width, r.first.size());
+  std::string out;
+  const std::string rule(width + 2 + 34, '-');
+  out += rule + "\n";
+  for (const auto& [k, v] : rows) out += k + std::string(width - k.size() + 2, ' ') + v + "\n";
+  out += rule + "\n";
+  return out;
+}
+
+}  // namespace abt

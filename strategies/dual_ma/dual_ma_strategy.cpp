@@ -1,0 +1,74 @@
+#include "strategies/dual_ma/dual_ma_strategy.hpp"
+
+#include <cmath>
+
+#include "engine/core/error.hpp"
+
+namespace abt {
+
+void DualMaStrategy::Params::validate(const std::string& path) const {
+  if (fast >= slow)
+    throw ConfigError(path + ".fast: must be smaller than slow (" + std::to_string(fast) +
+                      " >= " + std::to_string(slow) + ")");
+  if (symbols.empty()) throw ConfigError(path + ".symbols: expected at least one symbol");
+}
+
+DualMaStrategy::DualMaStrategy(Params params) : params_(std::move(params)) {}
+
+void DualMaStrategy::on_start(Context& ctx) {
+  frequency_ = *parse_frequency(params_.frequency);
+  if (!ctx.has_frequency(frequency_))
+    throw ConfigError("strategy.params.frequency: " + params_.frequency +
+                      " bars are not loaded (generate or import 60-minute data)");
+  for (size_t k = 0; k < params_.symbols.size(); ++k) {
+    const auto id = ctx.find_instrument(params_.symbols[k]);
+    if (!id)
+      throw ConfigError("strategy.params.symbols[" + std::to_string(k) + "]: unknown instrument '" +
+                        params_.symbols[k] + "'");
+    ids_.push_back(*id);
+  }
+  long_.assign(ids_.size(), false);
+  changes_.reserve(ids_.size());
+  closes_.resize(params_.slow);
+  factors_.resize(params_.slow);
+  close_ = ctx.field(frequency_, "close");
+  adjusted_ = params_.price == "adjusted";
+  if (adjusted_) adj_ = ctx.field(frequency_, "adj_factor");
+  ctx.subscribe(frequency_);
+}
+
+int DualMaStrategy::signal(const float* closes, const float* factors, int count, int fast, int slow) {
+  if (count < slow) return -1;
+  double sum_fast = 0, sum_slow = 0;
+  for (int i = count - slow; i < count; ++i) {
+    const double factor = factors ? (std::isnan(factors[i]) ? 1.0 : factors[i]) : 1.0;
+    const double price = closes[i] * factor;
+    if (std::isnan(price)) return -1;
+    sum_slow += price;
+    if (i >= count - fast) sum_fast += price;
+  }
+  return sum_fast / fast > sum_slow / slow ? 1 : 0;
+}
+
+void DualMaStrategy::on_bar(Context& ctx, Frequency frequency) {
+  if (frequency != frequency_) return;
+  const HistoryView closes = ctx.history(close_, params_.slow);
+  const HistoryView factors = adjusted_ ? ctx.history(adj_, params_.slow) : HistoryView();
+  const double weight = params_.weight > 0 ? params_.weight : 1.0 / static_cast<double>(ids_.size());
+  changes_.clear();
+  for (size_t k = 0; k < ids_.size(); ++k) {
+    const int count = closes.copy_column(ids_[k], closes_);
+    if (adjusted_) factors.copy_column(ids_[k], factors_);
+    const int s =
+        signal(closes_.data(), adjusted_ ? factors_.data() : nullptr, count, params_.fast, params_.slow);
+    const bool want_long = s == 1;
+    if (s < 0 && !long_[k]) continue;
+    if (want_long != long_[k]) {
+      long_[k] = want_long;
+      changes_.push_back({ids_[k], want_long ? weight : 0.0});
+    }
+  }
+  if (!changes_.empty()) ctx.target_weights(changes_, /*exit_others=*/false);
+}
+
+}  // namespace abt

@@ -1,0 +1,57 @@
+#pragma once
+// dual_ma (strategies.md section 5): SMA fast/slow cross-over timing on one or more instruments (stocks or
+// tradable indices), on daily or 60-minute bars, long or flat. Instrument k is long with weight w_k when
+// SMA(fast) > SMA(slow) of its adjusted close at a bar close, and flat otherwise; orders are sent only on
+// cross-over events (state changes), so positions are not re-weighted between crosses.
+#include <string>
+#include <vector>
+
+#include "engine/strategy/params.hpp"
+#include "engine/strategy/strategy.hpp"
+
+namespace abt {
+
+class DualMaStrategy final : public Strategy {
+ public:
+  struct Params {
+    std::vector<std::string> symbols{"BROAD.IDX"};
+    int fast = 5;
+    int slow = 20;
+    std::string frequency = "1d";
+    std::string price = "adjusted";
+    double weight = 0.0;
+
+    template <class V>
+    void describe(V& v) {
+      v("symbols", symbols, "instruments to time (stocks or tradable indices such as BROAD.IDX)");
+      v("fast", fast, "fast SMA window in bars", Check::at_least(1));
+      v("slow", slow, "slow SMA window in bars", Check::at_least(2));
+      v("frequency", frequency, "bars the signal is computed on", Check::one_of({"1d", "60m"}));
+      v("price", price, "signal price: back-adjusted close or raw (unadjusted) close",
+        Check::one_of({"adjusted", "raw"}));
+      v("weight", weight, "NAV weight of each long instrument; 0 = 1 / number of symbols",
+        Check::range(0, 1));
+    }
+    void validate(const std::string& path) const;
+  };
+
+  explicit DualMaStrategy(Params params);
+
+  void on_start(Context& ctx) override;
+  void on_bar(Context& ctx, Frequency frequency) override;
+
+  /// SMA cross state of one price window (oldest first): +1 long, 0 flat, -1 not enough valid data.
+  static int signal(const float* closes, const float* factors, int count, int fast, int slow);
+
+ private:
+  Params params_;
+  Frequency frequency_ = Frequency::Daily;
+  std::vector<InstrumentId> ids_;
+  std::vector<bool> long_;
+  std::vector<WeightTarget> changes_;
+  std::vector<float> closes_, factors_;
+  DataHandle close_, adj_;
+  bool adjusted_ = true;
+};
+
+}  // namespace abt

@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "engine/core/error.hpp"
+#include "engine/execution/cost_model.hpp"
+#include "engine/run/config_file.hpp"
+#include "engine/run/run_config.hpp"
+#include "test_support.hpp"
+
+namespace abt {
+namespace {
+
+nlohmann::json minimal() {
+  return {{"strategy", {{"name", "dual_ma"}}}};
+}
+
+std::string error_of(const nlohmann::json& j) {
+  try {
+    parse_run_config(j);
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(RunConfig, Defaults) {
+  const RunConfig rc = parse_run_config(minimal());
+  EXPECT_EQ(rc.strategy_name, "dual_ma");
+  EXPECT_EQ(rc.fill, FillMode::NextOpen);
+  EXPECT_DOUBLE_EQ(rc.capital, 1e7);
+  EXPECT_TRUE(rc.data.is_null());
+  EXPECT_DOUBLE_EQ(rc.days_per_year, 243);
+}
+
+TEST(RunConfig, RejectsBadValuesWithTheirPath) {
+  auto j = minimal();
+  j["strat"] = 1;
+  EXPECT_EQ(error_of(j).rfind("strat: unknown key", 0), 0u);
+  j = minimal();
+  j["execution"] = {{"fill", "vwap"}};
+  EXPECT_EQ(error_of(j), "execution.fill: expected next_open or close, got 'vwap'");
+  j = minimal();
+  j["start"] = "2020-02-30";
+  EXPECT_EQ(error_of(j), "start: expected a date YYYY-MM-DD, got '2020-02-30'");
+  j = minimal();
+  j["capital"] = -1;
+  EXPECT_EQ(error_of(j), "capital: expected a positive amount of CNY");
+  EXPECT_EQ(error_of({{"strategy", {{"name", "x"}, {"parms", {}}}}}).rfind("strategy.parms: unknown key", 0),
+            0u);
+}
+
+TEST(ConfigOverride, SetsDottedPathsWithJsonValues) {
+  nlohmann::json j = minimal();
+  apply_override(j, "strategy.params.fast=8");
+  apply_override(j, "benchmark=BROAD.IDX");
+  apply_override(j, "strategy.params.symbols=[\"A\",\"B\"]");
+  apply_override(j, "execution.fill=close");
+  EXPECT_EQ(j["strategy"]["params"]["fast"], 8);
+  EXPECT_EQ(j["benchmark"], "BROAD.IDX");
+  EXPECT_EQ(j["strategy"]["params"]["symbols"].size(), 2u);
+  EXPECT_EQ(parse_run_config(j).fill, FillMode::Close);
+  EXPECT_THROW(apply_override(j, "novalue"), ConfigError);
+  EXPECT_THROW(apply_override(j, "benchmark.x=1"), ConfigError);  // benchmark is a string
+}
+
+TEST(ConfigFile, ReportsLineAndColumnOfBadJson) {
+  const auto dir = test::make_temp_dir("cfg");
+  std::ofstream(dir / "bad.json") << "{\n  \"strategy\": {\"name\": \"dual_ma\",}\n}\n";
+  try {
+    read_json_file(dir / "bad.json");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.json: line 2"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(read_json_file(dir / "missing.json"), ConfigError);
+}
+
+TEST(CostModel, FlatRoundTripQuoteChargesHalfPerSideToTheFen) {
+  const auto model = make_cost_model({{"rate", 0.0013}, {"quote", "round_trip"}}, "costs");
+  Instrument ins;
+  EXPECT_DOUBLE_EQ(model->buy_rate(), 0.00065);
+  // 1000 shares at 10.00 = 10,000 CNY -> 6.50 CNY each side.
+  EXPECT_DOUBLE_EQ(model->cost(ins, Side::Buy, 1000, 10.00, Date{}), 6.50);
+  // 300 x 12.35 = 3705 -> 2.40825 -> 2.41 (fen, half-up).
+  EXPECT_DOUBLE_EQ(model->cost(ins, Side::Sell, 300, 12.35, Date{}), 2.41);
+  // per-side quote: 0.13 % of 10,000 = 13.00.
+  EXPECT_DOUBLE_EQ(make_cost_model({{"rate", 0.0013}, {"quote", "per_side"}}, "costs")
+                       ->cost(ins, Side::Buy, 1000, 10.00, Date{}),
+                   13.00);
+  EXPECT_DOUBLE_EQ(round_to_fen(1.005), 1.01);
+  EXPECT_DOUBLE_EQ(round_to_fen(2.675), 2.68);
+  EXPECT_THROW(make_cost_model({{"rate", 0.0013}}, "costs"), ConfigError);  // basis must be explicit
+  EXPECT_THROW(make_cost_model({{"rate", 0.0013}, {"quote", "both"}}, "costs"), ConfigError);
+}
+
+}  // namespace
+}  // namespace abt

@@ -1,0 +1,72 @@
+// Golden results: every example config in examples/ is run and its metrics and trade-list hash are compared
+// with tests/golden/<example>.json. To accept a deliberate change, run the tests with ABT_UPDATE_GOLDENS=1
+// and commit the rewritten files with an explanation.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+
+#include "data_adapters/data_loader.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/run/backtest_runner.hpp"
+#include "engine/run/config_file.hpp"
+#include "engine/run/result_writer.hpp"
+#include "strategies/builtin.hpp"
+#include "test_support.hpp"
+
+namespace abt {
+namespace {
+
+std::vector<std::string> example_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(test::repo_root() / "examples"))
+    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class GoldenExample : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenExample, MatchesGoldenMetricsAndTrades) {
+  const auto config_path = test::repo_root() / "examples" / (GetParam() + ".json");
+  const auto golden_path = test::repo_root() / "tests" / "golden" / (GetParam() + ".json");
+  const RunConfig config = parse_run_config(read_json_file(config_path), config_path.parent_path());
+  StrategyRegistry registry;
+  register_builtin_strategies(registry);
+  LoadedData loaded = load_market_data(config.data, config.base_dir);
+  RunConfig resolved = config;
+  resolved.data = loaded.resolved_spec;
+  const RunOutput output = run_backtest(resolved, loaded.data, registry);
+
+  nlohmann::json now = {{"data_fingerprint", loaded.data.fingerprint},
+                        {"metrics", metrics_to_json(output.metrics)},
+                        {"trades_hash", trades_hash(trades_csv(output, loaded.data))}};
+  ASSERT_GT(output.metrics.trades, 0) << "an example should trade";
+
+  const char* update = std::getenv("ABT_UPDATE_GOLDENS");
+  if (update && std::string(update) == "1") {
+    write_file_atomically(golden_path, now.dump(2) + "\n");
+    GTEST_SKIP() << "golden rewritten: " << golden_path;
+  }
+  ASSERT_TRUE(std::filesystem::exists(golden_path))
+      << "no golden for " << GetParam() << "; run the tests with ABT_UPDATE_GOLDENS=1 to create it";
+  const nlohmann::json golden = read_json_file(golden_path);
+  EXPECT_EQ(now["data_fingerprint"], golden["data_fingerprint"]) << "the synthetic market changed";
+  for (const auto& [key, value] : golden["metrics"].items()) {
+    ASSERT_TRUE(now["metrics"].contains(key)) << key;
+    if (value.is_number()) {
+      const double g = value.get<double>(), n = now["metrics"][key].get<double>();
+      EXPECT_NEAR(n, g, 1e-9 * std::max(1.0, std::fabs(g))) << "metric " << key;
+    } else {
+      EXPECT_EQ(now["metrics"][key], value) << "metric " << key;
+    }
+  }
+  EXPECT_EQ(now["trades_hash"], golden["trades_hash"]) << "the trade list changed";
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, GoldenExample, ::testing::ValuesIn(example_names()),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace abt
