@@ -36,6 +36,24 @@ TEST(Suspension, OrderIsRetriedAndFillsOnTheFirstDayAfterTheSuspension) {
   EXPECT_DOUBLE_EQ(c.fills[0].price, 10.6);
 }
 
+TEST(Suspension, ANewerTargetReplacesTheBlockedOne) {
+  const MarketData md =
+      TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"})
+          .stock("600000.SH", {bar(10, 10), bar(10, 10.2), suspended(10.2), suspended(10.2), bar(10.4, 10.6)})
+          .build();
+  ScriptStrategy s;
+  s.start = [](Context& c) { c.subscribe(Frequency::Daily); };
+  s.bar = [](Context& c, Frequency) {
+    if (c.today_index() == 1) c.target_shares(0, 1000);
+    if (c.today_index() == 2) c.target_shares(0, 500);
+  };
+  const RunResult r = Backtest(md, config_with(FillMode::NextOpen)).run(s);
+  ASSERT_EQ(r.fills.size(), 1u);
+  EXPECT_EQ(r.fills[0].quantity, 500);
+  EXPECT_EQ(r.fills[0].time.to_string(), "2024-01-08 09:30");
+  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Suspended)], 2);  // each intent blocked once
+}
+
 TEST(Suspension, HoldingsAreValuedAtTheirLastClose) {
   const MarketData md =
       TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04"})
