@@ -1,7 +1,9 @@
 #include "engine/sim/backtest.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/core/error.hpp"
