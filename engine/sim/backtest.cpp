@@ -1,7 +1,9 @@
 #include "engine/sim/backtest.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/core/error.hpp"
@@ -37,6 +39,14 @@ Timestamp bar_open_time(Frequency f, Timestamp close) {
   const int slot = hourly_slot_of(close.minute_of_day());
   if (slot < 0) return Timestamp{close.minutes - 60};
   return Timestamp::of(d, kHourlyBarStart[slot] / 60, kHourlyBarStart[slot] % 60);
+}
+
+/// adj_t / adj_{t-1} from float32 factors, rounded to 7 significant digits (what a float carries), so that
+/// 1.05f / 1.0f = 1.04999995 gives 1.05 and 1000 shares become 1050, not 1049.
+double factor_ratio(double today, double before) {
+  const double raw = today / before;
+  const double scale = std::pow(10.0, 6 - static_cast<int>(std::floor(std::log10(raw))));
+  return std::round(raw * scale) / scale;
 }
 
 }  // namespace
@@ -191,9 +201,10 @@ void Backtest::Impl::apply_corporate_actions(int32_t d) {
     double before = std::nan("");
     for (int32_t k = d - 1; k >= 0 && !(before > 0); --k) before = adj(k, id);
     if (!(before > 0) || today == before) continue;
-    const double ratio = today / before;
-    const bool on_tick = trades_on_tick(data.instruments[id]);
-    double ref = pre_close ? to_trade_price((*pre_close)(d, id), on_tick) : std::nan("");
+    const double ratio = factor_ratio(today, before);
+    // The remainder is paid at the day's PreClose (the exchange's ex-rights reference price, on the tick);
+    // without one, at the reference implied by the factors.
+    double ref = pre_close ? static_cast<double>((*pre_close)(d, id)) : std::nan("");
     if (!(ref > 0)) ref = portfolio.mark(id) / ratio;
     portfolio.apply_share_ratio(id, ratio, ref);
   }
