@@ -64,7 +64,18 @@ int run_command(const std::vector<std::string>& args) {
                  loaded.generated ? "generated " : "", loaded.data.source.c_str(),
                  loaded.data.instrument_count(), loaded.data.calendar.size(), loaded.load_seconds);
 
-  const RunOutput output = run_backtest(run_config, loaded.data, registry);
+  // Progress on stderr when it is a terminal: a percentage refreshed at most every 2 % of the run.
+  std::function<void(int32_t, int32_t)> progress;
+  if (!quiet && ::isatty(STDERR_FILENO)) {
+    progress = [last = -1](int32_t done, int32_t total) mutable {
+      const int pct = static_cast<int>(100LL * done / total);
+      if (pct / 2 == last / 2 && done != total) return;
+      last = pct;
+      std::fprintf(stderr, "\rabt: running %3d %% (%d / %d days)%s", pct, done, total,
+                   done == total ? "\n" : "");
+    };
+  }
+  const RunOutput output = run_backtest(run_config, loaded.data, registry, std::move(progress));
   const nlohmann::json timing = {
       {"load_seconds", loaded.load_seconds},
       {"run_seconds", output.run_seconds},

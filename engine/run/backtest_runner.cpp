@@ -45,7 +45,8 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
   return levels;
 }
 
-RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry) {
+RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
+                       std::function<void(int32_t, int32_t)> on_day_done) {
   const StrategyInfo& info = registry.get(config.strategy_name);
   auto strategy = info.create(config.strategy_params, "strategy.params");
 
@@ -62,6 +63,7 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.fill = config.fill;
   bc.rules = config.rules;
   bc.costs = make_cost_model(config.costs, "costs");
+  bc.on_day_done = std::move(on_day_done);
 
   RunOutput out;
   if (!config.benchmark.empty()) out.benchmark = benchmark_levels(data, config.benchmark, first, last);

@@ -10,8 +10,10 @@
 
 namespace abt {
 
-/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path).
-RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry);
+/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path). `on_day_done`
+/// (optional) receives (days done, days total) after every trading day, for progress display.
+RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
+                       std::function<void(int32_t, int32_t)> on_day_done = {});
 
 /// Levels of `name` (an instrument's close, or an external series) on calendar days [first, last], preceded
 /// by the base level (the close of day first-1, or the first day's open/value when first == 0). Missing

@@ -108,6 +108,7 @@ RunResult Backtest::Impl::run(Strategy& s) {
     bar_close(Frequency::Daily, d);
     fire_timers(d);
     session_close(d);
+    if (config.on_day_done) config.on_day_done(d - days.first + 1, days.last - days.first + 1);
   }
   strategy->on_finish(context);
   return std::move(result);

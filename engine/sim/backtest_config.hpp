@@ -1,6 +1,7 @@
 #pragma once
 // Engine-level settings of one backtest (the run layer builds them from the JSON config).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -31,6 +32,9 @@ struct BacktestConfig {
   FillMode fill = FillMode::NextOpen;
   ExecutionRules rules;
   std::shared_ptr<const CostModel> costs;  // null -> no costs
+  /// Called after each trading day's SessionClose with (days done, days in the run); empty = none. For
+  /// progress display only: it must not touch the run.
+  std::function<void(int32_t, int32_t)> on_day_done;
 };
 
 }  // namespace abt
