@@ -163,6 +163,11 @@ void write_dataset(const MarketData& data, const fs::path& path_in) {
   preamble.header_checksum = dataset::header_checksum(header, preamble.file_size);
 
   // Atomic replace: write a uniquely named temp file beside the destination, fsync, rename over it.
+  if (path.has_parent_path()) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) throw DataError(path.string() + ": cannot create the directory: " + ec.message());
+  }
   static std::atomic<unsigned> counter{0};
   std::string temp_name = path.filename().string();
   temp_name.insert(0, 1, '.');

@@ -11,7 +11,8 @@ namespace abt {
 inline constexpr const char* kDatasetFileName = "market.abtd";
 
 /// Writes `data` to `path` (an existing directory means `path`/market.abtd) atomically: a temp file in the
-/// same directory is written, fsynced and renamed over the destination. Validates `data` first and stores a
+/// same directory (created with its parents if missing) is written, fsynced and renamed over the
+/// destination. Validates `data` first and stores a
 /// freshly computed fingerprint (compute_fingerprint). Throws DataError naming the path on invalid data or
 /// I/O failure; the destination is then left untouched and the temp file removed.
 void write_dataset(const MarketData& data, const std::filesystem::path& path);

@@ -43,9 +43,6 @@ int synth_command(const std::vector<std::string>& args) {
   const MarketData market = generate_synthetic_market(config);
   const auto t1 = std::chrono::steady_clock::now();
   const auto path = std::filesystem::path(out) / kDatasetFileName;
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) throw UserError(out + ": cannot create the directory: " + ec.message());
   write_dataset(market, path);
   const auto t2 = std::chrono::steady_clock::now();
   std::printf(
