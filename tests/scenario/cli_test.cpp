@@ -107,6 +107,41 @@ TEST(Cli, BadInputExitsWithCode2AndNamesTheProblem) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST(Cli, DataSynthWritesADatasetThatRunsUseAndCorruptionIsRefused) {
+  const auto dir = test::make_temp_dir("cli_synth");
+  const auto synth = run_abt("data synth --out " + (dir / "ds").string() +
+                             " --stocks 30 --start 2020-01-02 --end 2020-06-30 --seed 3");
+  ASSERT_EQ(synth.exit_code, 0) << synth.output;
+  EXPECT_NE(synth.output.find("32 instruments"), std::string::npos) << synth.output;
+  const auto dataset = dir / "ds" / "market.abtd";
+  ASSERT_TRUE(std::filesystem::exists(dataset));
+  const auto config = write_small_config(dir);
+  auto run = run_abt("run " + config.string() + " --quiet --data " + (dir / "ds").string() + " --out " +
+                     (dir / "o").string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(read_json_file(dir / "o" / "result.json")["data"]["instruments"], 32);
+
+  // Flip one byte near the end (inside the last data block): the load is refused with exit code 2.
+  {
+    std::fstream f(dataset, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(-100, std::ios::end);
+    char c = 0;
+    f.read(&c, 1);
+    c = static_cast<char>(c ^ 0x5a);
+    f.seekp(-100, std::ios::end);
+    f.write(&c, 1);
+  }
+  run = run_abt("run " + config.string() + " --quiet --data " + (dir / "ds").string());
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("checksum"), std::string::npos) << run.output;
+  // A truncated file names expected and actual sizes.
+  std::filesystem::resize_file(dataset, std::filesystem::file_size(dataset) / 2);
+  run = run_abt("run " + config.string() + " --quiet --data " + dataset.string());
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("market.abtd"), std::string::npos) << run.output;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, StrategiesListsParamsAndDefaults) {
   const auto r = run_abt("strategies");
   ASSERT_EQ(r.exit_code, 0);
