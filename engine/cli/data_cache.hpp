@@ -16,8 +16,7 @@ class DataCache {
   /// The data of `spec` (relative paths against `base_dir`); loads it on first use. Throws like
   /// load_market_data.
   const LoadedData& get(const nlohmann::json& spec, const std::filesystem::path& base_dir) {
-    const std::string key =
-        spec.dump() + "\n" + std::filesystem::absolute(base_dir).lexically_normal().string();
+    const std::string key = spec.dump() + "\n" + base_dir.lexically_normal().string();
     auto it = loaded_.find(key);
     if (it != loaded_.end()) return *it->second;
     if (!quiet_) std::fprintf(stderr, "abt: loading data...\n");

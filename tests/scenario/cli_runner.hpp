@@ -17,8 +17,9 @@ struct CliResult {
   std::string output;  // stdout + stderr
 };
 
-inline CliResult run_cli(const std::string& args) {
-  const std::string command = cli_path().string() + " " + args + " 2>&1";
+/// Runs a shell command line (sh -c), capturing stdout + stderr of the whole line.
+inline CliResult run_shell(const std::string& line) {
+  const std::string command = "(" + line + ") 2>&1";
   CliResult r;
   FILE* pipe = ::popen(command.c_str(), "r");
   char buffer[4096];
@@ -26,6 +27,10 @@ inline CliResult run_cli(const std::string& args) {
   const int status = ::pclose(pipe);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+inline CliResult run_cli(const std::string& args) {
+  return run_shell(cli_path().string() + " " + args);
 }
 
 inline std::string file_text(const std::filesystem::path& p) {
