@@ -32,6 +32,16 @@ struct PerformanceMetrics {
   double exposure = 0;  // mean holdings_value / nav
   // Benchmark (present when a benchmark series was given).
   std::optional<double> benchmark_total_return, benchmark_annual_return, excess_annual_return;
+
+  // Added with issue 6 (docs/metrics.md); the keys above keep their meaning.
+  double sortino = 0;
+  double calmar = 0;                    // annual_return / max_drawdown
+  int64_t max_drawdown_duration = 0;    // trading days from the peak to the recovery (or the last day)
+  double daily_win_rate = 0;            // fraction of days with a positive return
+  int64_t round_trips = 0;              // FIFO-paired buy/sell chunks (round_trips.hpp)
+  double trade_win_rate = 0;            // fraction of round trips with positive pnl net of costs
+  std::optional<double> profit_factor;  // gross profit / gross loss of round trips (none without a loss)
+  std::optional<double> benchmark_annual_volatility, tracking_error, information_ratio, beta, alpha;
 };
 
 /// Computes the metrics from the daily records. `benchmark` is empty (no benchmark) or has daily.size() + 1

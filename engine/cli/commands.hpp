@@ -9,5 +9,7 @@ namespace abt::cli {
 int run_command(const std::vector<std::string>& args);
 int strategies_command(const std::vector<std::string>& args);
 int data_command(const std::vector<std::string>& args);
+int regress_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
 
 }  // namespace abt::cli

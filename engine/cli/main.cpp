@@ -19,6 +19,9 @@ void print_usage() {
       "  abt strategies [--json]                                            list strategies and params\n"
       "  abt data synth --out DIR [--stocks N --start D --end D --seed S --hourly]\n"
       "                                                                     generate a synthetic market\n"
+      "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
+      "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
+      "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);
@@ -37,6 +40,8 @@ int main(int argc, char** argv) {
     if (command == "run") return abt::cli::run_command(args);
     if (command == "strategies") return abt::cli::strategies_command(args);
     if (command == "data") return abt::cli::data_command(args);
+    if (command == "regress") return abt::cli::regress_command(args);
+    if (command == "sweep") return abt::cli::sweep_command(args);
     if (command == "version" || command == "--version") {
       std::printf("abt %s\n", ABT_VERSION);
       return 0;

@@ -104,6 +104,15 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   mo.days_per_year = config.days_per_year;
   mo.risk_free_rate = config.risk_free_rate;
   out.metrics = compute_metrics(out.result, out.benchmark, mo);
+  std::vector<Date> dates;
+  std::vector<double> navs;
+  dates.reserve(out.result.daily.size());
+  navs.reserve(out.result.daily.size());
+  for (const DailyRecord& d : out.result.daily) {
+    dates.push_back(d.date);
+    navs.push_back(d.nav);
+  }
+  out.tables = compute_tables(dates, navs, config.capital, out.benchmark);
   return out;
 }
 

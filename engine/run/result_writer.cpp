@@ -21,9 +21,13 @@ nlohmann::json result_document(const RunOutput& output) {
   nlohmann::json rejects = nlohmann::json::object();
   for (int r = 0; r < kRejectReasonCount; ++r)
     rejects[std::string(reject_reason_name(static_cast<RejectReason>(r)))] = output.result.rejects[r];
-  return {{"abt_version", ABT_VERSION}, {"config", output.resolved_config},
-          {"data", output.data_info},   {"metrics", metrics_to_json(output.metrics)},
-          {"rejected_orders", rejects}, {"warnings", output.result.warnings}};
+  return {{"abt_version", ABT_VERSION},
+          {"config", output.resolved_config},
+          {"data", output.data_info},
+          {"metrics", metrics_to_json(output.metrics)},
+          {"tables", tables_to_json(output.tables)},
+          {"rejected_orders", rejects},
+          {"warnings", output.result.warnings}};
 }
 
 std::string equity_csv(const RunOutput& output) {

@@ -1,6 +1,7 @@
 #pragma once
 // Writes a run's output directory (every file atomically):
-//   result.json    abt_version, config (resolved), data, metrics, rejected_orders, warnings, trades_hash,
+//   result.json    abt_version, config (resolved), data, metrics, tables, rejected_orders, warnings,
+//   trades_hash,
 //                  timing
 //   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs[,benchmark]
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)

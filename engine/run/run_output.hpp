@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/analytics/performance_metrics.hpp"
+#include "engine/analytics/period_tables.hpp"
 #include "engine/sim/run_result.hpp"
 
 namespace abt {
@@ -12,6 +13,8 @@ namespace abt {
 struct RunOutput {
   RunResult result;
   PerformanceMetrics metrics;
+  /// Yearly/monthly returns and calendar effects (result.json "tables").
+  PerformanceTables tables;
   /// Benchmark levels: base + one per daily record (empty without a benchmark).
   std::vector<double> benchmark;
   /// The config as run: every default filled in, strategy params resolved.

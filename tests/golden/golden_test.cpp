@@ -3,7 +3,6 @@
 // and commit the rewritten files with an explanation.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -11,7 +10,7 @@
 #include "engine/core/atomic_file.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
-#include "engine/run/result_writer.hpp"
+#include "engine/run/regression.hpp"
 #include "strategies/builtin.hpp"
 #include "test_support.hpp"
 
@@ -39,9 +38,7 @@ TEST_P(GoldenExample, MatchesGoldenMetricsAndTrades) {
   resolved.data = loaded.resolved_spec;
   const RunOutput output = run_backtest(resolved, loaded.data, registry);
 
-  nlohmann::json now = {{"data_fingerprint", loaded.data.fingerprint},
-                        {"metrics", metrics_to_json(output.metrics)},
-                        {"trades_hash", trades_hash(trades_csv(output, loaded.data))}};
+  const nlohmann::json now = golden_document(output, loaded.data);
   ASSERT_GT(output.metrics.trades, 0) << "an example should trade";
 
   const char* update = std::getenv("ABT_UPDATE_GOLDENS");
@@ -51,18 +48,10 @@ TEST_P(GoldenExample, MatchesGoldenMetricsAndTrades) {
   }
   ASSERT_TRUE(std::filesystem::exists(golden_path))
       << "no golden for " << GetParam() << "; run the tests with ABT_UPDATE_GOLDENS=1 to create it";
-  const nlohmann::json golden = read_json_file(golden_path);
-  EXPECT_EQ(now["data_fingerprint"], golden["data_fingerprint"]) << "the synthetic market changed";
-  for (const auto& [key, value] : golden["metrics"].items()) {
-    ASSERT_TRUE(now["metrics"].contains(key)) << key;
-    if (value.is_number()) {
-      const double g = value.get<double>(), n = now["metrics"][key].get<double>();
-      EXPECT_NEAR(n, g, 1e-9 * std::max(1.0, std::fabs(g))) << "metric " << key;
-    } else {
-      EXPECT_EQ(now["metrics"][key], value) << "metric " << key;
-    }
-  }
-  EXPECT_EQ(now["trades_hash"], golden["trades_hash"]) << "the trade list changed";
+  // The same comparison as `abt regress` (engine/run/regression.hpp), with the default tolerances.
+  const GoldenComparison comparison = compare_with_golden(read_json_file(golden_path), now, ToleranceSet());
+  EXPECT_TRUE(comparison.ok()) << GetParam() << " differs from its golden:\n"
+                               << format_comparison(comparison, false);
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, GoldenExample, ::testing::ValuesIn(example_names()),
