@@ -8,6 +8,7 @@
 //                                      plain panel CSV (+ series CSV), see csv/csv_source.hpp
 //   {"qlib": PATH | {"path": P, "market": M, "symbols": [...], "hourly": B}}   a qlib data directory
 //   {"tdx": PATH | [PATH, ...] | {"path": ..., "gbbq": FILE}}                TDX .day files
+//   {"tushare": PATH | [...]}, {"akshare": {"path": ..., "adjust": "none"|"qfq"|"hfq"}}   vendor CSV
 //                                      imported on first use into the cache (key: spec + every input
 //                                      file's path, size and mtime; import/source_import.hpp), then mapped
 // Relative paths resolve against `base_dir` (the config file's directory). The cache directory is

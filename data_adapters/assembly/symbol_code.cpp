@@ -31,3 +31,18 @@ std::optional<std::string> normalize_symbol(std::string_view code) {
 }
 
 }  // namespace abt
+
+namespace abt {
+
+std::optional<std::string> symbol_from_code(std::string_view code) {
+  if (code.size() != 6) return normalize_symbol(code);
+  for (char c : code)
+    if (c < '0' || c > '9') return std::nullopt;
+  const std::string s(code);
+  if (s.starts_with("920") || s[0] == '4' || s[0] == '8') return s + ".BJ";
+  if (s[0] == '6' || s[0] == '9') return s + ".SH";
+  if (s[0] == '0' || s[0] == '2' || s[0] == '3') return s + ".SZ";
+  return std::nullopt;
+}
+
+}  // namespace abt

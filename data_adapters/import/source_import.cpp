@@ -7,6 +7,7 @@
 #include "data_adapters/csv/csv_source.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
 #include "data_adapters/tdx/tdx_source.hpp"
+#include "data_adapters/vendor/vendor_source.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
@@ -75,6 +76,12 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
     o.gbbq = spec.gbbq;
     return read_tdx(o, notes);
   }
+  if (spec.format == "tushare" || spec.format == "akshare") {
+    VendorOptions o;
+    o.inputs = spec.paths;
+    o.adjust = spec.adjust;
+    return read_vendor_csv(spec.format, o, notes);
+  }
   if (spec.format == "csv") {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& p : spec.paths) files.push_back(p.string());
@@ -83,7 +90,8 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
     if (notes) *notes = std::move(n);
     return md;
   }
-  throw ConfigError("--from: unknown source format '" + spec.format + "' (expected qlib, tdx or csv)");
+  throw ConfigError("--from: unknown source format '" + spec.format +
+                    "' (expected qlib, tdx, tushare, akshare or csv)");
 }
 
 SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& value,
@@ -110,6 +118,9 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "hourly" && format == "qlib") {
       if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
       s.hourly = v.get<bool>();
+    } else if (key == "adjust" && format == "akshare") {
+      if (!v.is_string()) throw ConfigError(where + ": expected \"none\", \"qfq\" or \"hfq\"");
+      s.adjust = v.get<std::string>();
     } else if (key == "gbbq" && format == "tdx") {
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
       s.gbbq = resolve(base_dir, v.get<std::string>());
@@ -135,6 +146,7 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
     j["hourly"] = spec.hourly;
   }
   if (spec.format == "tdx" && spec.gbbq) j["gbbq"] = spec.gbbq->string();
+  if (spec.format == "akshare") j["adjust"] = spec.adjust;
   return {{spec.format, j}};
 }
 

@@ -16,12 +16,13 @@
 namespace abt {
 
 struct SourceSpec {
-  std::string format;                         // "qlib", "tdx" or "csv"
+  std::string format;                         // "qlib", "tdx", "tushare", "akshare" or "csv"
   std::vector<std::filesystem::path> paths;   // the source directory / files (qlib: exactly one root)
   std::string market = "all";                 // qlib: instruments/<market>.txt
   std::vector<std::string> symbols;           // qlib: restrict to these symbols (empty = all)
   std::optional<std::filesystem::path> gbbq;  // tdx: corporate-action table
   bool hourly = true;                         // qlib: read 60-minute bins when present
+  std::string adjust;                         // akshare: "none", "qfq" or "hfq" (required)
 };
 
 /// True for the formats import_source() understands.
@@ -31,8 +32,9 @@ bool is_source_format(std::string_view format);
 MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes = nullptr);
 
 /// Parses the config form: {"qlib": "PATH"} / {"qlib": {"path": P, "market": M, "symbols": [...],
-/// "hourly": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}}. `json_path` prefixes
-/// ConfigError messages; relative paths resolve against base_dir.
+/// "hourly": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}},
+/// {"tushare": PATH | [...] | {"path": ...}}, {"akshare": {"path": P | [...], "adjust": "none|qfq|hfq"}}.
+/// `json_path` prefixes ConfigError messages; relative paths resolve against base_dir.
 SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& value,
                              const std::string& json_path, const std::filesystem::path& base_dir);
 nlohmann::json source_spec_json(const SourceSpec& spec);

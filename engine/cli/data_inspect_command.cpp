@@ -78,12 +78,13 @@ void print_summary(const MarketData& md, double load_seconds) {
                 ins.delist_date == Date::max() ? "listed" : ins.delist_date.to_string().c_str());
 }
 
-void print_value(const Panel& p, int32_t r, int32_t i, double scale) {
+/// Prices with 4 decimals (indices have more than the 0.01 tick), volumes and amounts as integers.
+void print_value(const Panel& p, int32_t r, int32_t i, double scale, const char* format) {
   if (p.empty() || std::isnan(p(r, i))) {
     std::printf(",");
     return;
   }
-  std::printf(",%.6g", static_cast<double>(p(r, i)) * scale);
+  std::printf(format, static_cast<double>(p(r, i)) * scale);
 }
 
 /// CSV: time, unadjusted OHLC, volume, amount, adj_factor, adjusted OHLC (= unadjusted x adj_factor).
@@ -96,11 +97,13 @@ void print_symbol(const MarketData& md, const BarData& bars, int32_t id, Date fr
     if (t.date() < from || t.date() > to || std::isnan(bars.field(Field::Close)(r, id))) continue;
     std::printf("%s",
                 bars.frequency == Frequency::Daily ? t.date().to_string().c_str() : t.to_string().c_str());
-    for (Field f : {Field::Open, Field::High, Field::Low, Field::Close, Field::Volume, Field::Amount})
-      print_value(bars.field(f), r, id, 1.0);
+    for (Field f : {Field::Open, Field::High, Field::Low, Field::Close})
+      print_value(bars.field(f), r, id, 1.0, ",%.4f");
+    for (Field f : {Field::Volume, Field::Amount}) print_value(bars.field(f), r, id, 1.0, ",%.0f");
     const double a = adj.empty() || std::isnan(adj(r, id)) ? 1.0 : adj(r, id);
-    std::printf(",%.8g", a);
-    for (Field f : {Field::Open, Field::High, Field::Low, Field::Close}) print_value(bars.field(f), r, id, a);
+    std::printf(",%.6f", a);
+    for (Field f : {Field::Open, Field::High, Field::Low, Field::Close})
+      print_value(bars.field(f), r, id, a, ",%.4f");
     std::printf("\n");
   }
   (void)md;
