@@ -117,14 +117,14 @@ LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::p
   } else if (kind == "csv") {
     out.data = load_csv_source(value, "data.csv", base_dir, out.notes);
     out.resolved_spec = s;
-  } else if (kind == "qlib" || kind == "tdx" || kind == "tushare" || kind == "akshare") {
+  } else if (kind == "qlib" || kind == "tdx" || kind == "tushare" || kind == "akshare" || kind == "minute") {
     const SourceSpec source = parse_source_spec(kind, value, "data." + kind, base_dir);
     out.data = cached_import(source, default_cache_dir(), out.generated, &out.notes);
     out.resolved_spec = source_spec_json(source);
   } else {
     throw ConfigError(
         "data." + kind +
-        ": unknown data source (expected synthetic, dataset, csv, qlib, tdx, tushare or akshare)");
+        ": unknown data source (expected synthetic, dataset, csv, qlib, tdx, tushare, akshare or minute)");
   }
   derive_hourly_adjustment(out.data);
   out.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

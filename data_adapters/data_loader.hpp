@@ -9,6 +9,7 @@
 //   {"qlib": PATH | {"path": P, "market": M, "symbols": [...], "hourly": B}}   a qlib data directory
 //   {"tdx": PATH | [PATH, ...] | {"path": ..., "gbbq": FILE}}                TDX .day files
 //   {"tushare": PATH | [...]}, {"akshare": {"path": ..., "adjust": "none"|"qfq"|"hfq"}}   vendor CSV
+//   {"minute": PATH | [...] | {"path": ..., "symbols": [...]}}   1-minute CSV resampled to 60m and daily
 //                                      imported on first use into the cache (key: spec + every input
 //                                      file's path, size and mtime; import/source_import.hpp), then mapped
 // Relative paths resolve against `base_dir` (the config file's directory). The cache directory is

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/csv/csv_source.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
+#include "data_adapters/resample/minute_bars.hpp"
 #include "data_adapters/tdx/tdx_source.hpp"
 #include "data_adapters/vendor/vendor_source.hpp"
 #include "engine/core/error.hpp"
@@ -82,6 +84,23 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
     o.adjust = spec.adjust;
     return read_vendor_csv(spec.format, o, notes);
   }
+  if (spec.format == "minute") {
+    if (!spec.symbols.empty() && spec.symbols.size() != spec.paths.size())
+      throw ConfigError("minute: expected one symbol per file (" + std::to_string(spec.paths.size()) +
+                        "), got " + std::to_string(spec.symbols.size()));
+    MarketDataAssembler a;
+    std::string source = "minute csv:";
+    for (size_t k = 0; k < spec.paths.size(); ++k) {
+      const std::string stem = spec.paths[k].stem().string();
+      const std::string symbol =
+          !spec.symbols.empty() ? spec.symbols[k] : symbol_from_code(stem).value_or(stem);
+      add_minute_csv(spec.paths[k], symbol, a);
+      source.append(" ").append(spec.paths[k].string());
+    }
+    MarketData md = a.build(source);
+    if (notes) *notes = a.notes();
+    return md;
+  }
   if (spec.format == "csv") {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& p : spec.paths) files.push_back(p.string());
@@ -91,7 +110,7 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
     return md;
   }
   throw ConfigError("--from: unknown source format '" + spec.format +
-                    "' (expected qlib, tdx, tushare, akshare or csv)");
+                    "' (expected qlib, tdx, tushare, akshare, minute or csv)");
 }
 
 SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& value,
@@ -109,7 +128,7 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "market" && format == "qlib") {
       if (!v.is_string()) throw ConfigError(where + ": expected a market name such as \"all\" or \"csi300\"");
       s.market = v.get<std::string>();
-    } else if (key == "symbols" && format == "qlib") {
+    } else if (key == "symbols" && (format == "qlib" || format == "minute")) {
       if (!v.is_array()) throw ConfigError(where + ": expected a list of symbols");
       for (const auto& x : v) {
         if (!x.is_string()) throw ConfigError(where + ": expected a list of symbols");
@@ -140,6 +159,7 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
   nlohmann::json paths = nlohmann::json::array();
   for (const auto& p : spec.paths) paths.push_back(p.string());
   nlohmann::json j = {{"path", paths}};
+  if (spec.format == "minute") j["symbols"] = spec.symbols;
   if (spec.format == "qlib") {
     j["market"] = spec.market;
     j["symbols"] = spec.symbols;

@@ -67,7 +67,8 @@ int data_command(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::printf(
         "usage: abt data synth --out DIR [options]    generate a synthetic A-share market\n"
-        "       abt data import --from qlib|tdx|tushare|akshare|csv SOURCE... --out DATASET [options]\n"
+        "       abt data import --from qlib|tdx|tushare|akshare|minute|csv SOURCE... --out DATASET "
+        "[options]\n"
         "                                              import a vendor format into a dataset\n"
         "       abt data inspect DATASET [--symbol CODE --from D --to D]\n"
         "                                              summary, or one instrument's bars as CSV\n");

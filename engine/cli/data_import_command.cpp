@@ -1,5 +1,5 @@
-// `abt data import --from qlib|tdx|tushare|akshare|csv SOURCE... --out DATASET`: read a vendor format, align
-// every instrument to one trading calendar and write the abt binary dataset.
+// `abt data import --from qlib|tdx|tushare|akshare|minute|csv SOURCE... --out DATASET`: read a vendor format,
+// align every instrument to one trading calendar and write the abt binary dataset.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -21,11 +21,13 @@ int data_import_command(const std::vector<std::string>& args) {
   bool no_hourly = false;
   po::options_description options("abt data import options");
   options.add_options()("help,h", "show this help")(
-      "from", po::value(&spec.format), "source format: qlib, tdx, tushare, akshare or csv (required)")(
+      "from", po::value(&spec.format),
+      "source format: qlib, tdx, tushare, akshare, minute or csv (required)")(
       "source", po::value(&sources)->multitoken(), "source directory/files (also positional)")(
       "out", po::value(&out), "output dataset directory or .abtd file (required)")(
       "market", po::value(&spec.market)->default_value("all"), "qlib: instruments/<market>.txt")(
-      "symbols", po::value(&symbols), "qlib: comma-separated symbols to import (default all)")(
+      "symbols", po::value(&symbols),
+      "qlib: symbols to import (default all); minute: one symbol per file (comma-separated)")(
       "gbbq", po::value(&gbbq), "tdx: gbbq corporate-action CSV (adjustment factors and share capital)")(
       "no-hourly", po::bool_switch(&no_hourly), "qlib: ignore 60-minute bins")(
       "adjust", po::value(&spec.adjust), "akshare: how the files were downloaded: none, qfq or hfq");
@@ -35,13 +37,14 @@ int data_import_command(const std::vector<std::string>& args) {
   po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
   po::notify(vm);
   if (vm.count("help") || out.empty() || sources.empty() || spec.format.empty()) {
-    std::cout
-        << "usage: abt data import --from qlib|tdx|tushare|akshare|csv SOURCE... --out DATASET [options]\n\n"
-        << options;
+    std::cout << "usage: abt data import --from qlib|tdx|tushare|akshare|minute|csv SOURCE... --out DATASET "
+                 "[options]\n\n"
+              << options;
     return vm.count("help") ? 0 : 2;
   }
-  require<ConfigError>(is_source_format(spec.format),
-                       "--from: expected qlib, tdx, tushare, akshare or csv, got '" + spec.format + "'");
+  require<ConfigError>(
+      is_source_format(spec.format),
+      "--from: expected qlib, tdx, tushare, akshare, minute or csv, got '" + spec.format + "'");
   for (const auto& s : sources) spec.paths.emplace_back(s);
   for (size_t b = 0; b < symbols.size();) {
     const size_t e = std::min(symbols.find(',', b), symbols.size());

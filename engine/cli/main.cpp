@@ -19,7 +19,7 @@ void print_usage() {
       "  abt strategies [--json]                                            list strategies and params\n"
       "  abt data synth --out DIR [--stocks N --start D --end D --seed S --hourly]\n"
       "                                                                     generate a synthetic market\n"
-      "  abt data import --from qlib|tdx|tushare|akshare|csv SRC --out DATASET  import vendor data\n"
+      "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
       "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
