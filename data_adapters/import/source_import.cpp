@@ -6,7 +6,9 @@
 #include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/csv/csv_source.hpp"
+#include "data_adapters/csv/series_csv.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
+#include "data_adapters/reference/reference_tables.hpp"
 #include "data_adapters/resample/minute_bars.hpp"
 #include "data_adapters/tdx/tdx_source.hpp"
 #include "data_adapters/vendor/vendor_source.hpp"
@@ -62,7 +64,8 @@ bool is_source_format(std::string_view format) {
   return format == "qlib" || format == "tdx" || format == "csv";
 }
 
-MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes) {
+/// The adapter alone (no reference tables).
+static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string>* notes) {
   if (spec.paths.empty()) throw ConfigError(spec.format + ": expected a source path");
   if (spec.format == "qlib") {
     if (spec.paths.size() != 1) throw ConfigError("qlib: expected exactly one data directory");
@@ -113,6 +116,21 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
                     "' (expected qlib, tdx, tushare, akshare, minute or csv)");
 }
 
+MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes_out) {
+  std::vector<std::string> notes;
+  MarketData md = import_adapter(spec, &notes);
+  if (spec.shares) apply_share_capital(md, *spec.shares, notes);
+  if (spec.st) apply_st_intervals(md, *spec.st, notes);
+  if (spec.listing) apply_listing_dates(md, *spec.listing, notes);
+  for (const auto& [name, file] : spec.series) {
+    const SeriesAttachNote n = attach_series(md, read_series_csv(file, name));
+    if (!n.message.empty()) notes.push_back(n.message);
+  }
+  if (derive_market_cap(md)) notes.push_back("total_mv derived as unadjusted close x total shares");
+  if (notes_out) *notes_out = std::move(notes);
+  return md;
+}
+
 SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& value,
                              const std::string& json_path, const fs::path& base_dir) {
   SourceSpec s;
@@ -137,6 +155,18 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "hourly" && format == "qlib") {
       if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
       s.hourly = v.get<bool>();
+    } else if (key == "shares" || key == "st" || key == "listing") {
+      if (!v.is_string()) throw ConfigError(where + ": expected a path");
+      (key == "shares" ? s.shares : key == "st" ? s.st : s.listing) = resolve(base_dir, v.get<std::string>());
+    } else if (key == "series") {
+      if (!v.is_array()) throw ConfigError(where + ": expected a list of {\"name\": N, \"file\": PATH}");
+      for (size_t k = 0; k < v.size(); ++k) {
+        const auto& e = v[k];
+        if (!e.is_object() || !e.contains("name") || !e.contains("file") || !e["name"].is_string() ||
+            !e["file"].is_string())
+          throw ConfigError(where + "[" + std::to_string(k) + "]: expected {\"name\": N, \"file\": PATH}");
+        s.series.emplace_back(e["name"].get<std::string>(), resolve(base_dir, e["file"].get<std::string>()));
+      }
     } else if (key == "adjust" && format == "akshare") {
       if (!v.is_string()) throw ConfigError(where + ": expected \"none\", \"qfq\" or \"hfq\"");
       s.adjust = v.get<std::string>();
@@ -144,7 +174,7 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
       s.gbbq = resolve(base_dir, v.get<std::string>());
     } else {
-      throw ConfigError(where + ": unknown key (expected path" +
+      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, series" +
                         std::string(format == "qlib"  ? ", market, symbols, hourly"
                                     : format == "tdx" ? ", gbbq"
                                                       : "") +
@@ -160,6 +190,11 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
   for (const auto& p : spec.paths) paths.push_back(p.string());
   nlohmann::json j = {{"path", paths}};
   if (spec.format == "minute") j["symbols"] = spec.symbols;
+  if (spec.shares) j["shares"] = spec.shares->string();
+  if (spec.st) j["st"] = spec.st->string();
+  if (spec.listing) j["listing"] = spec.listing->string();
+  for (const auto& [name, file] : spec.series)
+    j["series"].push_back({{"name", name}, {"file", file.string()}});
   if (spec.format == "qlib") {
     j["market"] = spec.market;
     j["symbols"] = spec.symbols;
@@ -175,7 +210,9 @@ std::string source_cache_key(const SourceSpec& spec) {
   h = fnv1a(h, std::to_string(kImportVersion));
   h = fnv1a(h, source_spec_json(spec).dump());
   std::vector<fs::path> roots = spec.paths;
-  if (spec.gbbq) roots.push_back(*spec.gbbq);
+  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing})
+    if (*extra) roots.push_back(**extra);
+  for (const auto& [name, file] : spec.series) roots.push_back(file);
   for (const fs::path& root : roots) {
     h = fnv1a(h, fs::absolute(root).string());
     if (fs::is_directory(root)) {

@@ -17,7 +17,8 @@ int data_import_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   SourceSpec spec;
   std::vector<std::string> sources;
-  std::string out, symbols, gbbq;
+  std::string out, symbols, gbbq, shares, st, listing;
+  std::vector<std::string> series;
   bool no_hourly = false;
   po::options_description options("abt data import options");
   options.add_options()("help,h", "show this help")(
@@ -30,7 +31,11 @@ int data_import_command(const std::vector<std::string>& args) {
       "qlib: symbols to import (default all); minute: one symbol per file (comma-separated)")(
       "gbbq", po::value(&gbbq), "tdx: gbbq corporate-action CSV (adjustment factors and share capital)")(
       "no-hourly", po::bool_switch(&no_hourly), "qlib: ignore 60-minute bins")(
-      "adjust", po::value(&spec.adjust), "akshare: how the files were downloaded: none, qfq or hfq");
+      "adjust", po::value(&spec.adjust), "akshare: how the files were downloaded: none, qfq or hfq")(
+      "shares", po::value(&shares), "share capital CSV date,symbol,total_shares,float_shares")(
+      "st", po::value(&st), "ST intervals CSV symbol,start,end")(
+      "listing", po::value(&listing), "listing dates CSV symbol,list_date[,delist_date]")(
+      "series", po::value(&series)->composing(), "external series NAME=FILE (repeatable)");
   po::positional_options_description positional;
   positional.add("source", -1);
   po::variables_map vm;
@@ -52,6 +57,14 @@ int data_import_command(const std::vector<std::string>& args) {
     b = e + 1;
   }
   if (!gbbq.empty()) spec.gbbq = gbbq;
+  if (!shares.empty()) spec.shares = shares;
+  if (!st.empty()) spec.st = st;
+  if (!listing.empty()) spec.listing = listing;
+  for (const auto& s : series) {
+    const size_t eq = s.find('=');
+    require<ConfigError>(eq != std::string::npos && eq > 0, "--series: expected NAME=FILE, got '" + s + "'");
+    spec.series.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+  }
   spec.hourly = !no_hourly;
 
   const auto t0 = std::chrono::steady_clock::now();
