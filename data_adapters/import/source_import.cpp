@@ -61,7 +61,8 @@ void hash_file_state(uint64_t& h, const fs::path& p, const fs::path& base) {
 }  // namespace
 
 bool is_source_format(std::string_view format) {
-  return format == "qlib" || format == "tdx" || format == "csv";
+  return format == "qlib" || format == "tdx" || format == "csv" || format == "tushare" ||
+         format == "akshare" || format == "minute";
 }
 
 /// The adapter alone (no reference tables).
