@@ -6,6 +6,7 @@
 
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/csv/csv_source.hpp"
+#include "data_adapters/import/source_import.hpp"
 #include "data_adapters/synth/synth_market.hpp"
 #include "engine/core/error.hpp"
 
@@ -88,7 +89,10 @@ LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::p
   LoadedData out;
   const nlohmann::json s = spec.is_null() ? nlohmann::json{{"synthetic", nlohmann::json::object()}} : spec;
   if (!s.is_object() || s.size() != 1)
-    throw ConfigError("data: expected one of {\"synthetic\": {...}}, {\"dataset\": PATH}, {\"csv\": PATH}");
+    throw ConfigError(
+        "data: expected one of {\"synthetic\": {...}}, {\"dataset\": PATH}, {\"csv\": PATH}, {\"qlib\": "
+        "PATH}, "
+        "{\"tdx\": PATH}");
   const std::string kind = s.begin().key();
   const nlohmann::json& value = s.begin().value();
   if (kind == "synthetic") {
@@ -113,8 +117,14 @@ LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::p
   } else if (kind == "csv") {
     out.data = load_csv_source(value, "data.csv", base_dir, out.notes);
     out.resolved_spec = s;
+  } else if (kind == "qlib" || kind == "tdx" || kind == "tushare" || kind == "akshare" || kind == "minute") {
+    const SourceSpec source = parse_source_spec(kind, value, "data." + kind, base_dir);
+    out.data = cached_import(source, default_cache_dir(), out.generated, &out.notes);
+    out.resolved_spec = source_spec_json(source);
   } else {
-    throw ConfigError("data." + kind + ": unknown data source (expected synthetic, dataset or csv)");
+    throw ConfigError(
+        "data." + kind +
+        ": unknown data source (expected synthetic, dataset, csv, qlib, tdx, tushare, akshare or minute)");
   }
   derive_hourly_adjustment(out.data);
   out.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -6,6 +6,12 @@
 //   {"dataset": "PATH"}               an abt binary dataset (file or directory with market.abtd)
 //   {"csv": "PATH" | ["PATH", ...] | {"files": ..., "series": [{"name": "CN10Y", "file": "PATH"}]}}
 //                                      plain panel CSV (+ series CSV), see csv/csv_source.hpp
+//   {"qlib": PATH | {"path": P, "market": M, "symbols": [...], "hourly": B}}   a qlib data directory
+//   {"tdx": PATH | [PATH, ...] | {"path": ..., "gbbq": FILE}}                TDX .day files
+//   {"tushare": PATH | [...]}, {"akshare": {"path": ..., "adjust": "none"|"qfq"|"hfq"}}   vendor CSV
+//   {"minute": PATH | [...] | {"path": ..., "symbols": [...]}}   1-minute CSV resampled to 60m and daily
+//                                      imported on first use into the cache (key: spec + every input
+//                                      file's path, size and mtime; import/source_import.hpp), then mapped
 // Relative paths resolve against `base_dir` (the config file's directory). The cache directory is
 // $ABT_CACHE_DIR, else $XDG_CACHE_HOME/abt, else ~/.cache/abt.
 #include <filesystem>
@@ -22,7 +28,7 @@ struct LoadedData {
   MarketData data;
   nlohmann::json resolved_spec;    // the spec with every default filled in (echoed in result.json)
   double load_seconds = 0;         // wall time (timing only)
-  bool generated = false;          // true when a synthetic market was generated (not read from the cache)
+  bool generated = false;          // true when a market was generated or imported (not read from the cache)
   std::vector<std::string> notes;  // what alignment did (e.g. series values on non-trading days dropped)
 };
 

@@ -65,12 +65,16 @@ Columns aggregate_hourly(const Columns& hourly, int32_t days, int32_t n) {
   return daily;
 }
 
-/// pre_close = previous close x (previous adj / adj); the first bar of an instrument uses its open.
 std::vector<float> derive_pre_close(const Columns& daily, int32_t days, int32_t n) {
-  const auto& close = daily.at("close");
-  const auto& open = daily.at("open");
   const auto adj_it = daily.find("adj_factor");
-  const std::vector<float>* adj = adj_it == daily.end() ? nullptr : &adj_it->second;
+  return derive_pre_close_column(daily.at("close"), daily.at("open"),
+                                 adj_it == daily.end() ? nullptr : &adj_it->second, days, n);
+}
+
+}  // namespace
+
+std::vector<float> derive_pre_close_column(const std::vector<float>& close, const std::vector<float>& open,
+                                           const std::vector<float>* adj, int32_t days, int32_t n) {
   std::vector<float> out(close.size(), kNaN);
   for (int32_t i = 0; i < n; ++i) {
     double prev_close = std::nan(""), prev_adj = 1.0;
@@ -85,8 +89,6 @@ std::vector<float> derive_pre_close(const Columns& daily, int32_t days, int32_t 
   }
   return out;
 }
-
-}  // namespace
 
 Instrument MarketDataAssembler::default_instrument(std::string_view symbol) {
   Instrument ins;

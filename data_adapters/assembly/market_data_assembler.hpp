@@ -34,6 +34,11 @@ struct RecordOrigin {
   uint32_t line = 0;
 };
 
+/// The pre_close rule above on T x N row-major columns (`adj` may be nullptr): previous close of the
+/// instrument x (previous adj / adj); an instrument's first bar uses its open; NaN where close is NaN.
+std::vector<float> derive_pre_close_column(const std::vector<float>& close, const std::vector<float>& open,
+                                           const std::vector<float>* adj, int32_t days, int32_t n);
+
 class MarketDataAssembler {
  public:
   /// Registers a source name (usually a path) for error messages; returns its index for RecordOrigin.

@@ -8,6 +8,7 @@
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/synth/synth_market.hpp"
 #include "engine/cli/commands.hpp"
+#include "engine/cli/data_subcommands.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt::cli {
@@ -61,12 +62,20 @@ int synth_command(const std::vector<std::string>& args) {
 
 int data_command(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::printf("usage: abt data synth --out DIR [options]    generate a synthetic A-share market\n");
+    std::printf(
+        "usage: abt data synth --out DIR [options]    generate a synthetic A-share market\n"
+        "       abt data import --from qlib|tdx|tushare|akshare|minute|csv SOURCE... --out DATASET "
+        "[options]\n"
+        "                                              import a vendor format into a dataset\n"
+        "       abt data inspect DATASET [--symbol CODE --from D --to D]\n"
+        "                                              summary, or one instrument's bars as CSV\n");
     return args.empty() ? 2 : 0;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "synth") return synth_command(rest);
-  throw ConfigError("abt data: unknown subcommand '" + args[0] + "' (expected synth)");
+  if (args[0] == "import") return data_import_command(rest);
+  if (args[0] == "inspect") return data_inspect_command(rest);
+  throw ConfigError("abt data: unknown subcommand '" + args[0] + "' (expected synth, import or inspect)");
 }
 
 }  // namespace abt::cli

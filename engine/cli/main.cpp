@@ -22,6 +22,8 @@ void print_usage() {
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
       "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
       "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
+      "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
+      "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);

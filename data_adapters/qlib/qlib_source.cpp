@@ -1,0 +1,311 @@
+#include "data_adapters/qlib/qlib_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "data_adapters/assembly/market_data_assembler.hpp"
+#include "data_adapters/assembly/symbol_code.hpp"
+#include "data_adapters/csv/csv_text.hpp"
+#include "data_adapters/qlib/qlib_bin.hpp"
+#include "engine/core/error.hpp"
+
+namespace abt {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+using Columns = std::map<std::string, std::vector<float>, std::less<>>;
+
+std::vector<Date> read_day_calendar(const fs::path& path) {
+  csv::CsvText text = csv::CsvText::read(path);
+  std::vector<Date> days;
+  std::string_view line;
+  while (text.next_line(line)) {
+    Date d;
+    const std::string_view head = line.substr(0, std::min<size_t>(line.size(), 10));
+    if (!Date::try_parse(head, d))
+      throw DataError(text.where() + ": expected a date YYYY-MM-DD, got '" + std::string(line) + "'");
+    if (!days.empty() && !(days.back() < d))
+      throw DataError(text.where() + ": expected dates in increasing order, got " + d.to_string() +
+                      " after " + days.back().to_string());
+    days.push_back(d);
+  }
+  if (days.empty()) throw DataError(path.string() + ": the calendar is empty");
+  return days;
+}
+
+/// Row (day * 4 + slot) of every entry of calendars/60min.txt in the hourly layout of `calendar`.
+std::vector<int32_t> read_hourly_rows(const fs::path& path, const TradingCalendar& calendar) {
+  csv::CsvText text = csv::CsvText::read(path);
+  std::vector<Timestamp> stamps;
+  std::vector<uint32_t> lines;
+  std::string_view line;
+  bool starts = false;
+  while (text.next_line(line)) {
+    Timestamp t;
+    if (!Timestamp::try_parse(line, t) || line.size() <= 10)
+      throw DataError(text.where() + ": expected a timestamp YYYY-MM-DD HH:MM[:SS], got '" +
+                      std::string(line) + "'");
+    starts = starts || t.minute_of_day() == kHourlyBarStart[0] || t.minute_of_day() == kHourlyBarStart[2];
+    stamps.push_back(t);
+    lines.push_back(text.line_number());
+  }
+  std::vector<int32_t> rows;
+  for (size_t k = 0; k < stamps.size(); ++k) {
+    const int m = stamps[k].minute_of_day();
+    int slot = -1;
+    if (starts) {
+      for (int s = 0; s < kHourlyBarsPerDay; ++s)
+        if (kHourlyBarStart[s] == m) slot = s;
+    } else {
+      slot = hourly_slot_of(m);
+    }
+    const auto day = calendar.index_of(stamps[k].date());
+    const std::string where = path.string() + ":" + std::to_string(lines[k]);
+    if (slot < 0)
+      throw DataError(where + ": expected a 60-minute bar " +
+                      (starts ? "start 09:30, 10:30, 13:00 or 14:00" : "end 10:30, 11:30, 14:00 or 15:00") +
+                      ", got '" + stamps[k].to_string() + "'");
+    if (!day) throw DataError(where + ": " + stamps[k].date().to_string() + " is not in calendars/day.txt");
+    const int32_t row = *day * kHourlyBarsPerDay + slot;
+    if (!rows.empty() && row <= rows.back())
+      throw DataError(where + ": expected increasing timestamps, got '" + stamps[k].to_string() + "'");
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+struct Selected {
+  std::string symbol;  // "600519.SH"
+  fs::path dir;        // features/<code>
+};
+
+std::vector<Selected> select_instruments(const fs::path& root, const QlibOptions& o,
+                                         std::vector<std::string>& notes) {
+  std::map<std::string, fs::path> dirs;  // normalized symbol -> feature dir
+  const fs::path features = root / "features";
+  if (!fs::is_directory(features))
+    throw DataError(features.string() + ": expected the qlib features directory");
+  for (const auto& e : fs::directory_iterator(features)) {
+    if (!e.is_directory()) continue;
+    const std::string name = e.path().filename().string();
+    if (auto s = normalize_symbol(name))
+      dirs.emplace(*s, e.path());
+    else
+      notes.push_back("qlib: skipped feature directory '" + name + "' (not a SH/SZ/BJ 6-digit code)");
+  }
+  std::vector<std::string> wanted;
+  const fs::path list = root / "instruments" / (o.market + ".txt");
+  if (fs::exists(list)) {
+    csv::CsvText text = csv::CsvText::read(list);
+    std::string_view line;
+    while (text.next_line(line)) {
+      const std::string_view code = line.substr(0, line.find_first_of("\t ,"));
+      const auto s = normalize_symbol(code);
+      if (!s) throw DataError(text.where() + ": expected CODE<TAB>start<TAB>end with a code like SH600519");
+      wanted.push_back(*s);
+    }
+  } else if (o.market != "all") {
+    throw DataError(list.string() + ": no such instruments file (market '" + o.market + "')");
+  } else {
+    for (const auto& [s, d] : dirs) wanted.push_back(s);
+  }
+  if (!o.symbols.empty()) {
+    std::set<std::string> only;
+    for (const auto& s : o.symbols) {
+      const auto n = normalize_symbol(s);
+      if (!n) throw DataError("qlib: '" + s + "' is not a symbol like 600519.SH or SH600519");
+      only.insert(*n);
+    }
+    std::erase_if(wanted, [&](const std::string& s) { return !only.count(s); });
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::vector<Selected> out;
+  for (const auto& s : wanted) {
+    const auto it = dirs.find(s);
+    if (it == dirs.end()) {
+      notes.push_back("qlib: " + s + " is listed but has no feature directory; skipped");
+      continue;
+    }
+    out.push_back({s, it->second});
+  }
+  return out;
+}
+
+std::string standard_name(const std::string& qlib_field) {
+  if (qlib_field == "factor") return "adj_factor";
+  if (qlib_field == "total_share" || qlib_field == "total_shares") return "total_shares";
+  if (qlib_field == "float_share" || qlib_field == "float_shares" || qlib_field == "circ_share")
+    return "float_shares";
+  return qlib_field;
+}
+
+bool is_price(std::string_view name) {
+  return name == "open" || name == "high" || name == "low" || name == "close" || name == "vwap";
+}
+
+/// Reads every <field>.<suffix> of the selected instruments into rows x N columns (row = calendar entry
+/// mapped through `row_of`, identity when empty).
+Columns read_fields(const std::vector<Selected>& sel, const std::string& suffix, int32_t calendar_size,
+                    int32_t rows, const std::vector<int32_t>& row_of) {
+  Columns cols;
+  const auto n = static_cast<int32_t>(sel.size());
+  for (int32_t i = 0; i < n; ++i) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(sel[static_cast<size_t>(i)].dir)) {
+      const std::string f = e.path().filename().string();
+      if (f.size() > suffix.size() && f.ends_with(suffix)) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      const std::string f = path.filename().string();
+      const std::string name = standard_name(f.substr(0, f.size() - suffix.size()));
+      const QlibBin bin = read_qlib_bin(path, calendar_size);
+      auto [it, fresh] = cols.try_emplace(name);
+      if (fresh) it->second.assign(static_cast<size_t>(rows) * n, kNaN);
+      for (size_t k = 0; k < bin.values.size(); ++k) {
+        const size_t entry = static_cast<size_t>(bin.start) + k;
+        const int32_t row = row_of.empty() ? static_cast<int32_t>(entry) : row_of[entry];
+        it->second[static_cast<size_t>(row) * n + i] = bin.values[k];
+      }
+    }
+  }
+  return cols;
+}
+
+/// Turns adjusted prices into unadjusted ones and sets adj_factor (see the header). `factor_of` gives the
+/// factor of a cell when the columns have none of their own (hourly bars use the day's factor).
+void unadjust(Columns& cols, const std::vector<Instrument>& ins, int32_t rows,
+              const std::vector<float>* fallback_factor, int32_t rows_per_factor_row,
+              std::vector<std::string>* notes) {
+  const auto n = static_cast<int32_t>(ins.size());
+  const auto own = cols.find("adj_factor");
+  std::vector<float> factor =
+      own != cols.end() ? own->second
+                        : (fallback_factor ? std::vector<float>(static_cast<size_t>(rows) * n, kNaN)
+                                           : std::vector<float>(static_cast<size_t>(rows) * n, 1.0f));
+  if (own == cols.end() && fallback_factor)
+    for (int32_t r = 0; r < rows; ++r)
+      for (int32_t i = 0; i < n; ++i)
+        factor[static_cast<size_t>(r) * n + i] =
+            (*fallback_factor)[static_cast<size_t>(r / rows_per_factor_row) * n + i];
+  const auto close = cols.find("close");
+  for (int32_t i = 0; i < n; ++i) {
+    const bool index = ins[static_cast<size_t>(i)].kind == InstrumentKind::Index;
+    bool missing = false;
+    for (int32_t r = 0; r < rows; ++r) {
+      const size_t k = static_cast<size_t>(r) * n + i;
+      const bool has_bar = close != cols.end() && !std::isnan(close->second[k]);
+      if (index || (std::isnan(factor[k]) && has_bar && !fallback_factor)) {
+        missing = missing || (!index && std::isnan(factor[k]));
+        factor[k] = has_bar ? 1.0f : kNaN;
+      }
+      if (index) continue;
+      const double f = factor[k];
+      if (!(f > 0)) continue;
+      for (auto& [name, v] : cols)
+        if (is_price(name) && !std::isnan(v[k]))
+          v[k] = static_cast<float>(std::round(v[k] / f * 100.0) / 100.0);
+    }
+    if (missing && notes)
+      notes->push_back("qlib: " + ins[static_cast<size_t>(i)].symbol +
+                       " has no factor on some days; its prices there are taken as unadjusted");
+  }
+  cols["adj_factor"] = std::move(factor);
+}
+
+/// Suspended days: volume 0 and a close but no open/high/low -> open = high = low = close.
+void fill_suspended(Columns& cols) {
+  const auto close = cols.find("close");
+  const auto volume = cols.find("volume");
+  if (close == cols.end() || volume == cols.end()) return;
+  for (const char* name : {"open", "high", "low"}) {
+    auto it = cols.find(name);
+    if (it == cols.end()) continue;
+    for (size_t k = 0; k < it->second.size(); ++k)
+      if (std::isnan(it->second[k]) && volume->second[k] == 0 && !std::isnan(close->second[k]))
+        it->second[k] = close->second[k];
+  }
+}
+
+void make_bars(MarketData& md, BarData& bars, Columns& cols, int32_t n) {
+  for (auto& [name, values] : cols) {
+    const auto rows = bars.rows();
+    const Panel p = md.adopt(std::move(values), rows, n);
+    if (const auto f = parse_field(name))
+      bars.fields[static_cast<int>(*f)] = p;
+    else
+      bars.extra.emplace(name, p);
+  }
+}
+
+}  // namespace
+
+MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vector<std::string>* notes_out) {
+  std::vector<std::string> notes;
+  MarketData md;
+  md.calendar = TradingCalendar(read_day_calendar(root / "calendars" / "day.txt"));
+  const int32_t T = md.calendar.size();
+  const std::vector<Selected> sel = select_instruments(root, options, notes);
+  if (sel.empty()) throw DataError(root.string() + ": no qlib instruments selected");
+  const auto n = static_cast<int32_t>(sel.size());
+  for (const auto& s : sel) md.instruments.push_back(MarketDataAssembler::default_instrument(s.symbol));
+
+  Columns daily = read_fields(sel, ".day.bin", T, T, {});
+  if (!daily.count("close")) throw DataError(root.string() + ": no close.day.bin found for any instrument");
+  unadjust(daily, md.instruments, T, nullptr, 1, &notes);
+  fill_suspended(daily);
+  if (!daily.count("pre_close") && daily.count("open"))
+    daily.emplace("pre_close", derive_pre_close_column(daily.at("close"), daily.at("open"),
+                                                       &daily.at("adj_factor"), T, n));
+  const auto& close = daily.at("close");
+  for (int32_t i = 0; i < n; ++i) {
+    int32_t first = -1, last = -1;
+    for (int32_t t = 0; t < T; ++t)
+      if (!std::isnan(close[static_cast<size_t>(t) * n + i])) {
+        if (first < 0) first = t;
+        last = t;
+      }
+    Instrument& ins = md.instruments[static_cast<size_t>(i)];
+    if (first < 0) {
+      notes.push_back("qlib: " + ins.symbol + " has no close in the calendar");
+      continue;
+    }
+    ins.list_date = md.calendar.day(first);
+    ins.delist_date = last == T - 1 ? Date::max() : md.calendar.day(last);
+  }
+
+  const fs::path hourly_calendar = root / "calendars" / "60min.txt";
+  std::optional<Columns> hourly;
+  if (options.hourly && fs::exists(hourly_calendar)) {
+    const std::vector<int32_t> rows = read_hourly_rows(hourly_calendar, md.calendar);
+    Columns h =
+        read_fields(sel, ".60min.bin", static_cast<int32_t>(rows.size()), T * kHourlyBarsPerDay, rows);
+    if (h.count("close")) {
+      unadjust(h, md.instruments, T * kHourlyBarsPerDay, &daily.at("adj_factor"), kHourlyBarsPerDay, nullptr);
+      fill_suspended(h);
+      hourly = std::move(h);
+    }
+  }
+
+  init_daily_layout(md.daily, md.calendar);
+  make_bars(md, md.daily, daily, n);
+  if (hourly) {
+    BarData h;
+    init_hourly_layout(h, md.calendar);
+    make_bars(md, h, *hourly, n);
+    md.hourly = std::move(h);
+  }
+  md.source = "qlib:" + root.string();
+  md.rebuild_symbol_index();
+  md.validate();
+  md.fingerprint = compute_fingerprint(md);
+  if (notes_out) *notes_out = std::move(notes);
+  return md;
+}
+
+}  // namespace abt

@@ -1,0 +1,39 @@
+#pragma once
+// Reader of the Microsoft qlib binary layout (docs/data-formats.md, "qlib binary layout"):
+//   calendars/day.txt            one YYYY-MM-DD a line (the trading calendar)
+//   calendars/60min.txt          optional, one "YYYY-MM-DD HH:MM[:SS]" a line (60-minute bars)
+//   instruments/<market>.txt     CODE<TAB>start<TAB>end (selects the instruments; all feature dirs if absent)
+//   features/<code>/<field>.day.bin, <field>.60min.bin   see qlib_bin.hpp
+// Conversion to abt's conventions (field.hpp):
+//   - qlib prices (open/high/low/close/vwap) are back-adjusted: unadjusted = price / factor, rounded to the
+//     0.01 tick for stocks; AdjFactor = factor, so adjusted price = unadjusted x AdjFactor = the qlib price;
+//   - indices (SH000xxx, SZ399xxx) have no factor: prices are kept as they are and AdjFactor = 1;
+//     a stock without a factor file is taken as unadjusted (AdjFactor 1) and reported in notes;
+//   - volume is shares, amount CNY (taken as they are); total_share(s)/float_share(s) become
+//     TotalShares/FloatShares, factor AdjFactor, any other field an extra panel under its file name;
+//   - suspended days (volume 0) with a close but no open/high/low get open = high = low = close;
+//   - PreClose is derived (previous close x previous factor / factor; first bar: its open);
+//   - list_date / delist_date = first / last day with a close (delist = Date::max() when the instrument
+//     trades on the last calendar day).
+// 60-minute stamps may be bar starts (09:30, 10:30, 13:00, 14:00, qlib's convention) or bar ends (10:30,
+// 11:30, 14:00, 15:00): a calendar containing 09:30 or 13:00 is read as starts, otherwise as ends.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine/data/market_data.hpp"
+
+namespace abt {
+
+struct QlibOptions {
+  std::string market = "all";        // instruments/<market>.txt
+  std::vector<std::string> symbols;  // when non-empty, only these (any spelling normalize_symbol accepts)
+  bool hourly = true;                // read 60-minute bins when calendars/60min.txt exists
+};
+
+/// Reads a qlib data directory. Throws DataError naming the file and line/offset on malformed input.
+/// `notes` receives one sentence per skipped instrument or assumption made.
+MarketData read_qlib(const std::filesystem::path& root, const QlibOptions& options,
+                     std::vector<std::string>* notes = nullptr);
+
+}  // namespace abt

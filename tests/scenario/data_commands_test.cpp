@@ -1,0 +1,89 @@
+// `abt data import` / `abt data inspect` as a user runs them, and vendor sources named in a config (cached).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "data_adapters/data_loader.hpp"
+#include "data_adapters/tdx/tdx_day_file.hpp"
+#include "engine/core/error.hpp"
+#include "test_support.hpp"
+
+namespace abt {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Output {
+  int exit_code = -1;
+  std::string text;
+};
+
+Output abt(const std::string& args) {
+  const std::string command = test::cli_path().string() + " " + args + " 2>&1";
+  Output r;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) r.text.append(buffer, n);
+  const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+fs::path make_lday(const fs::path& dir) {
+  const fs::path lday = dir / "lday";
+  fs::create_directories(lday);
+  write_tdx_day_file(lday / "sh600001.day", {{Date::from_ymd(2024, 1, 2), 10, 10.5, 9.8, 10.2, 1e6, 1e5},
+                                             {Date::from_ymd(2024, 1, 3), 10.2, 11.2, 10.1, 11.0, 2e6, 2e5}});
+  return lday;
+}
+
+TEST(DataCommands, ImportThenInspect) {
+  const fs::path dir = test::make_temp_dir("data_cmd");
+  const fs::path lday = make_lday(dir);
+  const Output imp = abt("data import --from tdx " + lday.string() + " --out " + (dir / "ds").string());
+  ASSERT_EQ(imp.exit_code, 0) << imp.text;
+  EXPECT_NE(imp.text.find("1 instruments, 2 trading days"), std::string::npos) << imp.text;
+  const Output summary = abt("data inspect " + (dir / "ds").string());
+  ASSERT_EQ(summary.exit_code, 0) << summary.text;
+  EXPECT_NE(summary.text.find("span         2024-01-02 .. 2024-01-03, 2 trading days"), std::string::npos)
+      << summary.text;
+  const Output bars = abt("data inspect " + (dir / "ds").string() + " --symbol SH600001 --from 2024-01-03");
+  ASSERT_EQ(bars.exit_code, 0) << bars.text;
+  EXPECT_EQ(
+      bars.text,
+      "date,open,high,low,close,volume,amount,adj_factor,adj_open,adj_high,adj_low,adj_close\n"
+      "2024-01-03,10.2000,11.2000,10.1000,11.0000,200000,2000000,1.000000,10.2000,11.2000,10.1000,11.0000\n");
+}
+
+TEST(DataCommands, BadInputExitsTwoNamingTheFile) {
+  const fs::path dir = test::make_temp_dir("data_cmd_bad");
+  const fs::path lday = make_lday(dir);
+  fs::resize_file(lday / "sh600001.day", 40);
+  const Output r = abt("data import --from tdx " + lday.string() + " --out " + (dir / "ds").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.text.find("sh600001.day"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("byte offset 32"), std::string::npos) << r.text;
+  EXPECT_EQ(abt("data import --from nosuch x --out y").exit_code, 2);
+}
+
+TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
+  const fs::path dir = test::make_temp_dir("data_cfg");
+  const fs::path lday = make_lday(dir);
+  const nlohmann::json spec = {{"tdx", {{"path", "lday"}}}};
+  const LoadedData first = load_market_data(spec, dir);
+  EXPECT_TRUE(first.generated);
+  const LoadedData second = load_market_data(spec, dir);
+  EXPECT_FALSE(second.generated);
+  EXPECT_EQ(first.data.fingerprint, second.data.fingerprint);
+  EXPECT_FLOAT_EQ(second.data.daily.field(Field::Close)(1, 0), 11.0f);
+  // Changing a file re-imports.
+  write_tdx_day_file(lday / "sh600001.day", {{Date::from_ymd(2024, 1, 2), 10, 10.5, 9.8, 10.3, 1e6, 1e5}});
+  const LoadedData third = load_market_data(spec, dir);
+  EXPECT_TRUE(third.generated);
+  EXPECT_FLOAT_EQ(third.data.daily.field(Field::Close)(0, 0), 10.3f);
+  EXPECT_THROW(load_market_data({{"tdx", {{"path", "lday"}, {"bogus", 1}}}}, dir), ConfigError);
+}
+
+}  // namespace
+}  // namespace abt
