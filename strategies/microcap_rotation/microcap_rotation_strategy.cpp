@@ -1,0 +1,169 @@
+#include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/core/error.hpp"
+#include "strategies/indicators/rolling.hpp"
+
+namespace abt {
+
+void MicrocapRotationStrategy::Params::validate(const std::string& path) const {
+  if (!parse_schedule(basket_rebalance))
+    throw ConfigError(path + ".basket_rebalance: unknown schedule '" + basket_rebalance + "'");
+  if (micro_asset.empty())
+    throw ConfigError(path + ".micro_asset: expected 'basket' or an instrument symbol");
+  if (mao_symbol.empty()) throw ConfigError(path + ".mao_symbol: expected the instrument held for Mao");
+}
+
+MicrocapRotationStrategy::MicrocapRotationStrategy(Params params) : params_(std::move(params)) {}
+
+MicrocapRotationStrategy::Choice MicrocapRotationStrategy::choose(double ratio, double annual_line,
+                                                                  double slope_micro, double slope_mao,
+                                                                  bool use_slope_override, bool risk_on) {
+  if (std::isnan(ratio) || std::isnan(annual_line)) return Choice::Cash;
+  Choice c = ratio > annual_line ? Choice::Micro : Choice::Mao;
+  if (use_slope_override && !std::isnan(slope_micro) && !std::isnan(slope_mao)) {
+    if (slope_micro > 0 && slope_mao < 0) c = Choice::Micro;
+    if (slope_micro < 0 && slope_mao > 0) c = Choice::Mao;
+  }
+  if (c == Choice::Micro && risk_on) c = Choice::Cash;
+  return c;
+}
+
+bool MicrocapRotationStrategy::ratio_change_triggers(double now, double before, double threshold) {
+  if (std::isnan(now) || std::isnan(before) || before <= 0) return false;
+  return now / before - 1.0 >= threshold;
+}
+
+void MicrocapRotationStrategy::on_start(Context& ctx) {
+  MicrocapIndexParams ip;
+  ip.size = params_.index_size;
+  ip.rank_by = params_.rank_by;
+  ip.exclude_st = params_.exclude_st;
+  ip.require_ipo_break = params_.require_ipo_break;
+  for (int32_t i = 0; i < ctx.instrument_count(); ++i) instruments_.push_back(ctx.instrument(i));
+  index_ = std::make_unique<MicrocapIndex>(instruments_, ctx.calendar(), ip, /*track_level=*/true);
+  index_->bind(ctx);
+
+  const auto instrument = [&](const std::string& symbol, const char* param) {
+    const auto id = ctx.find_instrument(symbol);
+    if (!id)
+      throw ConfigError(std::string("strategy.params.") + param + ": unknown instrument '" + symbol + "'");
+    return *id;
+  };
+  mao_id_ = instrument(params_.mao_symbol, "mao_symbol");
+  broad_id_ = instrument(params_.broad_symbol, "broad_symbol");
+  if (params_.micro_asset != "basket") micro_id_ = instrument(params_.micro_asset, "micro_asset");
+  broad_close_ = ctx.field(Frequency::Daily, "close");
+  mao_from_series_ = !params_.mao_series.empty();
+  mao_handle_ = mao_from_series_ ? ctx.series(params_.mao_series) : broad_close_;
+  has_yield_ = !params_.yield_series.empty();
+  if (has_yield_) yield_ = ctx.series(params_.yield_series);
+  if (params_.macd_monitor) macd_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
+
+  micro_returns_.resize(static_cast<size_t>(params_.vc_window));
+  broad_returns_.resize(static_cast<size_t>(params_.vc_window));
+  slope_buf_.resize(static_cast<size_t>(params_.slope_window));
+  targets_.reserve(static_cast<size_t>(params_.index_size));
+  ctx.subscribe(Frequency::Daily);
+  if (micro_id_ < 0) timer_ = ctx.schedule(*parse_schedule(params_.basket_rebalance));
+}
+
+double MicrocapRotationStrategy::mao_level(const HistoryView& mao, int32_t lag) const {
+  if (lag >= mao.size()) return ind::kNaN;
+  return mao.at(lag, mao_from_series_ ? 0 : mao_id_);
+}
+
+double MicrocapRotationStrategy::crowding(const HistoryView& broad, int32_t lag) {
+  const std::vector<double>& levels = index_->levels();
+  const int32_t today = index_->last_day();
+  const int32_t w = params_.vc_window;
+  if (lag + w >= broad.size() || today - lag - w < 0) return ind::kNaN;
+  double* micro = micro_returns_.data();
+  double* wide = broad_returns_.data();
+  for (int32_t k = 0; k < w; ++k) {
+    const int32_t l = lag + k;
+    const auto d = static_cast<size_t>(today - l);
+    micro[k] = levels[d] / levels[d - 1] - 1.0;
+    wide[k] = double{broad.at(l, broad_id_)} / double{broad.at(l + 1, broad_id_)} - 1.0;
+  }
+  const double sm = ind::sample_std(micro, w, w), sb = ind::sample_std(wide, w, w);
+  return sb > 0 ? sm / sb : ind::kNaN;
+}
+
+void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
+  if (frequency != Frequency::Daily) return;
+  index_->update(ctx);
+  const std::vector<double>& levels = index_->levels();
+  const int32_t today = index_->last_day();
+  const int32_t length =
+      std::max({params_.annual_window, params_.slope_window, params_.risk_lookback + params_.vc_window + 1}) +
+      1;
+  const HistoryView mao = ctx.history(mao_handle_, length);
+  const HistoryView broad = ctx.history(broad_close_, length);
+
+  // R and its annual line.
+  const double ratio = levels[static_cast<size_t>(today)] / mao_level(mao, 0);
+  double line = ind::kNaN;
+  if (today + 1 >= params_.annual_window && mao.size() >= params_.annual_window) {
+    double sum = 0;
+    for (int32_t k = 0; k < params_.annual_window; ++k)
+      sum += levels[static_cast<size_t>(today - k)] / mao_level(mao, k);
+    line = sum / params_.annual_window;
+  }
+  // Slopes.
+  double slope_micro = ind::kNaN, slope_mao = ind::kNaN;
+  const int32_t w = params_.slope_window;
+  if (today + 1 >= w && mao.size() >= w) {
+    slope_micro = ind::normalized_slope(&levels[static_cast<size_t>(today - w + 1)], w);
+    for (int32_t k = 0; k < w; ++k) slope_buf_[static_cast<size_t>(k)] = mao_level(mao, w - 1 - k);
+    slope_mao = ind::normalized_slope(slope_buf_.data(), w);
+  }
+  // Risk overlay.
+  bool risk_on =
+      ratio_change_triggers(crowding(broad, 0), crowding(broad, params_.risk_lookback), params_.vc_threshold);
+  if (has_yield_) {
+    const HistoryView y = ctx.history(yield_, params_.risk_lookback + 1);
+    if (y.size() > params_.risk_lookback)
+      risk_on = risk_on ||
+                ratio_change_triggers(y.at(0, 0), y.at(params_.risk_lookback, 0), params_.yield_threshold);
+  }
+  // MACD monitor.
+  double exposure = micro_exposure_;
+  if (macd_) {
+    macd_->push(levels[static_cast<size_t>(today)]);
+    if (macd_->top_divergence()) exposure = 0.5;
+    if (macd_->golden_cross()) exposure = 1.0;
+  }
+  const Choice next = choose(ratio, line, slope_micro, slope_mao, params_.use_slope_override, risk_on);
+  if (next == choice_ && (next != Choice::Micro || exposure == micro_exposure_)) {
+    micro_exposure_ = exposure;
+    return;
+  }
+  choice_ = next;
+  micro_exposure_ = exposure;
+  retarget(ctx);
+}
+
+void MicrocapRotationStrategy::retarget(Context& ctx) {
+  targets_.clear();
+  if (choice_ == Choice::Mao) {
+    targets_.push_back({mao_id_, 1.0});
+  } else if (choice_ == Choice::Micro) {
+    if (micro_id_ >= 0) {
+      targets_.push_back({micro_id_, micro_exposure_});
+    } else {
+      const auto& members = index_->members();
+      for (const int32_t id : members)
+        targets_.push_back({id, micro_exposure_ / static_cast<double>(members.size())});
+    }
+  }
+  ctx.target_weights(targets_, /*exit_others=*/true);
+}
+
+void MicrocapRotationStrategy::on_timer(Context& ctx, TimerId id) {
+  if (id == timer_ && choice_ == Choice::Micro && micro_id_ < 0) retarget(ctx);
+}
+
+}  // namespace abt

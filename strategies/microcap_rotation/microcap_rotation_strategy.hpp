@@ -1,0 +1,119 @@
+#pragma once
+// microcap_rotation (strategies.md section 4, 微盘股/茅指数轮动). At each daily close t:
+//   Micro_t = the micro-cap index level computed by the strategy (strategies/universe/microcap_index.hpp,
+//             chained from the first data day inside the event loop); Mao_t = the close of `mao_symbol`, or
+//             the external series `mao_series` when given (it takes precedence for the signal);
+//   R_t = Micro_t / Mao_t. Base choice: Micro if R_t > SMA(R, annual_window)_t, else Mao.
+//   Slope override (use_slope_override): slope_X = least-squares slope of the last slope_window levels of X
+//     divided by their mean; if the two slopes have opposite signs, hold the one with the positive slope.
+//   Risk overlay on the micro leg: cash when y10_t / y10_{t-risk_lookback} - 1 >= yield_threshold
+//     (series `yield_series`, "" = off) or VC_t / VC_{t-risk_lookback} - 1 >= vc_threshold, with
+//     VC = std of the last vc_window daily returns of Micro / the same of `broad_symbol`; back in when both
+//     are below again (evaluated daily). An indicator without enough history does not trigger.
+//   MACD monitor (macd_monitor, off): MACD(12,26,9) of Micro on daily bars; a top divergence halves the
+//     micro exposure until the next golden cross. (The 60-minute variant of the reports is not implemented.)
+// Without an annual line yet (fewer than annual_window values of R) the strategy stays in cash.
+// Held assets: "Micro" = micro_asset: 'basket' (the current index members at equal weight, rebuilt on entry
+// and every basket_rebalance day) or an instrument symbol; "Mao" = mao_symbol at weight 1.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/strategy/params.hpp"
+#include "engine/strategy/strategy.hpp"
+#include "strategies/indicators/macd.hpp"
+#include "strategies/universe/microcap_index.hpp"
+
+namespace abt {
+
+class MicrocapRotationStrategy final : public Strategy {
+ public:
+  struct Params {
+    int index_size = 400;
+    std::string rank_by = "total";
+    bool exclude_st = true;
+    bool require_ipo_break = true;
+    std::string mao_symbol = "MAOTAI.IDX";
+    std::string mao_series = "";
+    std::string broad_symbol = "BROAD.IDX";
+    std::string yield_series = "CN10Y";
+    int annual_window = 243;
+    bool use_slope_override = true;
+    int slope_window = 20;
+    int risk_lookback = 243;
+    double yield_threshold = 0.30;
+    double vc_threshold = 0.55;
+    int vc_window = 20;
+    std::string micro_asset = "basket";
+    std::string basket_rebalance = "weekly";
+    bool macd_monitor = false;
+
+    template <class V>
+    void describe(V& v) {
+      v("index_size", index_size, "micro-cap index size", Check::at_least(1));
+      v("rank_by", rank_by, "market cap ranking the index members", Check::one_of({"total", "float"}));
+      v("exclude_st", exclude_st, "exclude ST / *ST stocks from the index universe");
+      v("require_ipo_break", require_ipo_break, "exclude new listings whose limit-up run has not broken");
+      v("mao_symbol", mao_symbol,
+        "the Moutai-index instrument: traded for the Mao leg, and its close is Mao_t");
+      v("mao_series", mao_series,
+        "external series for Mao_t (takes precedence over mao_symbol's close); '' = none");
+      v("broad_symbol", broad_symbol, "broad market index for the volatility-crowding denominator");
+      v("yield_series", yield_series, "10-year government bond yield series; '' disables the yield trigger");
+      v("annual_window", annual_window, "SMA window of R (the annual line) in trading days",
+        Check::at_least(2));
+      v("use_slope_override", use_slope_override, "opposite-sign slopes override the base choice");
+      v("slope_window", slope_window, "least-squares slope window in trading days", Check::at_least(2));
+      v("risk_lookback", risk_lookback, "days between the risk indicator values compared",
+        Check::at_least(1));
+      v("yield_threshold", yield_threshold, "yield ratio change that moves the micro leg to cash",
+        Check::at_least(0));
+      v("vc_threshold", vc_threshold, "volatility-crowding ratio change that moves the micro leg to cash",
+        Check::at_least(0));
+      v("vc_window", vc_window, "return window of the volatility-crowding stds", Check::at_least(2));
+      v("micro_asset", micro_asset,
+        "held for Micro: 'basket' (index members, equal weight) or an instrument");
+      v("basket_rebalance", basket_rebalance, "schedule re-weighting the basket while Micro is held");
+      v("macd_monitor", macd_monitor,
+        "halve micro exposure after a daily MACD top divergence until a golden cross");
+    }
+    void validate(const std::string& path) const;
+  };
+
+  enum class Choice : uint8_t { Cash, Micro, Mao };
+
+  /// The rotation rule on precomputed indicators (NaN = unavailable): base choice from R vs its annual line,
+  /// slope override, risk overlay on the micro leg.
+  static Choice choose(double ratio, double annual_line, double slope_micro, double slope_mao,
+                       bool use_slope_override, bool risk_on);
+  /// Ratio-change trigger: now / before - 1 >= threshold (false when either is NaN or before <= 0).
+  static bool ratio_change_triggers(double now, double before, double threshold);
+
+  explicit MicrocapRotationStrategy(Params params);
+
+  void on_start(Context& ctx) override;
+  void on_bar(Context& ctx, Frequency frequency) override;
+  void on_timer(Context& ctx, TimerId id) override;
+
+  Choice choice() const { return choice_; }
+
+ private:
+  double mao_level(const HistoryView& mao, int32_t lag) const;
+  double crowding(const HistoryView& broad, int32_t lag);  // VC ending `lag` days ago
+  void retarget(Context& ctx);
+
+  Params params_;
+  std::vector<Instrument> instruments_;
+  std::unique_ptr<MicrocapIndex> index_;
+  DataHandle mao_handle_, broad_close_, yield_;
+  InstrumentId mao_id_ = -1, broad_id_ = -1, micro_id_ = -1;
+  bool mao_from_series_ = false, has_yield_ = false;
+  TimerId timer_ = -1;
+  Choice choice_ = Choice::Cash;
+  double micro_exposure_ = 1.0;
+  std::unique_ptr<ind::Macd> macd_;
+  std::vector<double> micro_returns_, broad_returns_, slope_buf_;
+  std::vector<WeightTarget> targets_;
+};
+
+}  // namespace abt
