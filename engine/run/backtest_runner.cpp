@@ -106,6 +106,11 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
       {"days_per_year", config.days_per_year},
       {"risk_free_rate", config.risk_free_rate},
   };
+  if (!config.plugins.empty()) {
+    nlohmann::json plugins = nlohmann::json::array();
+    for (const auto& path : config.plugins) plugins.push_back(path.string());
+    out.resolved_config["plugins"] = plugins;
+  }
   nlohmann::json frequencies = nlohmann::json::array({"1d"});
   if (data.hourly) frequencies.push_back("60m");
   out.data_info = {{"fingerprint", data.fingerprint},
