@@ -13,7 +13,8 @@ void MicrocapRotationStrategy::Params::validate(const std::string& path) const {
     throw ConfigError(path + ".basket_rebalance: unknown schedule '" + basket_rebalance + "'");
   if (micro_asset.empty())
     throw ConfigError(path + ".micro_asset: expected 'basket' or an instrument symbol");
-  if (mao_symbol.empty()) throw ConfigError(path + ".mao_symbol: expected the instrument held for Mao");
+  if (mao_symbol.empty() && mao_members.empty())
+    throw ConfigError(path + ".mao_symbol: expected the instrument held for Mao (or give mao_members)");
 }
 
 MicrocapRotationStrategy::MicrocapRotationStrategy(Params params) : params_(std::move(params)) {}
@@ -52,12 +53,25 @@ void MicrocapRotationStrategy::on_start(Context& ctx) {
       throw ConfigError(std::string("strategy.params.") + param + ": unknown instrument '" + symbol + "'");
     return *id;
   };
-  mao_id_ = instrument(params_.mao_symbol, "mao_symbol");
+  if (params_.mao_members.empty()) {
+    mao_id_ = instrument(params_.mao_symbol, "mao_symbol");
+  } else {
+    std::vector<InstrumentId> members;
+    for (size_t k = 0; k < params_.mao_members.size(); ++k)
+      members.push_back(
+          instrument(params_.mao_members[k], ("mao_members[" + std::to_string(k) + "]").c_str()));
+    mao_basket_ =
+        std::make_unique<BasketIndex>(std::move(members), params_.mao_weighting == "cap", ctx.calendar());
+    mao_basket_->bind(ctx);
+  }
   broad_id_ = instrument(params_.broad_symbol, "broad_symbol");
   if (params_.micro_asset != "basket") micro_id_ = instrument(params_.micro_asset, "micro_asset");
   broad_close_ = ctx.field(Frequency::Daily, "close");
   mao_from_series_ = !params_.mao_series.empty();
-  mao_handle_ = mao_from_series_ ? ctx.series(params_.mao_series) : broad_close_;
+  if (mao_from_series_)
+    mao_handle_ = ctx.series(params_.mao_series);
+  else if (!mao_basket_)
+    mao_handle_ = broad_close_;
   has_yield_ = !params_.yield_series.empty();
   if (has_yield_) yield_ = ctx.series(params_.yield_series);
   if (params_.macd_monitor) macd_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
@@ -71,6 +85,10 @@ void MicrocapRotationStrategy::on_start(Context& ctx) {
 }
 
 double MicrocapRotationStrategy::mao_level(const HistoryView& mao, int32_t lag) const {
+  if (!mao_from_series_ && mao_basket_) {
+    const int32_t day = index_->last_day() - lag;
+    return day >= 0 ? mao_basket_->levels()[static_cast<size_t>(day)] : ind::kNaN;
+  }
   if (lag >= mao.size()) return ind::kNaN;
   return mao.at(lag, mao_from_series_ ? 0 : mao_id_);
 }
@@ -95,18 +113,19 @@ double MicrocapRotationStrategy::crowding(const HistoryView& broad, int32_t lag)
 void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
   if (frequency != Frequency::Daily) return;
   index_->update(ctx);
+  if (mao_basket_) mao_basket_->update(ctx);
   const std::vector<double>& levels = index_->levels();
   const int32_t today = index_->last_day();
   const int32_t length =
       std::max({params_.annual_window, params_.slope_window, params_.risk_lookback + params_.vc_window + 1}) +
       1;
-  const HistoryView mao = ctx.history(mao_handle_, length);
+  const HistoryView mao = mao_handle_.panel ? ctx.history(mao_handle_, length) : HistoryView();
   const HistoryView broad = ctx.history(broad_close_, length);
 
   // R and its annual line.
   const double ratio = levels[static_cast<size_t>(today)] / mao_level(mao, 0);
   double line = ind::kNaN;
-  if (today + 1 >= params_.annual_window && mao.size() >= params_.annual_window) {
+  if (today + 1 >= params_.annual_window) {
     double sum = 0;
     for (int32_t k = 0; k < params_.annual_window; ++k)
       sum += levels[static_cast<size_t>(today - k)] / mao_level(mao, k);
@@ -115,7 +134,7 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
   // Slopes.
   double slope_micro = ind::kNaN, slope_mao = ind::kNaN;
   const int32_t w = params_.slope_window;
-  if (today + 1 >= w && mao.size() >= w) {
+  if (today + 1 >= w) {
     slope_micro = ind::normalized_slope(&levels[static_cast<size_t>(today - w + 1)], w);
     for (int32_t k = 0; k < w; ++k) slope_buf_[static_cast<size_t>(k)] = mao_level(mao, w - 1 - k);
     slope_mao = ind::normalized_slope(slope_buf_.data(), w);
@@ -148,7 +167,11 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
 
 void MicrocapRotationStrategy::retarget(Context& ctx) {
   targets_.clear();
-  if (choice_ == Choice::Mao) {
+  if (choice_ == Choice::Mao && mao_basket_) {
+    const auto weights = mao_basket_->weights();
+    for (size_t k = 0; k < weights.size(); ++k)
+      if (weights[k] > 0) targets_.push_back({mao_basket_->members()[k], weights[k]});
+  } else if (choice_ == Choice::Mao) {
     targets_.push_back({mao_id_, 1.0});
   } else if (choice_ == Choice::Micro) {
     if (micro_id_ >= 0) {

@@ -1,8 +1,9 @@
 #pragma once
 // microcap_rotation (strategies.md section 4, 微盘股/茅指数轮动). At each daily close t:
 //   Micro_t = the micro-cap index level computed by the strategy (strategies/universe/microcap_index.hpp,
-//             chained from the first data day inside the event loop); Mao_t = the close of `mao_symbol`, or
-//             the external series `mao_series` when given (it takes precedence for the signal);
+//             chained from the first data day inside the event loop); Mao_t = the external series
+//             `mao_series` when given, else the basket index of `mao_members` when given (basket_index.hpp),
+//             else the close of `mao_symbol`;
 //   R_t = Micro_t / Mao_t. Base choice: Micro if R_t > SMA(R, annual_window)_t, else Mao.
 //   Slope override (use_slope_override): slope_X = least-squares slope of the last slope_window levels of X
 //     divided by their mean; if the two slopes have opposite signs, hold the one with the positive slope.
@@ -14,7 +15,8 @@
 //     micro exposure until the next golden cross. (The 60-minute variant of the reports is not implemented.)
 // Without an annual line yet (fewer than annual_window values of R) the strategy stays in cash.
 // Held assets: "Micro" = micro_asset: 'basket' (the current index members at equal weight, rebuilt on entry
-// and every basket_rebalance day) or an instrument symbol; "Mao" = mao_symbol at weight 1.
+// and every basket_rebalance day) or an instrument symbol; "Mao" = mao_symbol at weight 1, or the mao_members
+// at the basket's weights of the day.
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@
 #include "engine/strategy/params.hpp"
 #include "engine/strategy/strategy.hpp"
 #include "strategies/indicators/macd.hpp"
+#include "strategies/universe/basket_index.hpp"
 #include "strategies/universe/microcap_index.hpp"
 
 namespace abt {
@@ -35,6 +38,8 @@ class MicrocapRotationStrategy final : public Strategy {
     bool require_ipo_break = true;
     std::string mao_symbol = "MAOTAI.IDX";
     std::string mao_series = "";
+    std::vector<std::string> mao_members{};
+    std::string mao_weighting = "cap";
     std::string broad_symbol = "BROAD.IDX";
     std::string yield_series = "CN10Y";
     int annual_window = 243;
@@ -58,6 +63,12 @@ class MicrocapRotationStrategy final : public Strategy {
         "the Moutai-index instrument: traded for the Mao leg, and its close is Mao_t");
       v("mao_series", mao_series,
         "external series for Mao_t (takes precedence over mao_symbol's close); '' = none");
+      v("mao_members", mao_members,
+        "if not empty: a basket index of these symbols stands for Mao (signal unless mao_series is given) "
+        "and "
+        "the Mao leg holds them at the basket's weights; mao_symbol is then unused");
+      v("mao_weighting", mao_weighting, "mao_members basket weights, reset each quarter",
+        Check::one_of({"cap", "equal"}));
       v("broad_symbol", broad_symbol, "broad market index for the volatility-crowding denominator");
       v("yield_series", yield_series, "10-year government bond yield series; '' disables the yield trigger");
       v("annual_window", annual_window, "SMA window of R (the annual line) in trading days",
@@ -112,6 +123,7 @@ class MicrocapRotationStrategy final : public Strategy {
   Choice choice_ = Choice::Cash;
   double micro_exposure_ = 1.0;
   std::unique_ptr<ind::Macd> macd_;
+  std::unique_ptr<BasketIndex> mao_basket_;
   std::vector<double> micro_returns_, broad_returns_, slope_buf_;
   std::vector<WeightTarget> targets_;
 };

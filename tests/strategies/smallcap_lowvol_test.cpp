@@ -86,3 +86,38 @@ TEST(SmallcapLowvol, ParamsValidation) {
 
 }  // namespace
 }  // namespace abt
+
+namespace abt {
+namespace {
+
+TEST(SmallcapLowvol, CashMonthsSellEverythingAndRebuildAfterwards) {
+  // Three flat stocks; rebalancing only on the first day of the run (2022-01-31); February is a cash month.
+  const std::vector<double> shares(6, 1e8);
+  const std::vector<std::string> days = {"2022-01-27", "2022-01-28", "2022-01-31",
+                                         "2022-02-01", "2022-02-02", "2022-03-01"};
+  const MarketData md = test::TinyMarketBuilder(days)
+                            .stock("000001.SZ", std::vector<TinyBar>(6, bar(10, 10)), {}, shares)
+                            .stock("000002.SZ", std::vector<TinyBar>(6, bar(11, 11)), {}, shares)
+                            .stock("000003.SZ", std::vector<TinyBar>(6, bar(12, 12)), {}, shares)
+                            .build();
+  SmallcapLowvolStrategy::Params p;
+  p.index_size = 3;
+  p.candidates = 3;
+  p.holdings = 2;
+  p.vol_window = 2;
+  p.rebalance = "every:100";
+  p.cash_months = {2};
+  SmallcapLowvolStrategy strategy(p);
+  BacktestConfig bc = test::config_with(FillMode::Close);
+  bc.start = md.calendar.day(2);
+  const RunResult result = Backtest(md, bc).run(strategy);
+  ASSERT_EQ(result.daily.size(), 4u);
+  EXPECT_EQ(result.daily[0].holdings, 2);  // 2022-01-31: bought the two smallest (all equally calm)
+  EXPECT_EQ(result.daily[1].holdings, 0);  // 2022-02-01: cash month
+  EXPECT_EQ(result.daily[2].holdings, 0);
+  EXPECT_EQ(result.daily[3].holdings, 2);  // 2022-03-01: rebuilt at once
+  EXPECT_EQ(strategy.selection(), (std::vector<int32_t>{0, 1}));
+}
+
+}  // namespace
+}  // namespace abt
