@@ -17,6 +17,8 @@ void DiffusionTimingStrategy::Params::validate(const std::string& path) const {
                       " >= " + std::to_string(upper) + ")");
   if (!parse_schedule(basket_rebalance))
     throw ConfigError(path + ".basket_rebalance: unknown schedule '" + basket_rebalance + "'");
+  if (lowvol_holdings > lowvol_candidates)
+    throw ConfigError(path + ".lowvol_holdings: must not exceed lowvol_candidates");
   if (asset.empty()) throw ConfigError(path + ".asset: expected 'basket' or an instrument symbol");
 }
 
@@ -76,7 +78,13 @@ void DiffusionTimingStrategy::on_start(Context& ctx) {
                                                     : Method::DualMa;
   close_ = ctx.field(Frequency::Daily, "close");
   has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
-  if (params_.asset != "basket") {
+  if (params_.asset == "smallcap_lowvol") {
+    LowvolSelection sel;
+    sel.candidates = params_.lowvol_candidates;
+    sel.holdings = params_.lowvol_holdings;
+    lowvol_ = std::make_unique<LowvolSelector>(sel);
+    lowvol_->bind(ctx, instruments_);
+  } else if (params_.asset != "basket") {
     const auto id = ctx.find_instrument(params_.asset);
     if (!id) throw ConfigError("strategy.params.asset: unknown instrument '" + params_.asset + "'");
     asset_id_ = *id;
@@ -90,6 +98,9 @@ void DiffusionTimingStrategy::enter(Context& ctx) {
   targets_.clear();
   if (asset_id_ >= 0) {
     targets_.push_back({asset_id_, 1.0});
+  } else if (lowvol_) {
+    for (const int32_t id : lowvol_->select(ctx, *index_))
+      targets_.push_back({id, 1.0 / static_cast<double>(params_.lowvol_holdings)});
   } else {
     const auto& members = index_->members();
     for (const int32_t id : members) targets_.push_back({id, 1.0 / static_cast<double>(members.size())});

@@ -8,8 +8,9 @@
 //                                   flat and DI_{t-1} < lower <= DI_t -> long (a crossing; 0.08 -> 0.18
 //                                   counts);
 //   dual_ma:                        long iff SMA(DI, fast) > SMA(DI, slow) (kept until both are ready);
-// else S keeps its value. The traded asset: "basket" = the current micro-cap members at equal weight
-// (rebuilt on entry and on every `basket_rebalance` day while long), or an instrument symbol (weight 1).
+// else S keeps its value. The traded asset: "basket" = the current micro-cap members at equal weight, or
+// "smallcap_lowvol" = that strategy's selection from the members (lowvol_selector.hpp) at 1/lowvol_holdings
+// (both rebuilt on entry and on every `basket_rebalance` day while long), or an instrument symbol (weight 1).
 // DI is computed from the first day of the run (the index itself catches up from the first data day), so the
 // moving averages warm up inside the run. Orders are sent on state changes (and basket rebalances) only.
 #include <memory>
@@ -19,6 +20,7 @@
 #include "engine/strategy/params.hpp"
 #include "engine/strategy/strategy.hpp"
 #include "strategies/indicators/rolling.hpp"
+#include "strategies/smallcap_lowvol/lowvol_selector.hpp"
 #include "strategies/universe/microcap_index.hpp"
 
 namespace abt {
@@ -38,6 +40,8 @@ class DiffusionTimingStrategy final : public Strategy {
     int slow = 30;
     std::string asset = "basket";
     std::string basket_rebalance = "weekly";
+    int lowvol_candidates = 100;
+    int lowvol_holdings = 50;
 
     template <class V>
     void describe(V& v) {
@@ -53,7 +57,9 @@ class DiffusionTimingStrategy final : public Strategy {
         Check::range(0, 1));
       v("fast", fast, "dual_ma: fast SMA window of DI in days", Check::at_least(1));
       v("slow", slow, "dual_ma: slow SMA window of DI in days", Check::at_least(2));
-      v("asset", asset, "traded asset: 'basket' (micro-cap members, equal weight) or an instrument symbol");
+      v("asset", asset,
+        "traded asset: 'basket' (micro-cap members, equal weight), 'smallcap_lowvol' (that strategy's "
+        "selection from the members, equal weight 1/lowvol_holdings) or an instrument symbol");
       v("basket_rebalance", basket_rebalance,
         "schedule re-weighting the basket while long: daily, every:N, weekly, biweekly, month_start, "
         "month_end");
@@ -92,7 +98,8 @@ class DiffusionTimingStrategy final : public Strategy {
   std::unique_ptr<MicrocapIndex> index_;
   DataHandle close_, adj_;
   bool has_adj_ = false;
-  InstrumentId asset_id_ = -1;  // -1 = basket
+  InstrumentId asset_id_ = -1;              // -1 = a basket
+  std::unique_ptr<LowvolSelector> lowvol_;  // asset smallcap_lowvol
   TimerId timer_ = -1;
   ind::Sma sma_fast_, sma_slow_;
   double di_prev_ = ind::kNaN;

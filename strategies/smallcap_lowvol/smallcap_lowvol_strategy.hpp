@@ -20,7 +20,7 @@
 
 #include "engine/strategy/params.hpp"
 #include "engine/strategy/strategy.hpp"
-#include "strategies/indicators/bottom_k.hpp"
+#include "strategies/smallcap_lowvol/lowvol_selector.hpp"
 #include "strategies/universe/microcap_index.hpp"
 
 namespace abt {
@@ -72,31 +72,19 @@ class SmallcapLowvolStrategy final : public Strategy {
   void on_bar(Context& ctx, Frequency frequency) override;
   void on_timer(Context& ctx, TimerId id) override;
 
-  /// Sample std of the returns of one adjusted price window (oldest first; NaN = no price; traded[k] false =
-  /// no trade on day k, which voids the return ending at k). NaN when fewer than min_valid returns.
-  static double window_volatility(const double* adjusted, const bool* traded, int32_t count,
-                                  int32_t min_valid, double* scratch);
-
   /// Ids of the last rebalance's selection (for tests and diagnostics).
-  const std::vector<int32_t>& selection() const { return selected_; }
+  const std::vector<int32_t>& selection() const { return selector_->selection(); }
 
  private:
   void rebalance(Context& ctx);
   bool cash_month(Context& ctx) const;
 
   Params params_;
-  std::unique_ptr<MicrocapIndex> index_;
-  ind::BottomK bottom_k_;
-  DataHandle close_, adj_, volume_, pre_close_, is_st_, total_shares_;
   std::vector<Instrument> instruments_;
-  bool has_adj_ = false, has_st_ = false;
+  std::unique_ptr<MicrocapIndex> index_;
+  std::unique_ptr<LowvolSelector> selector_;
   TimerId timer_ = -1;
   bool in_cash_ = false;
-  std::vector<int32_t> tradable_, smallest_, selected_;
-  std::vector<double> key_;
-  std::vector<float> close_buf_, adj_buf_, volume_buf_;
-  std::vector<double> adjusted_, scratch_;
-  std::unique_ptr<bool[]> traded_flags_;
   std::vector<WeightTarget> targets_;
 };
 

@@ -15,12 +15,11 @@ TEST(SmallcapLowvol, WindowVolatilityOnHandComputedPrices) {
   double scratch[8];
   const double adjusted[] = {100, 110, 99, 99};  // returns 0.1, -0.1, 0: mean 0, ss 0.02 / 2 -> std 0.1
   const bool traded[] = {true, true, true, true};
-  EXPECT_NEAR(SmallcapLowvolStrategy::window_volatility(adjusted, traded, 4, 3, scratch), 0.1, 1e-12);
+  EXPECT_NEAR(LowvolSelector::window_volatility(adjusted, traded, 4, 3, scratch), 0.1, 1e-12);
   // A day without a trade voids the return ending on it: 0.1, 0 -> std sqrt(0.005).
   const bool gap[] = {true, true, false, true};
-  EXPECT_NEAR(SmallcapLowvolStrategy::window_volatility(adjusted, gap, 4, 2, scratch), std::sqrt(0.005),
-              1e-12);
-  EXPECT_TRUE(std::isnan(SmallcapLowvolStrategy::window_volatility(adjusted, gap, 4, 3, scratch)));
+  EXPECT_NEAR(LowvolSelector::window_volatility(adjusted, gap, 4, 2, scratch), std::sqrt(0.005), 1e-12);
+  EXPECT_TRUE(std::isnan(LowvolSelector::window_volatility(adjusted, gap, 4, 3, scratch)));
 }
 
 // Five stocks over six days of 2022, shares 1e8, caps on the last day (x 1e8): S1 11, S2 12, S3 13.13, S4 14,
