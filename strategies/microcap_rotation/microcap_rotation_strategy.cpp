@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/core/error.hpp"
+#include "strategies/common/optional_field.hpp"
 #include "strategies/indicators/rolling.hpp"
 
 namespace abt {
@@ -74,7 +75,23 @@ void MicrocapRotationStrategy::on_start(Context& ctx) {
     mao_handle_ = broad_close_;
   has_yield_ = !params_.yield_series.empty();
   if (has_yield_) yield_ = ctx.series(params_.yield_series);
-  if (params_.macd_monitor) macd_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
+  if (params_.macd_monitor && params_.macd_frequency != "60m")
+    macd_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
+  if (params_.macd_monitor && params_.macd_frequency != "1d") {
+    if (!ctx.has_frequency(Frequency::Min60))
+      throw ConfigError("strategy.params.macd_frequency: " + params_.macd_frequency +
+                        " needs 60-minute bars (generate or import hourly data)");
+    macd_hourly_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
+    hourly_close_ = ctx.field(Frequency::Min60, "close");
+    has_daily_adj_ = optional_daily_field(ctx, "adj_factor", daily_adj_);
+    try {  // hourly factors are derived from the daily ones when the data has any (MarketData)
+      hourly_adj_ = ctx.field(Frequency::Min60, "adj_factor");
+      has_hourly_adj_ = hourly_adj_.panel != nullptr && !hourly_adj_.panel->empty();
+    } catch (const ConfigError&) {
+      has_hourly_adj_ = false;  // falls back to the factor of day t-1 (exact unless t is an ex-date)
+    }
+    ctx.subscribe(Frequency::Min60);
+  }
 
   micro_returns_.resize(static_cast<size_t>(params_.vc_window));
   broad_returns_.resize(static_cast<size_t>(params_.vc_window));
@@ -110,7 +127,48 @@ double MicrocapRotationStrategy::crowding(const HistoryView& broad, int32_t lag)
   return sb > 0 ? sm / sb : ind::kNaN;
 }
 
+double MicrocapRotationStrategy::intraday_level(double prev_level, std::span<const int32_t> members,
+                                                std::span<const float> hourly_close,
+                                                std::span<const float> hourly_adj,
+                                                std::span<const float> prev_close,
+                                                std::span<const float> prev_adj) {
+  if (members.empty()) return prev_level;
+  double sum = 0;
+  for (const int32_t id : members) {
+    const auto i = static_cast<size_t>(id);
+    const double now = double{hourly_close[i]} * (hourly_adj.empty() ? 1.0 : double{hourly_adj[i]});
+    const double before = double{prev_close[i]} * (prev_adj.empty() ? 1.0 : double{prev_adj[i]});
+    if (std::isfinite(now) && std::isfinite(before) && before > 0) sum += now / before - 1.0;
+  }
+  return prev_level * (1.0 + sum / static_cast<double>(members.size()));
+}
+
+void MicrocapRotationStrategy::on_hourly_bar(Context& ctx) {
+  // During day t the daily history ends at t-1: the index must have processed exactly t-1.
+  if (index_->last_day() != ctx.today_index() - 1) return;
+  const double prev = index_->level();
+  const HistoryView hc = ctx.history(hourly_close_, 1);
+  const HistoryView ha = has_hourly_adj_ ? ctx.history(hourly_adj_, 1) : HistoryView();
+  const HistoryView dc = ctx.history(broad_close_, 1);
+  const HistoryView da = has_daily_adj_ ? ctx.history(daily_adj_, 1) : HistoryView();
+  const auto hourly_adj =
+      has_hourly_adj_ ? ha.latest() : (has_daily_adj_ ? da.latest() : std::span<const float>());
+  const double level = intraday_level(prev, index_->members(), hc.latest(), hourly_adj, dc.latest(),
+                                      has_daily_adj_ ? da.latest() : std::span<const float>());
+  macd_hourly_->push(level);
+  double exposure = micro_exposure_;
+  if (macd_hourly_->top_divergence()) exposure = 0.5;
+  if (macd_hourly_->golden_cross()) exposure = 1.0;
+  if (exposure == micro_exposure_) return;
+  micro_exposure_ = exposure;
+  if (choice_ == Choice::Micro) retarget(ctx);
+}
+
 void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
+  if (frequency == Frequency::Min60) {
+    if (macd_hourly_) on_hourly_bar(ctx);
+    return;
+  }
   if (frequency != Frequency::Daily) return;
   index_->update(ctx);
   if (mao_basket_) mao_basket_->update(ctx);

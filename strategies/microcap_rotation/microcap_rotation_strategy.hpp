@@ -11,8 +11,10 @@
 //     (series `yield_series`, "" = off) or VC_t / VC_{t-risk_lookback} - 1 >= vc_threshold, with
 //     VC = std of the last vc_window daily returns of Micro / the same of `broad_symbol`; back in when both
 //     are below again (evaluated daily). An indicator without enough history does not trigger.
-//   MACD monitor (macd_monitor, off): MACD(12,26,9) of Micro on daily bars; a top divergence halves the
-//     micro exposure until the next golden cross. (The 60-minute variant of the reports is not implemented.)
+//   MACD monitor (macd_monitor, off): MACD(12,26,9) of Micro on daily bars, 60-minute bars or both
+//     (macd_frequency); a top divergence on a watched frequency halves the micro exposure until a golden
+//     cross on a watched frequency. The 60-minute level of Micro during day t is
+//     Micro_{t-1} x (1 + mean_{i in C_{t-1}} (hourly adjusted close(i) / adjusted close(i,t-1) - 1)) [D].
 // Without an annual line yet (fewer than annual_window values of R) the strategy stays in cash.
 // Held assets: "Micro" = micro_asset: 'basket' (the current index members at equal weight, rebuilt on entry
 // and every basket_rebalance day) or an instrument symbol; "Mao" = mao_symbol at weight 1, or the mao_members
@@ -52,6 +54,7 @@ class MicrocapRotationStrategy final : public Strategy {
     std::string micro_asset = "basket";
     std::string basket_rebalance = "weekly";
     bool macd_monitor = false;
+    std::string macd_frequency = "1d";
 
     template <class V>
     void describe(V& v) {
@@ -85,6 +88,9 @@ class MicrocapRotationStrategy final : public Strategy {
       v("micro_asset", micro_asset,
         "held for Micro: 'basket' (index members, equal weight) or an instrument");
       v("basket_rebalance", basket_rebalance, "schedule re-weighting the basket while Micro is held");
+      v("macd_frequency", macd_frequency,
+        "bars of the micro-cap index the MACD monitor watches (60m needs hourly data)",
+        Check::one_of({"1d", "60m", "both"}));
       v("macd_monitor", macd_monitor,
         "halve micro exposure after a daily MACD top divergence until a golden cross");
     }
@@ -99,6 +105,12 @@ class MicrocapRotationStrategy final : public Strategy {
                        bool use_slope_override, bool risk_on);
   /// Ratio-change trigger: now / before - 1 >= threshold (false when either is NaN or before <= 0).
   static bool ratio_change_triggers(double now, double before, double threshold);
+  /// Intraday level of an equal-weight index: prev_level x (1 + mean over members of the return from the
+  /// previous daily close to the hourly close, both adjusted; 0 for a member without both prices). Empty
+  /// factor spans mean factor 1.
+  static double intraday_level(double prev_level, std::span<const int32_t> members,
+                               std::span<const float> hourly_close, std::span<const float> hourly_adj,
+                               std::span<const float> prev_close, std::span<const float> prev_adj);
 
   explicit MicrocapRotationStrategy(Params params);
 
@@ -112,6 +124,7 @@ class MicrocapRotationStrategy final : public Strategy {
   double mao_level(const HistoryView& mao, int32_t lag) const;
   double crowding(const HistoryView& broad, int32_t lag);  // VC ending `lag` days ago
   void retarget(Context& ctx);
+  void on_hourly_bar(Context& ctx);
 
   Params params_;
   std::vector<Instrument> instruments_;
@@ -122,7 +135,9 @@ class MicrocapRotationStrategy final : public Strategy {
   TimerId timer_ = -1;
   Choice choice_ = Choice::Cash;
   double micro_exposure_ = 1.0;
-  std::unique_ptr<ind::Macd> macd_;
+  std::unique_ptr<ind::Macd> macd_, macd_hourly_;
+  DataHandle hourly_close_, hourly_adj_, daily_adj_;
+  bool has_hourly_adj_ = false, has_daily_adj_ = false;
   std::unique_ptr<BasketIndex> mao_basket_;
   std::vector<double> micro_returns_, broad_returns_, slope_buf_;
   std::vector<WeightTarget> targets_;

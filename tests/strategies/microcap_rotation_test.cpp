@@ -47,3 +47,26 @@ TEST(MicrocapRotation, RiskOverlayMovesTheMicroLegToCash) {
 
 }  // namespace
 }  // namespace abt
+
+namespace abt {
+namespace {
+
+TEST(MicrocapRotation, IntradayLevelOfTheEqualWeightIndex) {
+  // Members 0 and 2 (1 is not a member). Previous closes 10 and 20 (factors 1 and 2); hourly closes 11 and 19
+  // with factors 1 and 2: returns +10 % and -5 % -> mean +2.5 % -> 1000 -> 1025.
+  const std::vector<int32_t> members = {0, 2};
+  const std::vector<float> hourly = {11, 99, 19}, hourly_adj = {1, 1, 2}, prev = {10, 50, 20},
+                           prev_adj = {1, 1, 2};
+  EXPECT_NEAR(S::intraday_level(1000, members, hourly, hourly_adj, prev, prev_adj), 1025.0, 1e-9);
+  // An ex-date today (hourly factor 2.2 for stock 2, raw price lower): adjusted return 19*2.2/40 - 1 = +4.5
+  // %.
+  const std::vector<float> ex_adj = {1, 1, 2.2f};
+  EXPECT_NEAR(S::intraday_level(1000, members, hourly, ex_adj, prev, prev_adj),
+              1000 * (1 + (0.1 + (19 * double{2.2f} / 40 - 1)) / 2), 1e-9);
+  // A member without an hourly price counts as 0.
+  const std::vector<float> missing = {11, 99, NAN};
+  EXPECT_NEAR(S::intraday_level(1000, members, missing, hourly_adj, prev, prev_adj), 1050.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace abt
