@@ -51,6 +51,10 @@ int strategies_command(const std::vector<std::string>& args) {
     }
     std::printf("\n");
   }
+  if (!registry.all_series().empty()) {
+    std::printf("derived series (usable as \"benchmark\")\n");
+    for (const auto& d : registry.all_series()) std::printf("  %-16s %s\n", d.name.c_str(), d.summary.c_str());
+  }
   return 0;
 }
 
