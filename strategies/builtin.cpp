@@ -1,12 +1,30 @@
 #include "strategies/builtin.hpp"
 
+#include "strategies/diffusion_timing/diffusion_timing_strategy.hpp"
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
+#include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
+#include "strategies/smallcap_lowvol/smallcap_lowvol_strategy.hpp"
+#include "strategies/universe/microcap_index.hpp"
 
 namespace abt {
 
 void register_builtin_strategies(StrategyRegistry& registry) {
   registry.add(make_strategy_info<DualMaStrategy>(
       "dual_ma", "SMA fast/slow cross-over timing, long or flat, on daily or 60-minute bars"));
+  registry.add(make_strategy_info<SmallcapLowvolStrategy>(
+      "smallcap_lowvol",
+      "micro-cap members -> 100 smallest by total cap -> 50 lowest 250-day volatility, equal weight, biweekly"));
+  registry.add(make_strategy_info<DiffusionTimingStrategy>(
+      "diffusion_timing",
+      "diffusion-index timing of the micro-cap members (first_threshold, delayed_threshold, dual_ma), long or flat"));
+  registry.add(make_strategy_info<MicrocapRotationStrategy>(
+      "microcap_rotation",
+      "micro-cap index vs Moutai index rotation: annual line of the ratio, slope override, yield/crowding risk "
+      "overlay"));
+  registry.add_series({"microcap_index",
+                       "micro-cap index level (400 smallest eligible SH/SZ stocks by total cap, equal weight, "
+                       "daily chained, base 1000), usable as a benchmark",
+                       [](const MarketData& data) { return microcap_index_levels(data, MicrocapIndexParams{}); }});
 }
 
 }  // namespace abt

@@ -2,6 +2,9 @@
 // Loads (generating into the cache on first use) the market, then times complete backtests:
 //   smallest_caps_50  a cross-sectional strategy ranking the whole market every second week
 //   dual_ma_index     dual_ma timing on BROAD.IDX
+//   smallcap_lowvol   the README's main job (micro-cap members -> 100 smallest -> 50 lowest volatility,
+//   biweekly) diffusion_timing  the diffusion index over the micro-cap index, ranked every day
+//   microcap_rotation the micro-cap vs Moutai-index rotation
 // and prints engine time, bars/s and the process's peak resident memory. Usage:
 //   build/abt_bench_e2e [--stocks N] [--repeat K] [--hourly]
 #include <sys/resource.h>
@@ -14,7 +17,10 @@
 #include "data_adapters/data_loader.hpp"
 #include "e2e/smallest_caps_strategy.hpp"
 #include "engine/sim/backtest.hpp"
+#include "strategies/diffusion_timing/diffusion_timing_strategy.hpp"
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
+#include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
+#include "strategies/smallcap_lowvol/smallcap_lowvol_strategy.hpp"
 
 namespace {
 
@@ -69,6 +75,15 @@ int main(int argc, char** argv) {
   time_run("dual_ma_index", data, repeat, [] {
     abt::DualMaStrategy::Params p;
     return std::make_unique<abt::DualMaStrategy>(p);
+  });
+  time_run("smallcap_lowvol", data, repeat, [] {
+    return std::make_unique<abt::SmallcapLowvolStrategy>(abt::SmallcapLowvolStrategy::Params{});
+  });
+  time_run("diffusion_timing", data, repeat, [] {
+    return std::make_unique<abt::DiffusionTimingStrategy>(abt::DiffusionTimingStrategy::Params{});
+  });
+  time_run("microcap_rotation", data, repeat, [] {
+    return std::make_unique<abt::MicrocapRotationStrategy>(abt::MicrocapRotationStrategy::Params{});
   });
   std::printf("peak resident memory: %.0f MiB\n", peak_rss_mib());
   return 0;

@@ -15,8 +15,9 @@ void print_usage() {
   std::printf(
       "abt %s - event-driven backtesting for the Chinese A-share market\n\n"
       "usage:\n"
-      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...]   run one backtest\n"
-      "  abt strategies [--json]                                            list strategies and params\n"
+      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...] [--plugin PATH ...]\n"
+      "                                                                     run one backtest\n"
+      "  abt strategies [--json] [--plugin PATH ...]                        list strategies and params\n"
       "  abt data synth --out DIR [--stocks N --start D --end D --seed S --hourly]\n"
       "                                                                     generate a synthetic market\n"
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"

@@ -10,6 +10,7 @@
 #include "engine/cli/commands.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/plugin_loader.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
 #include "engine/run/summary_table.hpp"
@@ -20,12 +21,13 @@ namespace abt::cli {
 int run_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::string config_path, data_dir, out_dir;
-  std::vector<std::string> overrides;
+  std::vector<std::string> overrides, plugin_paths;
   po::options_description options("abt run options");
   options.add_options()("help,h", "show this help")(
       "data", po::value(&data_dir), "dataset directory or .abtd file (replaces the config's \"data\")")(
       "out", po::value(&out_dir), "output directory (default: out/<config name>)")(
       "set", po::value(&overrides)->composing(), "override a config value: key.path=value (repeatable)")(
+      "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "quiet,q", "print only errors");
   po::options_description hidden;
   hidden.add_options()("config", po::value(&config_path));
@@ -37,7 +39,9 @@ int run_command(const std::vector<std::string>& args) {
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
   po::notify(vm);
   if (vm.count("help") || config_path.empty()) {
-    std::cout << "usage: abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...]\n\n" << options;
+    std::cout
+        << "usage: abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...] [--plugin PATH ...]\n\n"
+        << options;
     return vm.count("help") ? 0 : 2;
   }
   const bool quiet = vm.count("quiet") > 0;
@@ -51,8 +55,12 @@ int run_command(const std::vector<std::string>& args) {
   RunConfig run_config = parse_run_config(config, config_file.parent_path());
   if (out_dir.empty()) out_dir = (std::filesystem::path("out") / config_file.stem()).string();
 
+  PluginLibraries plugins;  // outlives the registry and the strategies made from it
   StrategyRegistry registry;
   register_builtin_strategies(registry);
+  for (size_t k = 0; k < run_config.plugins.size(); ++k)
+    plugins.load(run_config.plugins[k], registry, "plugins[" + std::to_string(k) + "]");
+  for (const auto& path : plugin_paths) plugins.load(path, registry, "--plugin");
   registry.get(run_config.strategy_name);  // fail fast on an unknown strategy, before loading data
 
   if (!quiet) std::fprintf(stderr, "abt: loading data...\n");

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "engine/cli/commands.hpp"
+#include "engine/run/plugin_loader.hpp"
 #include "strategies/builtin.hpp"
 
 namespace abt::cli {
@@ -12,15 +13,20 @@ namespace abt::cli {
 int strategies_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   po::options_description options("abt strategies options");
-  options.add_options()("help,h", "show this help")("json", "print as JSON");
+  std::vector<std::string> plugin_paths;
+  options.add_options()("help,h", "show this help")("json", "print as JSON")(
+      "plugin", po::value(&plugin_paths)->composing(), "also list the strategies of a plugin library");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(options).run(), vm);
   if (vm.count("help")) {
-    std::cout << "usage: abt strategies [--json]\n\n" << options;
+    std::cout << "usage: abt strategies [--json] [--plugin PATH ...]\n\n" << options;
     return 0;
   }
+  po::notify(vm);
+  PluginLibraries plugins;
   StrategyRegistry registry;
   register_builtin_strategies(registry);
+  for (const auto& path : plugin_paths) plugins.load(path, registry, "--plugin");
   if (vm.count("json")) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : registry.all()) {
@@ -44,6 +50,10 @@ int strategies_command(const std::vector<std::string>& args) {
                   p.constraint.c_str());
     }
     std::printf("\n");
+  }
+  if (!registry.all_series().empty()) {
+    std::printf("derived series (usable as \"benchmark\")\n");
+    for (const auto& d : registry.all_series()) std::printf("  %-16s %s\n", d.name.c_str(), d.summary.c_str());
   }
   return 0;
 }

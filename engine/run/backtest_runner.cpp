@@ -8,8 +8,13 @@
 
 namespace abt {
 
+namespace {
+std::vector<double> levels_of(const MarketData& data, const Panel* panel, int32_t col, int32_t first,
+                              int32_t last);
+}  // namespace
+
 std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
-                                     int32_t last) {
+                                     int32_t last, const StrategyRegistry* registry) {
   const Panel* panel = nullptr;
   int32_t col = 0;
   if (const auto id = data.find(name)) {
@@ -17,9 +22,23 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
     col = *id;
   } else if (const auto it = data.series.find(name); it != data.series.end()) {
     panel = &it->second;
+  } else if (const DerivedSeriesInfo* derived = registry ? registry->find_series(name) : nullptr) {
+    std::vector<double> values = derived->compute(data);
+    if (values.size() != static_cast<size_t>(data.calendar.size()))
+      throw InternalError("derived series '" + name + "': expected one value per calendar day");
+    std::vector<float> narrow(values.begin(), values.end());
+    const Panel derived_panel(narrow.data(), data.calendar.size(), 1);
+    return levels_of(data, &derived_panel, 0, first, last);
   } else {
-    throw ConfigError("benchmark: '" + name + "' is neither an instrument nor a series of the data");
+    throw ConfigError("benchmark: '" + name + "' is neither an instrument nor a series of the data" +
+                      (registry ? " nor a derived series" : ""));
   }
+  return levels_of(data, panel, col, first, last);
+}
+
+namespace {
+std::vector<double> levels_of(const MarketData& data, const Panel* panel, int32_t col, int32_t first,
+                              int32_t last) {
   std::vector<double> levels;
   levels.reserve(static_cast<size_t>(last - first) + 2);
   double base = first > 0 ? (*panel)(first - 1, col) : NAN;
@@ -44,6 +63,7 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
     if (std::isnan(v)) v = levels.front();
   return levels;
 }
+}  // namespace
 
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done) {
@@ -66,7 +86,8 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.on_day_done = std::move(on_day_done);
 
   RunOutput out;
-  if (!config.benchmark.empty()) out.benchmark = benchmark_levels(data, config.benchmark, first, last);
+  if (!config.benchmark.empty())
+    out.benchmark = benchmark_levels(data, config.benchmark, first, last, &registry);
 
   out.resolved_config = {
       {"data", config.data},
@@ -85,6 +106,11 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
       {"days_per_year", config.days_per_year},
       {"risk_free_rate", config.risk_free_rate},
   };
+  if (!config.plugins.empty()) {
+    nlohmann::json plugins = nlohmann::json::array();
+    for (const auto& path : config.plugins) plugins.push_back(path.string());
+    out.resolved_config["plugins"] = plugins;
+  }
   nlohmann::json frequencies = nlohmann::json::array({"1d"});
   if (data.hourly) frequencies.push_back("60m");
   out.data_info = {{"fingerprint", data.fingerprint},

@@ -15,10 +15,11 @@ namespace abt {
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done = {});
 
-/// Levels of `name` (an instrument's close, or an external series) on calendar days [first, last], preceded
-/// by the base level (the close of day first-1, or the first day's open/value when first == 0). Missing
-/// values carry the last known level forward. Throws ConfigError("benchmark: ...") when unknown.
+/// Levels of `name` (an instrument's close, an external series, or else a derived series of `registry` such
+/// as "microcap_index", computed over the whole data and stored as float32) on calendar days [first, last],
+/// preceded by the base level (the close of day first-1, or the first day's open/value when first == 0).
+/// Missing values carry the last known level forward. Throws ConfigError("benchmark: ...") when unknown.
 std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
-                                     int32_t last);
+                                     int32_t last, const StrategyRegistry* registry = nullptr);
 
 }  // namespace abt

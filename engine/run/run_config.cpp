@@ -44,7 +44,7 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (!config.is_object()) throw ConfigError("config: expected a JSON object at the top level");
   reject_unknown(config, "",
                  {"data", "start", "end", "strategy", "execution", "costs", "capital", "benchmark", "seed",
-                  "days_per_year", "risk_free_rate", "description"});
+                  "days_per_year", "risk_free_rate", "description", "plugins"});
   RunConfig rc;
   rc.base_dir = std::move(base_dir);
   if (config.contains("data")) rc.data = config["data"];
@@ -91,6 +91,16 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   rc.days_per_year = get_number(config, "days_per_year", "days_per_year", rc.days_per_year);
   if (!(rc.days_per_year > 0)) throw ConfigError("days_per_year: expected a positive number");
   rc.risk_free_rate = get_number(config, "risk_free_rate", "risk_free_rate", rc.risk_free_rate);
+  if (config.contains("plugins")) {
+    const auto& list = config["plugins"];
+    if (!list.is_array()) throw ConfigError("plugins: expected an array of plugin library paths");
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (!list[k].is_string() || list[k].get<std::string>().empty())
+        throw ConfigError("plugins[" + std::to_string(k) + "]: expected a path to a plugin library");
+      std::filesystem::path path(list[k].get<std::string>());
+      rc.plugins.push_back(path.is_absolute() ? path : rc.base_dir / path);
+    }
+  }
   if (config.contains("description") && !config["description"].is_string())
     throw ConfigError("description: expected a string");
   return rc;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,8 @@ struct RunConfig {
   double days_per_year = 243;
   double risk_free_rate = 0;
   std::filesystem::path base_dir;  // directory of the config file: relative data paths resolve against it
+  /// Strategy plugin libraries to load ("plugins": [paths]; relative paths resolve against base_dir).
+  std::vector<std::filesystem::path> plugins;
 };
 
 /// Validates and parses a config object. Throws ConfigError naming the JSON path.

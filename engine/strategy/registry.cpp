@@ -26,4 +26,15 @@ const StrategyInfo& StrategyRegistry::get(std::string_view name, const std::stri
   throw ConfigError(path + ": unknown strategy '" + std::string(name) + "' (known: " + known + ")");
 }
 
+void StrategyRegistry::add_series(DerivedSeriesInfo info) {
+  if (find_series(info.name)) throw ConfigError("derived series '" + info.name + "' is registered twice");
+  series_.push_back(std::move(info));
+}
+
+const DerivedSeriesInfo* StrategyRegistry::find_series(std::string_view name) const {
+  for (const auto& s : series_)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
 }  // namespace abt

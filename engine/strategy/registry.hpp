@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/data/market_data.hpp"
 #include "engine/strategy/params.hpp"
 #include "engine/strategy/strategy.hpp"
 
@@ -42,8 +43,23 @@ StrategyInfo make_strategy_info(std::string name, std::string summary) {
   return info;
 }
 
+/// A daily series derived from the data by a pure function (e.g. the micro-cap index level), usable by name
+/// as a run's benchmark when the data has no instrument or series of that name. compute() returns one value
+/// per calendar day (NaN = no value). A benchmark is read only after the run, so it cannot leak into a
+/// strategy.
+struct DerivedSeriesInfo {
+  std::string name;
+  std::string summary;
+  std::function<std::vector<double>(const MarketData&)> compute;
+};
+
 class StrategyRegistry {
  public:
+  /// Registers a derived series; throws ConfigError when the name is taken.
+  void add_series(DerivedSeriesInfo info);
+  const DerivedSeriesInfo* find_series(std::string_view name) const;
+  const std::vector<DerivedSeriesInfo>& all_series() const { return series_; }
+
   /// Throws ConfigError when the name is taken.
   void add(StrategyInfo info);
   const StrategyInfo* find(std::string_view name) const;
@@ -54,6 +70,7 @@ class StrategyRegistry {
 
  private:
   std::vector<StrategyInfo> strategies_;
+  std::vector<DerivedSeriesInfo> series_;
 };
 
 }  // namespace abt

@@ -1,0 +1,250 @@
+#include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/core/error.hpp"
+#include "strategies/common/optional_field.hpp"
+#include "strategies/indicators/rolling.hpp"
+
+namespace abt {
+
+void MicrocapRotationStrategy::Params::validate(const std::string& path) const {
+  if (!parse_schedule(basket_rebalance))
+    throw ConfigError(path + ".basket_rebalance: unknown schedule '" + basket_rebalance + "'");
+  if (micro_asset.empty())
+    throw ConfigError(path + ".micro_asset: expected 'basket' or an instrument symbol");
+  if (mao_symbol.empty() && mao_members.empty())
+    throw ConfigError(path + ".mao_symbol: expected the instrument held for Mao (or give mao_members)");
+}
+
+MicrocapRotationStrategy::MicrocapRotationStrategy(Params params) : params_(std::move(params)) {}
+
+MicrocapRotationStrategy::Choice MicrocapRotationStrategy::choose(double ratio, double annual_line,
+                                                                  double slope_micro, double slope_mao,
+                                                                  bool use_slope_override, bool risk_on) {
+  if (std::isnan(ratio) || std::isnan(annual_line)) return Choice::Cash;
+  Choice c = ratio > annual_line ? Choice::Micro : Choice::Mao;
+  if (use_slope_override && !std::isnan(slope_micro) && !std::isnan(slope_mao)) {
+    if (slope_micro > 0 && slope_mao < 0) c = Choice::Micro;
+    if (slope_micro < 0 && slope_mao > 0) c = Choice::Mao;
+  }
+  if (c == Choice::Micro && risk_on) c = Choice::Cash;
+  return c;
+}
+
+bool MicrocapRotationStrategy::ratio_change_triggers(double now, double before, double threshold) {
+  if (std::isnan(now) || std::isnan(before) || before <= 0) return false;
+  return now / before - 1.0 >= threshold;
+}
+
+void MicrocapRotationStrategy::on_start(Context& ctx) {
+  MicrocapIndexParams ip;
+  ip.size = params_.index_size;
+  ip.rank_by = params_.rank_by;
+  ip.exclude_st = params_.exclude_st;
+  ip.require_ipo_break = params_.require_ipo_break;
+  for (int32_t i = 0; i < ctx.instrument_count(); ++i) instruments_.push_back(ctx.instrument(i));
+  index_ = std::make_unique<MicrocapIndex>(instruments_, ctx.calendar(), ip, /*track_level=*/true);
+  index_->bind(ctx);
+
+  const auto instrument = [&](const std::string& symbol, const char* param) {
+    const auto id = ctx.find_instrument(symbol);
+    if (!id)
+      throw ConfigError(std::string("strategy.params.") + param + ": unknown instrument '" + symbol + "'");
+    return *id;
+  };
+  if (params_.mao_members.empty()) {
+    mao_id_ = instrument(params_.mao_symbol, "mao_symbol");
+  } else {
+    std::vector<InstrumentId> members;
+    for (size_t k = 0; k < params_.mao_members.size(); ++k)
+      members.push_back(
+          instrument(params_.mao_members[k], ("mao_members[" + std::to_string(k) + "]").c_str()));
+    mao_basket_ =
+        std::make_unique<BasketIndex>(std::move(members), params_.mao_weighting == "cap", ctx.calendar());
+    mao_basket_->bind(ctx);
+  }
+  broad_id_ = instrument(params_.broad_symbol, "broad_symbol");
+  if (params_.micro_asset != "basket") micro_id_ = instrument(params_.micro_asset, "micro_asset");
+  broad_close_ = ctx.field(Frequency::Daily, "close");
+  mao_from_series_ = !params_.mao_series.empty();
+  if (mao_from_series_)
+    mao_handle_ = ctx.series(params_.mao_series);
+  else if (!mao_basket_)
+    mao_handle_ = broad_close_;
+  has_yield_ = !params_.yield_series.empty();
+  if (has_yield_) yield_ = ctx.series(params_.yield_series);
+  if (params_.macd_monitor && params_.macd_frequency != "60m")
+    macd_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
+  if (params_.macd_monitor && params_.macd_frequency != "1d") {
+    if (!ctx.has_frequency(Frequency::Min60))
+      throw ConfigError("strategy.params.macd_frequency: " + params_.macd_frequency +
+                        " needs 60-minute bars (generate or import hourly data)");
+    macd_hourly_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
+    hourly_close_ = ctx.field(Frequency::Min60, "close");
+    has_daily_adj_ = optional_daily_field(ctx, "adj_factor", daily_adj_);
+    try {  // hourly factors are derived from the daily ones when the data has any (MarketData)
+      hourly_adj_ = ctx.field(Frequency::Min60, "adj_factor");
+      has_hourly_adj_ = hourly_adj_.panel != nullptr && !hourly_adj_.panel->empty();
+    } catch (const ConfigError&) {
+      has_hourly_adj_ = false;  // falls back to the factor of day t-1 (exact unless t is an ex-date)
+    }
+    ctx.subscribe(Frequency::Min60);
+  }
+
+  micro_returns_.resize(static_cast<size_t>(params_.vc_window));
+  broad_returns_.resize(static_cast<size_t>(params_.vc_window));
+  slope_buf_.resize(static_cast<size_t>(params_.slope_window));
+  targets_.reserve(static_cast<size_t>(params_.index_size));
+  ctx.subscribe(Frequency::Daily);
+  if (micro_id_ < 0) timer_ = ctx.schedule(*parse_schedule(params_.basket_rebalance));
+}
+
+double MicrocapRotationStrategy::mao_level(const HistoryView& mao, int32_t lag) const {
+  if (!mao_from_series_ && mao_basket_) {
+    const int32_t day = index_->last_day() - lag;
+    return day >= 0 ? mao_basket_->levels()[static_cast<size_t>(day)] : ind::kNaN;
+  }
+  if (lag >= mao.size()) return ind::kNaN;
+  return mao.at(lag, mao_from_series_ ? 0 : mao_id_);
+}
+
+double MicrocapRotationStrategy::crowding(const HistoryView& broad, int32_t lag) {
+  const std::vector<double>& levels = index_->levels();
+  const int32_t today = index_->last_day();
+  const int32_t w = params_.vc_window;
+  if (lag + w >= broad.size() || today - lag - w < 0) return ind::kNaN;
+  double* micro = micro_returns_.data();
+  double* wide = broad_returns_.data();
+  for (int32_t k = 0; k < w; ++k) {
+    const int32_t l = lag + k;
+    const auto d = static_cast<size_t>(today - l);
+    micro[k] = levels[d] / levels[d - 1] - 1.0;
+    wide[k] = double{broad.at(l, broad_id_)} / double{broad.at(l + 1, broad_id_)} - 1.0;
+  }
+  const double sm = ind::sample_std(micro, w, w), sb = ind::sample_std(wide, w, w);
+  return sb > 0 ? sm / sb : ind::kNaN;
+}
+
+double MicrocapRotationStrategy::intraday_level(double prev_level, std::span<const int32_t> members,
+                                                std::span<const float> hourly_close,
+                                                std::span<const float> hourly_adj,
+                                                std::span<const float> prev_close,
+                                                std::span<const float> prev_adj) {
+  if (members.empty()) return prev_level;
+  double sum = 0;
+  for (const int32_t id : members) {
+    const auto i = static_cast<size_t>(id);
+    const double now = double{hourly_close[i]} * (hourly_adj.empty() ? 1.0 : double{hourly_adj[i]});
+    const double before = double{prev_close[i]} * (prev_adj.empty() ? 1.0 : double{prev_adj[i]});
+    if (std::isfinite(now) && std::isfinite(before) && before > 0) sum += now / before - 1.0;
+  }
+  return prev_level * (1.0 + sum / static_cast<double>(members.size()));
+}
+
+void MicrocapRotationStrategy::on_hourly_bar(Context& ctx) {
+  // During day t the daily history ends at t-1: the index must have processed exactly t-1.
+  if (index_->last_day() != ctx.today_index() - 1) return;
+  const double prev = index_->level();
+  const HistoryView hc = ctx.history(hourly_close_, 1);
+  const HistoryView ha = has_hourly_adj_ ? ctx.history(hourly_adj_, 1) : HistoryView();
+  const HistoryView dc = ctx.history(broad_close_, 1);
+  const HistoryView da = has_daily_adj_ ? ctx.history(daily_adj_, 1) : HistoryView();
+  const auto hourly_adj =
+      has_hourly_adj_ ? ha.latest() : (has_daily_adj_ ? da.latest() : std::span<const float>());
+  const double level = intraday_level(prev, index_->members(), hc.latest(), hourly_adj, dc.latest(),
+                                      has_daily_adj_ ? da.latest() : std::span<const float>());
+  macd_hourly_->push(level);
+  double exposure = micro_exposure_;
+  if (macd_hourly_->top_divergence()) exposure = 0.5;
+  if (macd_hourly_->golden_cross()) exposure = 1.0;
+  if (exposure == micro_exposure_) return;
+  micro_exposure_ = exposure;
+  if (choice_ == Choice::Micro) retarget(ctx);
+}
+
+void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
+  if (frequency == Frequency::Min60) {
+    if (macd_hourly_) on_hourly_bar(ctx);
+    return;
+  }
+  if (frequency != Frequency::Daily) return;
+  index_->update(ctx);
+  if (mao_basket_) mao_basket_->update(ctx);
+  const std::vector<double>& levels = index_->levels();
+  const int32_t today = index_->last_day();
+  const int32_t length =
+      std::max({params_.annual_window, params_.slope_window, params_.risk_lookback + params_.vc_window + 1}) +
+      1;
+  const HistoryView mao = mao_handle_.panel ? ctx.history(mao_handle_, length) : HistoryView();
+  const HistoryView broad = ctx.history(broad_close_, length);
+
+  // R and its annual line.
+  const double ratio = levels[static_cast<size_t>(today)] / mao_level(mao, 0);
+  double line = ind::kNaN;
+  if (today + 1 >= params_.annual_window) {
+    double sum = 0;
+    for (int32_t k = 0; k < params_.annual_window; ++k)
+      sum += levels[static_cast<size_t>(today - k)] / mao_level(mao, k);
+    line = sum / params_.annual_window;
+  }
+  // Slopes.
+  double slope_micro = ind::kNaN, slope_mao = ind::kNaN;
+  const int32_t w = params_.slope_window;
+  if (today + 1 >= w) {
+    slope_micro = ind::normalized_slope(&levels[static_cast<size_t>(today - w + 1)], w);
+    for (int32_t k = 0; k < w; ++k) slope_buf_[static_cast<size_t>(k)] = mao_level(mao, w - 1 - k);
+    slope_mao = ind::normalized_slope(slope_buf_.data(), w);
+  }
+  // Risk overlay.
+  bool risk_on =
+      ratio_change_triggers(crowding(broad, 0), crowding(broad, params_.risk_lookback), params_.vc_threshold);
+  if (has_yield_) {
+    const HistoryView y = ctx.history(yield_, params_.risk_lookback + 1);
+    if (y.size() > params_.risk_lookback)
+      risk_on = risk_on ||
+                ratio_change_triggers(y.at(0, 0), y.at(params_.risk_lookback, 0), params_.yield_threshold);
+  }
+  // MACD monitor.
+  double exposure = micro_exposure_;
+  if (macd_) {
+    macd_->push(levels[static_cast<size_t>(today)]);
+    if (macd_->top_divergence()) exposure = 0.5;
+    if (macd_->golden_cross()) exposure = 1.0;
+  }
+  const Choice next = choose(ratio, line, slope_micro, slope_mao, params_.use_slope_override, risk_on);
+  if (next == choice_ && (next != Choice::Micro || exposure == micro_exposure_)) {
+    micro_exposure_ = exposure;
+    return;
+  }
+  choice_ = next;
+  micro_exposure_ = exposure;
+  retarget(ctx);
+}
+
+void MicrocapRotationStrategy::retarget(Context& ctx) {
+  targets_.clear();
+  if (choice_ == Choice::Mao && mao_basket_) {
+    const auto weights = mao_basket_->weights();
+    for (size_t k = 0; k < weights.size(); ++k)
+      if (weights[k] > 0) targets_.push_back({mao_basket_->members()[k], weights[k]});
+  } else if (choice_ == Choice::Mao) {
+    targets_.push_back({mao_id_, 1.0});
+  } else if (choice_ == Choice::Micro) {
+    if (micro_id_ >= 0) {
+      targets_.push_back({micro_id_, micro_exposure_});
+    } else {
+      const auto& members = index_->members();
+      for (const int32_t id : members)
+        targets_.push_back({id, micro_exposure_ / static_cast<double>(members.size())});
+    }
+  }
+  ctx.target_weights(targets_, /*exit_others=*/true);
+}
+
+void MicrocapRotationStrategy::on_timer(Context& ctx, TimerId id) {
+  if (id == timer_ && choice_ == Choice::Micro && micro_id_ < 0) retarget(ctx);
+}
+
+}  // namespace abt

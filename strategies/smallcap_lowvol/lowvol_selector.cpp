@@ -1,0 +1,102 @@
+#include "strategies/smallcap_lowvol/lowvol_selector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "strategies/common/optional_field.hpp"
+#include "strategies/indicators/rolling.hpp"
+#include "strategies/universe/price_limit.hpp"
+
+namespace abt {
+
+double LowvolSelector::window_volatility(const double* adjusted, const bool* traded, int32_t count,
+                                         int32_t min_valid, double* scratch) {
+  for (int32_t k = 1; k < count; ++k) {
+    const double a = adjusted[k - 1], b = adjusted[k];
+    scratch[k - 1] = traded[k] && std::isfinite(a) && std::isfinite(b) && a > 0 ? b / a - 1.0 : ind::kNaN;
+  }
+  return ind::sample_std(scratch, count - 1, min_valid);
+}
+
+void LowvolSelector::bind(Context& ctx, const std::vector<Instrument>& instruments) {
+  instruments_ = &instruments;
+  std::vector<std::string_view> symbols;
+  symbols.reserve(instruments.size());
+  for (const auto& inst : instruments) symbols.push_back(inst.symbol);
+  bottom_k_ = ind::BottomK(ind::code_ranks(symbols));
+  close_ = ctx.field(Frequency::Daily, "close");
+  volume_ = ctx.field(Frequency::Daily, "volume");
+  pre_close_ = ctx.field(Frequency::Daily, "pre_close");
+  total_shares_ = ctx.field(Frequency::Daily, "total_shares");
+  has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
+  has_st_ = optional_daily_field(ctx, "is_st", is_st_);
+  const auto window = static_cast<size_t>(params_.vol_window) + 1;
+  close_buf_.resize(window);
+  adj_buf_.resize(window);
+  volume_buf_.resize(window);
+  adjusted_.resize(window);
+  scratch_.resize(window);
+  traded_flags_ = std::make_unique<bool[]>(window);
+  key_.assign(instruments.size(), ind::kNaN);
+  tradable_.reserve(instruments.size());
+  smallest_.reserve(static_cast<size_t>(params_.candidates));
+  selected_.reserve(static_cast<size_t>(params_.holdings));
+}
+
+const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapIndex& index) {
+  const int32_t today = ctx.today_index();
+  const Date date = ctx.calendar().day(today);
+
+  // Drop names that cannot be bought (suspended or at limit-up at the signal close).
+  const HistoryView close_now = ctx.history(close_, 1), volume_now = ctx.history(volume_, 1),
+                    pre_now = ctx.history(pre_close_, 1), shares_now = ctx.history(total_shares_, 1);
+  const HistoryView st_now = has_st_ ? ctx.history(is_st_, 1) : HistoryView();
+  tradable_.clear();
+  for (const int32_t id : index.members()) {
+    if (params_.skip_untradable) {
+      if (!(volume_now.at(0, id) > 0)) continue;
+      const Instrument& inst = (*instruments_)[static_cast<size_t>(id)];
+      const bool st = has_st_ && st_now.at(0, id) == 1.0f;
+      const int64_t limit = limit_up_cents(inst.board, st, date, inst.list_date, index.days_listed(id, today),
+                                           pre_now.at(0, id));
+      if (limit >= 0 && to_cents(close_now.at(0, id)) >= limit) continue;
+    }
+    tradable_.push_back(id);
+  }
+
+  // The smallest by total market cap (the index's caps when it ranks by total shares).
+  if (index.params().rank_by == "total") {
+    bottom_k_.select(tradable_, index.caps(), params_.candidates, smallest_);
+  } else {
+    for (const int32_t id : tradable_)
+      key_[static_cast<size_t>(id)] = double{close_now.at(0, id)} * shares_now.at(0, id);
+    bottom_k_.select(tradable_, key_, params_.candidates, smallest_);
+    for (const int32_t id : tradable_) key_[static_cast<size_t>(id)] = ind::kNaN;
+  }
+
+  // The lowest volatility among them.
+  const int32_t window = params_.vol_window + 1;
+  const HistoryView closes = ctx.history(close_, window), volumes = ctx.history(volume_, window);
+  const HistoryView adjs = has_adj_ ? ctx.history(adj_, window) : HistoryView();
+  const auto min_valid =
+      static_cast<int32_t>(std::ceil(params_.min_valid_fraction * params_.vol_window - 1e-9));
+  for (const int32_t id : smallest_) {
+    const int32_t count = closes.copy_column(id, close_buf_);
+    volumes.copy_column(id, volume_buf_);
+    if (has_adj_) adjs.copy_column(id, adj_buf_);
+    for (int32_t k = 0; k < count; ++k) {
+      const auto kk = static_cast<size_t>(k);
+      const double factor = has_adj_ ? adj_buf_[kk] : 1.0;
+      adjusted_[kk] = double{close_buf_[kk]} * factor;
+      traded_flags_[kk] = volume_buf_[kk] > 0;
+    }
+    key_[static_cast<size_t>(id)] = window_volatility(adjusted_.data(), traded_flags_.get(), count,
+                                                      std::max(min_valid, 2), scratch_.data());
+  }
+  bottom_k_.select(smallest_, key_, params_.holdings, selected_);
+  for (const int32_t id : smallest_) key_[static_cast<size_t>(id)] = ind::kNaN;
+  return selected_;
+}
+
+}  // namespace abt

@@ -1,0 +1,84 @@
+#include "strategies/smallcap_lowvol/smallcap_lowvol_strategy.hpp"
+
+#include <cmath>
+
+#include "engine/core/error.hpp"
+
+namespace abt {
+
+void SmallcapLowvolStrategy::Params::validate(const std::string& path) const {
+  if (holdings > candidates)
+    throw ConfigError(path + ".holdings: must not exceed candidates (" + std::to_string(holdings) + " > " +
+                      std::to_string(candidates) + ")");
+  if (!parse_schedule(rebalance))
+    throw ConfigError(path + ".rebalance: unknown schedule '" + rebalance +
+                      "' (expected daily, every:N, weekly, biweekly, month_start, month_end)");
+  for (size_t k = 0; k < cash_months.size(); ++k)
+    if (cash_months[k] < 1 || cash_months[k] > 12)
+      throw ConfigError(path + ".cash_months[" + std::to_string(k) + "]: expected a month 1-12, got " +
+                        std::to_string(cash_months[k]));
+}
+
+SmallcapLowvolStrategy::SmallcapLowvolStrategy(Params params) : params_(std::move(params)) {}
+
+void SmallcapLowvolStrategy::on_start(Context& ctx) {
+  MicrocapIndexParams ip;
+  ip.size = params_.index_size;
+  ip.rank_by = params_.rank_by;
+  ip.exclude_st = params_.exclude_st;
+  ip.require_ipo_break = params_.require_ipo_break;
+  const int32_t n = ctx.instrument_count();
+  instruments_.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) instruments_.push_back(ctx.instrument(i));
+  index_ = std::make_unique<MicrocapIndex>(instruments_, ctx.calendar(), ip, /*track_level=*/false);
+  index_->bind(ctx);
+  LowvolSelection sel;
+  sel.candidates = params_.candidates;
+  sel.holdings = params_.holdings;
+  sel.vol_window = params_.vol_window;
+  sel.min_valid_fraction = params_.min_valid_fraction;
+  sel.skip_untradable = params_.skip_untradable;
+  selector_ = std::make_unique<LowvolSelector>(sel);
+  selector_->bind(ctx, instruments_);
+  targets_.reserve(static_cast<size_t>(params_.holdings));
+  ctx.subscribe(Frequency::Daily);
+  timer_ = ctx.schedule(*parse_schedule(params_.rebalance));
+}
+
+bool SmallcapLowvolStrategy::cash_month(Context& ctx) const {
+  const int month = ctx.calendar().day(ctx.today_index()).month();
+  for (const int m : params_.cash_months)
+    if (m == month) return true;
+  return false;
+}
+
+void SmallcapLowvolStrategy::on_bar(Context& ctx, Frequency frequency) {
+  if (frequency != Frequency::Daily) return;
+  index_->update(ctx);
+  if (params_.cash_months.empty()) return;
+  const bool cash = cash_month(ctx);
+  if (cash && !in_cash_) {
+    in_cash_ = true;
+    targets_.clear();
+    ctx.target_weights(targets_, /*exit_others=*/true);
+  } else if (!cash && in_cash_) {
+    in_cash_ = false;
+    rebalance(ctx);
+  }
+}
+
+void SmallcapLowvolStrategy::on_timer(Context& ctx, TimerId id) {
+  if (id != timer_ || in_cash_) return;
+  rebalance(ctx);
+}
+
+void SmallcapLowvolStrategy::rebalance(Context& ctx) {
+  index_->rank_now(ctx);
+  const std::vector<int32_t>& selected = selector_->select(ctx, *index_);
+  targets_.clear();
+  const double weight = 1.0 / static_cast<double>(params_.holdings);
+  for (const int32_t id : selected) targets_.push_back({id, weight});
+  ctx.target_weights(targets_, /*exit_others=*/true);
+}
+
+}  // namespace abt

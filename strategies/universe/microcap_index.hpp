@@ -1,0 +1,108 @@
+#pragma once
+// The micro-cap index (strategies.md section 1): daily membership and a chained equal-weight level.
+//
+// Eligible on day t: an A-share (kind Stock) of a Shanghai or Shenzhen board (main, STAR, ChiNext; not
+// Beijing, not indices); listed (close not NaN and list_date <= t <= delist_date); not ST (IsST != 1) when
+// exclude_st; and, when require_ipo_break, its run of limit-up closes since listing is broken: some close
+// since listing was below its limit-up price, or had no limit (registration IPO days 1-5) [D]; from that
+// close on. Stocks listed before the first calendar day count as broken. A listing day with an unknown
+// pre_close does not break the run. (The data has no delisting-arrangement flag; ST covers what it marks.)
+// Members C_t: the `size` eligible stocks with the smallest market cap at the close of t, cap = unadjusted
+// close x total_shares (rank_by "total") or x float_shares ("float"); ties by code; suspended stocks rank at
+// their last close (the data repeats it). Level: I(t) = I(t-1) * (1 + mean_{i in C_{t-1}} r(i,t)),
+// r = adjusted close(t) / adjusted close(t-1) - 1, 0 while suspended (volume 0) or without a price; base
+// `base` on the first day processed. The set decided at t earns t+1 (a close-to-close portfolio).
+//
+// Time: advance(t, ...) must be called for consecutive days t = first, first+1, ... with the rows of t and
+// t-1 only, so nothing after t is read. update(ctx) does that from history views inside the event loop
+// (catching up from the first calendar day on its first call); microcap_index_levels() does it over a whole
+// MarketData (for benchmarks, read after the run).
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/core/calendar.hpp"
+#include "engine/data/instrument.hpp"
+#include "engine/data/market_data.hpp"
+#include "engine/strategy/context.hpp"
+#include "strategies/indicators/bottom_k.hpp"
+
+namespace abt {
+
+struct MicrocapIndexParams {
+  int size = 400;
+  std::string rank_by = "total";  // "total" | "float"
+  bool exclude_st = true;
+  bool require_ipo_break = true;
+  double base = 1000.0;
+};
+
+/// One day's cross-section (spans over instrument ids). Empty spans mean "field absent".
+struct DayRows {
+  std::span<const float> close, pre_close, volume, adj, total_shares, float_shares, is_st;
+};
+
+class MicrocapIndex {
+ public:
+  /// track_level: rank every day and chain the level; otherwise only the IPO state is kept daily and
+  /// rank() is called on demand (cheap for strategies that need members on rebalance days only).
+  MicrocapIndex(const std::vector<Instrument>& instruments, const TradingCalendar& calendar,
+                MicrocapIndexParams params, bool track_level);
+
+  /// Processes day `day` (the next unprocessed day). `yesterday` may be empty on the first day.
+  void advance(int32_t day, const DayRows& today, const DayRows& yesterday);
+  /// Members at the close of `day` from that day's rows (also updates members()).
+  const std::vector<int32_t>& rank(int32_t day, const DayRows& today);
+
+  /// Resolves the fields it reads (close, pre_close, volume, adj_factor, shares, is_st) in on_start.
+  void bind(Context& ctx);
+  /// Processes every day up to today from history views (call once per daily bar, after bind()).
+  void update(Context& ctx);
+  /// rank() of today from history views (after update()).
+  const std::vector<int32_t>& rank_now(Context& ctx);
+
+  /// Members as of the last rank (instrument ids in ascending (cap, code) order).
+  const std::vector<int32_t>& members() const { return members_; }
+  /// Level after the last processed day; NaN before the first day.
+  double level() const { return level_; }
+  /// Level of every processed day (index = calendar day; NaN before the first processed day).
+  const std::vector<double>& levels() const { return levels_; }
+  int32_t last_day() const { return last_day_; }
+  /// Market cap used for ranking, of the last rank (CNY), by instrument id.
+  std::span<const double> caps() const { return caps_; }
+  bool ipo_broken(int32_t id) const { return ipo_broken_[static_cast<size_t>(id)] != 0; }
+  /// Trading days since listing on calendar day `day` (0 on the listing day; large for old listings).
+  int32_t days_listed(int32_t id, int32_t day) const {
+    const int32_t list = list_index_[static_cast<size_t>(id)];
+    return list < 0 ? day + 1000000 : day - list;
+  }
+  const MicrocapIndexParams& params() const { return params_; }
+
+ private:
+  void update_ipo_state(int32_t day, const DayRows& today);
+
+  const std::vector<Instrument>& instruments_;
+  const TradingCalendar& calendar_;
+  MicrocapIndexParams params_;
+  bool track_level_;
+  bool by_float_;
+  std::vector<uint8_t> universe_;    // Stock on an SH/SZ board
+  std::vector<int32_t> list_index_;  // calendar index of the listing day (may be < 0 or >= size)
+  std::vector<uint8_t> ipo_broken_;
+  std::vector<int32_t> pending_;     // listed-or-future stocks whose IPO run is not broken yet
+  std::vector<int32_t> candidates_;  // eligible ids of the day (scratch)
+  std::vector<double> caps_;
+  std::vector<int32_t> members_;
+  std::vector<double> levels_;
+  ind::BottomK bottom_k_;
+  double level_;
+  int32_t last_day_ = -1;
+  DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_;
+  bool has_adj_ = false, has_is_st_ = false, has_float_ = false;
+};
+
+/// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0).
+std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params);
+
+}  // namespace abt

@@ -1,0 +1,109 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "scenario/script_strategy.hpp"
+#include "strategies/universe/microcap_index.hpp"
+#include "strategies/universe/price_limit.hpp"
+
+namespace abt {
+namespace {
+
+using test::bar;
+
+// Four days of 2022 (main-board rules: day-one IPO limit +44 %, then 10 %). Shares 1e8 except D (1e6).
+//   A 000001.SZ: 10, 11, 12, 12   caps 10, 11, 12, 12 (x 1e8)
+//   B 000002.SZ: 20, 22, 22, 22   caps 20, 22, 22, 22
+//   C 600000.SH: 30, 30, 15, 15   caps 30, 30, 15, 15
+//   D 600001.SH: lists on day 1 at open 10: closes 14.40 (= +44 %, sealed), 15.84 (= +10 %, sealed), 15
+//                (below 17.42: the run breaks on day 3)
+// size 2: C_0 = {A, B}; C_1 = {A, B}; C_2 = {A, C}; C_3 = {D, A}.
+// Levels: I_0 = 1000; I_1 = 1000 * (1 + (0.1 + 0.1) / 2) = 1100; I_2 = 1100 * (1 + (1/11 + 0) / 2) = 1150;
+// I_3 = 1150 (A and C flat).
+MarketData three_stock_market() {
+  const std::vector<double> shares(4, 1e8), small(4, 1e6);
+  return test::TinyMarketBuilder({"2022-01-04", "2022-01-05", "2022-01-06", "2022-01-07"})
+      .stock("000001.SZ", {bar(10, 10), bar(10, 11), bar(11, 12), bar(12, 12)}, {}, shares)
+      .stock("000002.SZ", {bar(20, 20), bar(20, 22), bar(22, 22), bar(22, 22)}, {}, shares)
+      .stock("600000.SH", {bar(30, 30), bar(30, 30), bar(30, 15), test::suspended(15)}, {}, shares)
+      .stock("600001.SH", {test::absent(), bar(10, 14.40), bar(15.84, 15.84), bar(15.84, 15)}, {}, small)
+      .index("BROAD.IDX", {1000, 1000, 1000, 1000})
+      .build();
+}
+
+TEST(PriceLimit, HalfUpLimitsByBoardAndDate) {
+  const Date d2022 = Date::from_ymd(2022, 1, 4);
+  EXPECT_EQ(limit_up_cents(Board::ShanghaiMain, false, d2022, Date::min(), 1000, 10.05f), 1106);  // 11.055
+  EXPECT_EQ(limit_up_cents(Board::ShanghaiMain, true, d2022, Date::min(), 1000, 10.05f), 1055);   // 10.5525
+  EXPECT_EQ(limit_up_cents(Board::ChiNext, false, d2022, Date::min(), 1000, 10.0f), 1200);
+  EXPECT_EQ(limit_up_cents(Board::ChiNext, false, Date::from_ymd(2019, 1, 2), Date::min(), 1000, 10.0f),
+            1100);
+  EXPECT_EQ(limit_up_cents(Board::ShenzhenMain, false, d2022, d2022, 0, 10.0f), 1440);  // IPO day one
+  EXPECT_EQ(limit_up_cents(Board::Star, false, d2022, d2022, 4, 10.0f), -1);            // registration IPO
+  EXPECT_EQ(limit_up_cents(Board::Star, false, d2022, d2022, 5, 10.0f), 1200);
+}
+
+TEST(MicrocapIndex, ChainsEqualWeightBottomNOnATinyMarket) {
+  const MarketData md = three_stock_market();
+  MicrocapIndexParams p;
+  p.size = 2;
+  const std::vector<double> levels = microcap_index_levels(md, p);
+  ASSERT_EQ(levels.size(), 4u);
+  EXPECT_DOUBLE_EQ(levels[0], 1000.0);
+  EXPECT_NEAR(levels[1], 1100.0, 1e-9);
+  EXPECT_NEAR(levels[2], 1150.0, 1e-9);
+  EXPECT_NEAR(levels[3], 1150.0, 1e-9);
+
+  // Membership day by day, through advance().
+  MicrocapIndex index(md.instruments, md.calendar, p, /*track_level=*/true);
+  const auto rows = [&](int32_t d) {
+    DayRows r;
+    r.close = md.daily.field(Field::Close).row(d);
+    r.pre_close = md.daily.field(Field::PreClose).row(d);
+    r.volume = md.daily.field(Field::Volume).row(d);
+    r.adj = md.daily.field(Field::AdjFactor).row(d);
+    r.total_shares = md.daily.field(Field::TotalShares).row(d);
+    r.is_st = md.daily.field(Field::IsST).row(d);
+    return r;
+  };
+  const std::vector<std::vector<int32_t>> expected = {{0, 1}, {0, 1}, {0, 2}, {3, 0}};
+  for (int32_t d = 0; d < 4; ++d) {
+    index.advance(d, rows(d), d > 0 ? rows(d - 1) : DayRows{});
+    EXPECT_EQ(index.members(), expected[static_cast<size_t>(d)]) << "day " << d;
+  }
+  EXPECT_FALSE(md.instruments[3].list_date == md.calendar.day(0));
+  EXPECT_TRUE(index.ipo_broken(3));
+}
+
+TEST(MicrocapIndex, InLoopUpdateMatchesTheWholeDataComputation) {
+  const MarketData md = three_stock_market();
+  MicrocapIndexParams p;
+  p.size = 2;
+  const std::vector<double> expected = microcap_index_levels(md, p);
+
+  // The run starts on day 2: the first update() catches up from day 0 through history views.
+  test::ScriptStrategy s;
+  std::vector<Instrument> instruments;
+  std::unique_ptr<MicrocapIndex> index;
+  std::vector<double> seen;
+  s.start = [&](Context& ctx) {
+    for (int32_t i = 0; i < ctx.instrument_count(); ++i) instruments.push_back(ctx.instrument(i));
+    index = std::make_unique<MicrocapIndex>(instruments, ctx.calendar(), p, true);
+    index->bind(ctx);
+    ctx.subscribe(Frequency::Daily);
+  };
+  s.bar = [&](Context& ctx, Frequency) {
+    index->update(ctx);
+    seen.push_back(index->level());
+  };
+  BacktestConfig bc = test::config_with(FillMode::NextOpen);
+  bc.start = md.calendar.day(2);
+  Backtest(md, bc).run(s);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_DOUBLE_EQ(seen[0], expected[2]);
+  EXPECT_DOUBLE_EQ(seen[1], expected[3]);
+  EXPECT_EQ(index->members(), (std::vector<int32_t>{3, 0}));
+}
+
+}  // namespace
+}  // namespace abt
