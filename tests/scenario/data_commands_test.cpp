@@ -67,6 +67,28 @@ TEST(DataCommands, BadInputExitsTwoNamingTheFile) {
   EXPECT_EQ(abt("data import --from nosuch x --out y").exit_code, 2);
 }
 
+TEST(DataCommands, ValidateStopsOrQuarantines) {
+  const fs::path dir = test::make_temp_dir("data_validate");
+  const fs::path lday = dir / "lday";
+  fs::create_directories(lday);
+  write_tdx_day_file(lday / "sh600001.day", {{Date::from_ymd(2024, 1, 2), 10, 10.5, 9.8, 10.2, 1e6, 1e5},
+                                             {Date::from_ymd(2024, 1, 3), 10.2, 10.5, 10.1, 11.0, 2e6, 2e5}});
+  const std::string source = "data validate --from tdx " + lday.string();
+  const Output fail = abt(source);
+  EXPECT_EQ(fail.exit_code, 2) << fail.text;
+  EXPECT_NE(fail.text.find("ohlc 600001.SH 2024-01-03"), std::string::npos) << fail.text;
+  const fs::path q = dir / "bad.csv";
+  const Output ok = abt(source + " --quarantine " + q.string() + " --out " + (dir / "clean").string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.text;
+  EXPECT_NE(ok.text.find("quarantined: 1 bars written to"), std::string::npos) << ok.text;
+  std::ifstream in(q);
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  EXPECT_EQ(row.substr(0, 30), "ohlc,600001.SH,2024-01-03,10.2");
+  EXPECT_EQ(abt("data validate " + (dir / "clean").string()).exit_code, 0);
+}
+
 TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
   const fs::path dir = test::make_temp_dir("data_cfg");
   const fs::path lday = make_lday(dir);
