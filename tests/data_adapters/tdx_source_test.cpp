@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "data_adapters/import/source_import.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
 #include "data_adapters/tdx/gbbq_table.hpp"
 #include "data_adapters/tdx/tdx_day_file.hpp"
@@ -149,6 +150,35 @@ TEST(TdxSource, RealSampleAgreesWithQlibOnSse) {
   ASSERT_TRUE(d.has_value());
   EXPECT_GT(tdx.daily.field(Field::AdjFactor)(*d, pf), 2.0f);
   EXPECT_GT(tdx.daily.field(Field::TotalShares)(*d, pf), 2.8e10f);
+}
+
+TEST(TdxSource, RealGbbqGivesMoutaiShareCapitalAndBonusFactor) {
+  if (!test::shared_available()) GTEST_SKIP() << "../shared real samples not available";
+  const GbbqTable table = GbbqTable::read(
+      test::shared_dir() / "data" / "real-sample" / "shares" / "tdx_gbbq_all_to_20201109.csv", {"600519.SH"});
+  const std::vector<Date> dates = {ymd(2015, 7, 16), ymd(2015, 7, 17), ymd(2015, 7, 20), ymd(2015, 7, 21)};
+  const std::vector<double> close = {260.0, 240.0, 241.0, 242.0};
+  const GbbqAdjustment adj = GbbqTable::derive(dates, close, table.events("600519.SH"));
+  // 2015-07-17: 43.74 CNY cash and 1 bonus share per 10: reference (260 - 4.374) / 1.1.
+  EXPECT_NEAR(adj.adj_factor[1], 260.0 / ((260.0 - 4.374) / 1.1), 1e-5);
+  EXPECT_FLOAT_EQ(adj.adj_factor[0], 1.0f);
+  // Total shares after 2015-07-20: 125,619.78 x 10,000 (the decoded table keeps 125,620).
+  EXPECT_NEAR(adj.total_shares[2], 1256197800.0, 5e4);
+  EXPECT_NEAR(adj.total_shares[3], 1256197800.0, 5e4);
+  EXPECT_NEAR(adj.total_shares[1], 1142000000.0, 5e4);
+}
+
+TEST(CsvSource, RealIndexCsvGivesCsi300Close) {
+  if (!test::shared_available()) GTEST_SKIP() << "../shared real samples not available";
+  SourceSpec spec;
+  spec.format = "csv";
+  spec.paths = {test::shared_dir() / "data" / "real-sample" / "index_daily_2010_2026.csv"};
+  const MarketData md = import_source(spec);
+  const auto id = md.find("SH000300");
+  ASSERT_TRUE(id.has_value());
+  const auto day = *md.calendar.index_of(ymd(2022, 12, 30));
+  EXPECT_NEAR(md.daily.field(Field::Close)(day, *id), 3871.63, 0.005);
+  EXPECT_NEAR(md.daily.field(Field::Close)(*md.calendar.index_of(ymd(2023, 11, 30)), *id), 3496.20, 0.005);
 }
 
 }  // namespace
