@@ -123,6 +123,7 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
   if (spec.shares) apply_share_capital(md, *spec.shares, notes);
   if (spec.st) apply_st_intervals(md, *spec.st, notes);
   if (spec.listing) apply_listing_dates(md, *spec.listing, notes);
+  if (spec.membership) apply_index_membership(md, *spec.membership, notes);
   for (const auto& [name, file] : spec.series) {
     const SeriesAttachNote n = attach_series(md, read_series_csv(file, name));
     if (!n.message.empty()) notes.push_back(n.message);
@@ -156,9 +157,12 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "hourly" && format == "qlib") {
       if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
       s.hourly = v.get<bool>();
-    } else if (key == "shares" || key == "st" || key == "listing") {
+    } else if (key == "shares" || key == "st" || key == "listing" || key == "membership") {
       if (!v.is_string()) throw ConfigError(where + ": expected a path");
-      (key == "shares" ? s.shares : key == "st" ? s.st : s.listing) = resolve(base_dir, v.get<std::string>());
+      (key == "shares"    ? s.shares
+       : key == "st"      ? s.st
+       : key == "listing" ? s.listing
+                          : s.membership) = resolve(base_dir, v.get<std::string>());
     } else if (key == "series") {
       if (!v.is_array()) throw ConfigError(where + ": expected a list of {\"name\": N, \"file\": PATH}");
       for (size_t k = 0; k < v.size(); ++k) {
@@ -175,7 +179,7 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
       s.gbbq = resolve(base_dir, v.get<std::string>());
     } else {
-      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, series" +
+      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, membership, series" +
                         std::string(format == "qlib"  ? ", market, symbols, hourly"
                                     : format == "tdx" ? ", gbbq"
                                                       : "") +
@@ -194,6 +198,7 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
   if (spec.shares) j["shares"] = spec.shares->string();
   if (spec.st) j["st"] = spec.st->string();
   if (spec.listing) j["listing"] = spec.listing->string();
+  if (spec.membership) j["membership"] = spec.membership->string();
   for (const auto& [name, file] : spec.series)
     j["series"].push_back({{"name", name}, {"file", file.string()}});
   if (spec.format == "qlib") {
@@ -211,7 +216,7 @@ std::string source_cache_key(const SourceSpec& spec) {
   h = fnv1a(h, std::to_string(kImportVersion));
   h = fnv1a(h, source_spec_json(spec).dump());
   std::vector<fs::path> roots = spec.paths;
-  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing})
+  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing, &spec.membership})
     if (*extra) roots.push_back(**extra);
   for (const auto& [name, file] : spec.series) roots.push_back(file);
   for (const fs::path& root : roots) {
