@@ -191,8 +191,9 @@ Columns read_fields(const std::vector<Selected>& sel, const std::string& suffix,
   return cols;
 }
 
-/// Turns adjusted prices into unadjusted ones and sets adj_factor (see the header). `factor_of` gives the
-/// factor of a cell when the columns have none of their own (hourly bars use the day's factor).
+/// Turns adjusted prices into unadjusted ones and sets adj_factor (see the header). When the columns have
+/// no factor of their own, `fallback_factor` (a daily T x N factor; row = row / rows_per_factor_row) is used:
+/// hourly bars take their day's factor.
 void unadjust(Columns& cols, const std::vector<Instrument>& ins, int32_t rows,
               const std::vector<float>* fallback_factor, int32_t rows_per_factor_row,
               std::vector<std::string>* notes) {

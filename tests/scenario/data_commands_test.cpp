@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "data_adapters/data_loader.hpp"
@@ -92,6 +93,20 @@ TEST(DataCommands, ValidateStopsOrQuarantines) {
 TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
   const fs::path dir = test::make_temp_dir("data_cfg");
   const fs::path lday = make_lday(dir);
+  // A private cache directory for this test (restored afterwards: other tests share the suite's cache).
+  const char* old_cache = std::getenv("ABT_CACHE_DIR");
+  const std::string saved = old_cache ? old_cache : "";
+  ::setenv("ABT_CACHE_DIR", (dir / "cache").c_str(), 1);
+  struct Restore {
+    std::string value;
+    bool had;
+    ~Restore() {
+      if (had)
+        ::setenv("ABT_CACHE_DIR", value.c_str(), 1);
+      else
+        ::unsetenv("ABT_CACHE_DIR");
+    }
+  } restore{saved, old_cache != nullptr};
   const nlohmann::json spec = {{"tdx", {{"path", "lday"}}}};
   const LoadedData first = load_market_data(spec, dir);
   EXPECT_TRUE(first.generated);
@@ -105,6 +120,7 @@ TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
   EXPECT_TRUE(third.generated);
   EXPECT_FLOAT_EQ(third.data.daily.field(Field::Close)(0, 0), 10.3f);
   EXPECT_THROW(load_market_data({{"tdx", {{"path", "lday"}, {"bogus", 1}}}}, dir), ConfigError);
+  EXPECT_TRUE(fs::exists(dir / "cache"));
 }
 
 }  // namespace
