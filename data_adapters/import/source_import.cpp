@@ -6,6 +6,7 @@
 #include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/csv/csv_source.hpp"
+#include "data_adapters/csv/panel_csv.hpp"
 #include "data_adapters/csv/series_csv.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
 #include "data_adapters/reference/reference_tables.hpp"
@@ -66,7 +67,8 @@ bool is_source_format(std::string_view format) {
 }
 
 /// The adapter alone (no reference tables).
-static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string>* notes) {
+static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string>* notes,
+                                 std::vector<std::string>* quarantined) {
   if (spec.paths.empty()) throw ConfigError(spec.format + ": expected a source path");
   if (spec.format == "qlib") {
     if (spec.paths.size() != 1) throw ConfigError("qlib: expected exactly one data directory");
@@ -86,6 +88,7 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
     VendorOptions o;
     o.inputs = spec.paths;
     o.adjust = spec.adjust;
+    o.quarantined = quarantined;
     return read_vendor_csv(spec.format, o, notes);
   }
   if (spec.format == "minute") {
@@ -106,6 +109,11 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
     return md;
   }
   if (spec.format == "csv") {
+    if (quarantined) {
+      PanelCsvOptions o;
+      o.quarantined = quarantined;
+      return load_panel_csv(spec.paths, o);
+    }
     nlohmann::json files = nlohmann::json::array();
     for (const auto& p : spec.paths) files.push_back(p.string());
     std::vector<std::string> n;
@@ -117,9 +125,10 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
                     "' (expected qlib, tdx, tushare, akshare, minute or csv)");
 }
 
-MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes_out) {
+MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes_out,
+                         std::vector<std::string>* quarantined) {
   std::vector<std::string> notes;
-  MarketData md = import_adapter(spec, &notes);
+  MarketData md = import_adapter(spec, &notes, quarantined);
   if (spec.shares) apply_share_capital(md, *spec.shares, notes);
   if (spec.st) apply_st_intervals(md, *spec.st, notes);
   if (spec.listing) apply_listing_dates(md, *spec.listing, notes);

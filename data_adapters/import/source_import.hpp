@@ -37,7 +37,10 @@ bool is_source_format(std::string_view format);
 /// Reads the source, applies the reference tables and series, then derives total_mv / circ_mv
 /// (derive_market_cap: unadjusted close x shares) when the data has share counts but no market cap.
 /// Throws DataError (bad files) or ConfigError (bad spec).
-MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes = nullptr);
+/// With `quarantined` (csv, tushare, akshare), duplicate (timestamp, symbol) rows are dropped, the first
+/// kept, and listed there ("FILE:LINE: ...") instead of stopping the import.
+MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes = nullptr,
+                         std::vector<std::string>* quarantined = nullptr);
 
 /// Parses the config form: {"qlib": "PATH"} / {"qlib": {"path": P, "market": M, "symbols": [...],
 /// "hourly": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}},

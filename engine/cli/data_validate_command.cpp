@@ -2,6 +2,7 @@
 // checks the data (data_adapters/validate/data_validator.hpp) and writes a report. Bad bars stop the command
 // (exit 2) unless --quarantine is given: they are then written to that CSV, the report says how many and
 // where, and --out writes the data without them as a dataset.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -28,7 +29,8 @@ std::string value(const Panel& p, int32_t t, int32_t i) {
   return buf;
 }
 
-std::string report_text(const MarketData& md, const ValidationReport& r, const std::string& quarantine) {
+std::string report_text(const MarketData& md, const ValidationReport& r,
+                        const std::vector<std::string>& dropped, const std::string& quarantine) {
   std::ostringstream o;
   o << "validation of " << md.source << " (fingerprint " << md.fingerprint << ")\n";
   o << "bars checked: " << r.bars_checked << "\n";
@@ -47,12 +49,18 @@ std::string report_text(const MarketData& md, const ValidationReport& r, const s
     for (const auto& [id, n] : r.gaps)
       o << "  " << md.instruments[static_cast<size_t>(id)].symbol << " " << n << "\n";
   }
+  if (!dropped.empty()) {
+    o << "duplicate rows dropped while reading: " << dropped.size() << "\n";
+    for (size_t k = 0; k < std::min(dropped.size(), kExamplesPerCheck); ++k) o << "  " << dropped[k] << "\n";
+  }
   if (!quarantine.empty())
-    o << "quarantined: " << r.bad_bars.size() << " bars written to " << quarantine << "\n";
+    o << "quarantined: " << r.bad_bars.size() << " bars and " << dropped.size()
+      << " duplicate rows written to " << quarantine << "\n";
   return o.str();
 }
 
-void write_quarantine(const MarketData& md, const ValidationReport& r, const std::string& path) {
+void write_quarantine(const MarketData& md, const ValidationReport& r,
+                      const std::vector<std::string>& dropped, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw UserError(path + ": cannot write the quarantine file");
   out << "check,symbol,date,open,high,low,close,volume,pre_close,detail\n";
@@ -64,6 +72,11 @@ void write_quarantine(const MarketData& md, const ValidationReport& r, const std
         << value(b.field(Field::High), t, i) << "," << value(b.field(Field::Low), t, i) << ","
         << value(b.field(Field::Close), t, i) << "," << value(b.field(Field::Volume), t, i) << ","
         << value(b.field(Field::PreClose), t, i) << ",\"" << x.detail << "\"\n";
+  }
+  for (const std::string& row : dropped) {
+    std::string detail = row;
+    std::replace(detail.begin(), detail.end(), '"', '\'');
+    out << "duplicate,,,,,,,,,\"" << detail << "\"\n";
   }
   if (!out) throw UserError(path + ": write error");
 }
@@ -100,6 +113,7 @@ int data_validate_command(const std::vector<std::string>& args) {
   }
   require<ConfigError>(out.empty() || !quarantine_path.empty(), "--out: only with --quarantine");
   MarketData md;
+  std::vector<std::string> dropped;  // duplicate rows set aside while reading (with --quarantine)
   if (spec.format.empty()) {
     require<ConfigError>(targets.size() == 1, "abt data validate: expected one dataset (or --from FORMAT)");
     md = read_dataset(targets[0]);
@@ -108,10 +122,10 @@ int data_validate_command(const std::vector<std::string>& args) {
                          "--from: unknown source format '" + spec.format + "'");
     for (const auto& t : targets) spec.paths.emplace_back(t);
     if (!gbbq.empty()) spec.gbbq = gbbq;
-    md = import_source(spec);
+    md = import_source(spec, nullptr, quarantine_path.empty() ? nullptr : &dropped);
   }
   const ValidationReport r = validate_market_data(md);
-  const std::string text = report_text(md, r, quarantine_path);
+  const std::string text = report_text(md, r, dropped, quarantine_path);
   if (report_path.empty()) {
     std::cout << text;
   } else {
@@ -119,7 +133,7 @@ int data_validate_command(const std::vector<std::string>& args) {
     std::printf("report written to %s\n", report_path.c_str());
   }
   if (!quarantine_path.empty()) {
-    write_quarantine(md, r, quarantine_path);
+    write_quarantine(md, r, dropped, quarantine_path);
     if (!out.empty()) {
       std::filesystem::path path(out);
       if (path.extension() != ".abtd") {

@@ -81,13 +81,36 @@ TEST(DataCommands, ValidateStopsOrQuarantines) {
   const fs::path q = dir / "bad.csv";
   const Output ok = abt(source + " --quarantine " + q.string() + " --out " + (dir / "clean").string());
   EXPECT_EQ(ok.exit_code, 0) << ok.text;
-  EXPECT_NE(ok.text.find("quarantined: 1 bars written to"), std::string::npos) << ok.text;
+  EXPECT_NE(ok.text.find("quarantined: 1 bars and 0 duplicate rows written to"), std::string::npos)
+      << ok.text;
   std::ifstream in(q);
   std::string header, row;
   std::getline(in, header);
   std::getline(in, row);
   EXPECT_EQ(row.substr(0, 30), "ohlc,600001.SH,2024-01-03,10.2");
   EXPECT_EQ(abt("data validate " + (dir / "clean").string()).exit_code, 0);
+}
+
+TEST(DataCommands, ValidateQuarantinesDuplicateCsvRows) {
+  const fs::path dir = test::make_temp_dir("data_validate_dup");
+  const fs::path csv = dir / "bars.csv";
+  std::ofstream(csv) << "date,symbol,open,high,low,close,volume\n2024-01-02,600000.SH,10,10.5,9.9,10.2,100\n"
+                        "2024-01-03,600000.SH,10.2,10.6,10.1,10.4,100\n2024-01-02,600000.SH,9,9,9,9,1\n";
+  const Output fail = abt("data validate --from csv " + csv.string());
+  EXPECT_EQ(fail.exit_code, 2);
+  EXPECT_NE(fail.text.find("bars.csv:4: expected one bar per (timestamp, symbol)"), std::string::npos)
+      << fail.text;
+  const fs::path q = dir / "q.csv";
+  const Output ok = abt("data validate --from csv " + csv.string() + " --quarantine " + q.string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.text;
+  EXPECT_NE(ok.text.find("quarantined: 0 bars and 1 duplicate rows written to"), std::string::npos)
+      << ok.text;
+  std::ifstream in(q);
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  EXPECT_EQ(row.substr(0, 10), "duplicate,");
+  EXPECT_NE(row.find("bars.csv:4"), std::string::npos) << row;
 }
 
 TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
