@@ -143,26 +143,33 @@ std::string MarketDataAssembler::where(RecordOrigin o) const {
   return file + ":" + std::to_string(o.line);
 }
 
-std::vector<size_t> MarketDataAssembler::sorted_records(Frequency f,
-                                                        const std::vector<int32_t>& column_of) const {
+std::vector<size_t> MarketDataAssembler::sorted_records(Frequency f, const std::vector<int32_t>& column_of) {
   const Records& r = records_[static_cast<int>(f)];
   std::vector<size_t> idx(r.stamps.size());
   std::iota(idx.begin(), idx.end(), size_t{0});
   auto key = [&](size_t k) {
     return std::pair(r.stamps[k], column_of[static_cast<size_t>(r.instrument[k])]);
   };
+  // Stable: records with equal keys stay in input order, so the kept one is the first read.
   std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
-  for (size_t k = 1; k < idx.size(); ++k)
-    if (key(idx[k - 1]) == key(idx[k])) {
-      const size_t first = std::min(idx[k - 1], idx[k]), second = std::max(idx[k - 1], idx[k]);
-      const Timestamp t = r.stamps[second];
-      throw DataError(where(r.origin[second]) +
-                      ": expected one bar per (timestamp, symbol), got a duplicate '" +
-                      (f == Frequency::Daily ? t.date().to_string() : t.to_string()) + "," +
-                      instruments_[static_cast<size_t>(r.instrument[second])].symbol + "' (first at " +
-                      where(r.origin[first]) + ")");
+  std::vector<size_t> kept;
+  kept.reserve(idx.size());
+  for (size_t k = 0; k < idx.size(); ++k) {
+    if (kept.empty() || key(kept.back()) != key(idx[k])) {
+      kept.push_back(idx[k]);
+      continue;
     }
-  return idx;
+    const size_t first = kept.back(), second = idx[k];
+    const Timestamp t = r.stamps[second];
+    const std::string message = where(r.origin[second]) +
+                                ": expected one bar per (timestamp, symbol), got a duplicate '" +
+                                (f == Frequency::Daily ? t.date().to_string() : t.to_string()) + "," +
+                                instruments_[static_cast<size_t>(r.instrument[second])].symbol +
+                                "' (first at " + where(r.origin[first]) + ")";
+    if (!quarantine_duplicates_) throw DataError(message);
+    quarantined_.push_back(message);
+  }
+  return kept;
 }
 
 MarketData MarketDataAssembler::build(std::string source) {

@@ -17,7 +17,9 @@
 //    when the instrument has a bar on the last calendar day;
 //  - series values on dates outside the calendar are ignored and reported in notes(); calendar days without
 //    a value are NaN.
-// Duplicate (timestamp, symbol) records or duplicate series dates throw DataError naming both origins.
+// Duplicate (timestamp, symbol) records or duplicate series dates throw DataError naming both origins; with
+// set_quarantine_duplicates(true) a duplicate bar record is dropped instead (the first one is kept) and
+// listed in quarantined() (used by `abt data validate --quarantine`).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -66,6 +68,13 @@ class MarketDataAssembler {
   /// Diagnostics of the last build() (e.g. ignored off-calendar series values), one sentence each.
   const std::vector<std::string>& notes() const { return notes_; }
 
+  /// Drop duplicate bar records instead of throwing (see the header comment).
+  void set_quarantine_duplicates(bool on) { quarantine_duplicates_ = on; }
+  bool quarantines_duplicates() const { return quarantine_duplicates_; }
+  /// Records a dropped input row: "FILE:LINE: what was wrong" (also used by readers in quarantine mode).
+  void quarantine(std::string row) { quarantined_.push_back(std::move(row)); }
+  const std::vector<std::string>& quarantined() const { return quarantined_; }
+
   /// Kind Stock with board_from_symbol() for stock codes; kind Index for index codes (Board::Index) and for
   /// codes whose board is unknown (Board::Other), which are treated as tradable indices.
   static Instrument default_instrument(std::string_view symbol);
@@ -86,7 +95,7 @@ class MarketDataAssembler {
 
   std::string where(RecordOrigin o) const;
   /// Record indices of f sorted by (timestamp, symbol); throws on duplicates.
-  std::vector<size_t> sorted_records(Frequency f, const std::vector<int32_t>& column_of) const;
+  std::vector<size_t> sorted_records(Frequency f, const std::vector<int32_t>& column_of);
 
   std::vector<std::string> files_;
   std::vector<Instrument> instruments_;
@@ -94,6 +103,8 @@ class MarketDataAssembler {
   Records records_[kFrequencyCount];
   std::vector<std::pair<std::string, SeriesValues>> series_;
   std::vector<std::string> notes_;
+  bool quarantine_duplicates_ = false;
+  std::vector<std::string> quarantined_;
 };
 
 }  // namespace abt

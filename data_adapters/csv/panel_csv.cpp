@@ -178,13 +178,16 @@ void read_panel_csv_file(const std::filesystem::path& file, const PanelCsvOption
 MarketData load_panel_csv(const std::vector<std::filesystem::path>& inputs, const PanelCsvOptions& options) {
   const auto files = csv::expand_inputs(inputs);
   MarketDataAssembler assembler;
+  assembler.set_quarantine_duplicates(options.quarantined != nullptr);
   for (const auto& file : files) read_panel_csv_file(file, options, assembler);
   std::string source = options.source;
   if (source.empty()) {
     source = "panel csv:";
     for (const auto& input : inputs) source.append(" ").append(input.string());
   }
-  return assembler.build(std::move(source));
+  MarketData md = assembler.build(std::move(source));
+  if (options.quarantined) *options.quarantined = assembler.quarantined();
+  return md;
 }
 
 }  // namespace abt

@@ -29,6 +29,9 @@ struct PanelCsvOptions {
   std::vector<std::string> ignore_columns;
   /// MarketData::source; defaults to "panel csv: " + the inputs.
   std::string source;
+  /// When set, duplicate (timestamp, symbol) rows are dropped (the first kept) and listed here instead of
+  /// throwing (MarketDataAssembler::set_quarantine_duplicates).
+  std::vector<std::string>* quarantined = nullptr;
 };
 
 /// Loads panel CSV inputs: files, directories (every *.csv inside, sorted) or globs (`*`, `?` in the file

@@ -6,6 +6,7 @@
 #include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/csv/csv_source.hpp"
+#include "data_adapters/csv/panel_csv.hpp"
 #include "data_adapters/csv/series_csv.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
 #include "data_adapters/reference/reference_tables.hpp"
@@ -66,7 +67,8 @@ bool is_source_format(std::string_view format) {
 }
 
 /// The adapter alone (no reference tables).
-static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string>* notes) {
+static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string>* notes,
+                                 std::vector<std::string>* quarantined) {
   if (spec.paths.empty()) throw ConfigError(spec.format + ": expected a source path");
   if (spec.format == "qlib") {
     if (spec.paths.size() != 1) throw ConfigError("qlib: expected exactly one data directory");
@@ -86,6 +88,7 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
     VendorOptions o;
     o.inputs = spec.paths;
     o.adjust = spec.adjust;
+    o.quarantined = quarantined;
     return read_vendor_csv(spec.format, o, notes);
   }
   if (spec.format == "minute") {
@@ -106,6 +109,11 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
     return md;
   }
   if (spec.format == "csv") {
+    if (quarantined) {
+      PanelCsvOptions o;
+      o.quarantined = quarantined;
+      return load_panel_csv(spec.paths, o);
+    }
     nlohmann::json files = nlohmann::json::array();
     for (const auto& p : spec.paths) files.push_back(p.string());
     std::vector<std::string> n;
@@ -117,12 +125,14 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
                     "' (expected qlib, tdx, tushare, akshare, minute or csv)");
 }
 
-MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes_out) {
+MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes_out,
+                         std::vector<std::string>* quarantined) {
   std::vector<std::string> notes;
-  MarketData md = import_adapter(spec, &notes);
+  MarketData md = import_adapter(spec, &notes, quarantined);
   if (spec.shares) apply_share_capital(md, *spec.shares, notes);
   if (spec.st) apply_st_intervals(md, *spec.st, notes);
   if (spec.listing) apply_listing_dates(md, *spec.listing, notes);
+  if (spec.membership) apply_index_membership(md, *spec.membership, notes);
   for (const auto& [name, file] : spec.series) {
     const SeriesAttachNote n = attach_series(md, read_series_csv(file, name));
     if (!n.message.empty()) notes.push_back(n.message);
@@ -156,9 +166,12 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "hourly" && format == "qlib") {
       if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
       s.hourly = v.get<bool>();
-    } else if (key == "shares" || key == "st" || key == "listing") {
+    } else if (key == "shares" || key == "st" || key == "listing" || key == "membership") {
       if (!v.is_string()) throw ConfigError(where + ": expected a path");
-      (key == "shares" ? s.shares : key == "st" ? s.st : s.listing) = resolve(base_dir, v.get<std::string>());
+      (key == "shares"    ? s.shares
+       : key == "st"      ? s.st
+       : key == "listing" ? s.listing
+                          : s.membership) = resolve(base_dir, v.get<std::string>());
     } else if (key == "series") {
       if (!v.is_array()) throw ConfigError(where + ": expected a list of {\"name\": N, \"file\": PATH}");
       for (size_t k = 0; k < v.size(); ++k) {
@@ -175,7 +188,7 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
       s.gbbq = resolve(base_dir, v.get<std::string>());
     } else {
-      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, series" +
+      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, membership, series" +
                         std::string(format == "qlib"  ? ", market, symbols, hourly"
                                     : format == "tdx" ? ", gbbq"
                                                       : "") +
@@ -194,6 +207,7 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
   if (spec.shares) j["shares"] = spec.shares->string();
   if (spec.st) j["st"] = spec.st->string();
   if (spec.listing) j["listing"] = spec.listing->string();
+  if (spec.membership) j["membership"] = spec.membership->string();
   for (const auto& [name, file] : spec.series)
     j["series"].push_back({{"name", name}, {"file", file.string()}});
   if (spec.format == "qlib") {
@@ -211,7 +225,7 @@ std::string source_cache_key(const SourceSpec& spec) {
   h = fnv1a(h, std::to_string(kImportVersion));
   h = fnv1a(h, source_spec_json(spec).dump());
   std::vector<fs::path> roots = spec.paths;
-  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing})
+  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing, &spec.membership})
     if (*extra) roots.push_back(**extra);
   for (const auto& [name, file] : spec.series) roots.push_back(file);
   for (const fs::path& root : roots) {

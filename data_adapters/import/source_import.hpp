@@ -27,6 +27,7 @@ struct SourceSpec {
   std::optional<std::filesystem::path> shares;                        // date,symbol,total_shares,float_shares
   std::optional<std::filesystem::path> st;                            // symbol,start,end
   std::optional<std::filesystem::path> listing;                       // symbol,list_date[,delist_date]
+  std::optional<std::filesystem::path> membership;                    // index,symbol,start,end
   std::vector<std::pair<std::string, std::filesystem::path>> series;  // external series (series_csv.hpp)
 };
 
@@ -36,11 +37,15 @@ bool is_source_format(std::string_view format);
 /// Reads the source, applies the reference tables and series, then derives total_mv / circ_mv
 /// (derive_market_cap: unadjusted close x shares) when the data has share counts but no market cap.
 /// Throws DataError (bad files) or ConfigError (bad spec).
-MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes = nullptr);
+/// With `quarantined` (csv, tushare, akshare), duplicate (timestamp, symbol) rows are dropped, the first
+/// kept, and listed there ("FILE:LINE: ...") instead of stopping the import.
+MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes = nullptr,
+                         std::vector<std::string>* quarantined = nullptr);
 
 /// Parses the config form: {"qlib": "PATH"} / {"qlib": {"path": P, "market": M, "symbols": [...],
 /// "hourly": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}},
-/// every object form also takes "shares", "st", "listing" (paths) and "series": [{"name": N, "file": F}];
+/// every object form also takes "shares", "st", "listing", "membership" (paths) and "series": [{"name": N,
+/// "file": F}];
 /// {"tushare": PATH | [...] | {"path": ...}}, {"akshare": {"path": P | [...], "adjust": "none|qfq|hfq"}}.
 /// `json_path` prefixes ConfigError messages; relative paths resolve against base_dir.
 SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& value,

@@ -154,31 +154,46 @@ Columns read_fields(const std::vector<Selected>& sel, const std::string& suffix,
                     int32_t rows, const std::vector<int32_t>& row_of) {
   Columns cols;
   const auto n = static_cast<int32_t>(sel.size());
-  for (int32_t i = 0; i < n; ++i) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(sel[static_cast<size_t>(i)].dir)) {
-      const std::string f = e.path().filename().string();
-      if (f.size() > suffix.size() && f.ends_with(suffix)) files.push_back(e.path());
+  // Instruments are read in blocks and scattered row by row, so that writes into the T x N columns touch
+  // contiguous runs of a row instead of one cache line per value.
+  constexpr int32_t kBlock = 128;
+  struct Loaded {
+    int32_t instrument;
+    std::vector<float>* column;
+    QlibBin bin;
+  };
+  for (int32_t first = 0; first < n; first += kBlock) {
+    std::vector<Loaded> block;
+    for (int32_t i = first; i < std::min(n, first + kBlock); ++i) {
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(sel[static_cast<size_t>(i)].dir)) {
+        const std::string f = e.path().filename().string();
+        if (f.size() > suffix.size() && f.ends_with(suffix)) files.push_back(e.path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& path : files) {
+        const std::string f = path.filename().string();
+        const std::string name = standard_name(f.substr(0, f.size() - suffix.size()));
+        auto [it, fresh] = cols.try_emplace(name);
+        if (fresh) it->second.assign(static_cast<size_t>(rows) * n, kNaN);
+        block.push_back({i, &it->second, read_qlib_bin(path, calendar_size)});
+      }
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& path : files) {
-      const std::string f = path.filename().string();
-      const std::string name = standard_name(f.substr(0, f.size() - suffix.size()));
-      const QlibBin bin = read_qlib_bin(path, calendar_size);
-      auto [it, fresh] = cols.try_emplace(name);
-      if (fresh) it->second.assign(static_cast<size_t>(rows) * n, kNaN);
-      for (size_t k = 0; k < bin.values.size(); ++k) {
-        const size_t entry = static_cast<size_t>(bin.start) + k;
-        const int32_t row = row_of.empty() ? static_cast<int32_t>(entry) : row_of[entry];
-        it->second[static_cast<size_t>(row) * n + i] = bin.values[k];
+    for (int32_t entry = 0; entry < calendar_size; ++entry) {
+      const size_t row = static_cast<size_t>(row_of.empty() ? entry : row_of[static_cast<size_t>(entry)]);
+      for (const Loaded& l : block) {
+        const int32_t k = entry - l.bin.start;
+        if (k >= 0 && k < static_cast<int32_t>(l.bin.values.size()))
+          (*l.column)[row * n + l.instrument] = l.bin.values[static_cast<size_t>(k)];
       }
     }
   }
   return cols;
 }
 
-/// Turns adjusted prices into unadjusted ones and sets adj_factor (see the header). `factor_of` gives the
-/// factor of a cell when the columns have none of their own (hourly bars use the day's factor).
+/// Turns adjusted prices into unadjusted ones and sets adj_factor (see the header). When the columns have
+/// no factor of their own, `fallback_factor` (a daily T x N factor; row = row / rows_per_factor_row) is used:
+/// hourly bars take their day's factor.
 void unadjust(Columns& cols, const std::vector<Instrument>& ins, int32_t rows,
               const std::vector<float>* fallback_factor, int32_t rows_per_factor_row,
               std::vector<std::string>* notes) {
@@ -193,28 +208,34 @@ void unadjust(Columns& cols, const std::vector<Instrument>& ins, int32_t rows,
       for (int32_t i = 0; i < n; ++i)
         factor[static_cast<size_t>(r) * n + i] =
             (*fallback_factor)[static_cast<size_t>(r / rows_per_factor_row) * n + i];
+  // Row-major pass (cache-friendly on T x N columns); price columns resolved once.
   const auto close = cols.find("close");
-  for (int32_t i = 0; i < n; ++i) {
-    const bool index = ins[static_cast<size_t>(i)].kind == InstrumentKind::Index;
-    bool missing = false;
-    for (int32_t r = 0; r < rows; ++r) {
+  std::vector<float*> prices;
+  for (auto& [name, v] : cols)
+    if (is_price(name)) prices.push_back(v.data());
+  std::vector<char> is_index(static_cast<size_t>(n)), missing(static_cast<size_t>(n), 0);
+  for (int32_t i = 0; i < n; ++i)
+    is_index[static_cast<size_t>(i)] = ins[static_cast<size_t>(i)].kind == InstrumentKind::Index;
+  for (int32_t r = 0; r < rows; ++r) {
+    for (int32_t i = 0; i < n; ++i) {
       const size_t k = static_cast<size_t>(r) * n + i;
+      const bool index = is_index[static_cast<size_t>(i)];
       const bool has_bar = close != cols.end() && !std::isnan(close->second[k]);
       if (index || (std::isnan(factor[k]) && has_bar && !fallback_factor)) {
-        missing = missing || (!index && std::isnan(factor[k]));
+        if (!index && std::isnan(factor[k])) missing[static_cast<size_t>(i)] = 1;
         factor[k] = has_bar ? 1.0f : kNaN;
       }
       if (index) continue;
       const double f = factor[k];
       if (!(f > 0)) continue;
-      for (auto& [name, v] : cols)
-        if (is_price(name) && !std::isnan(v[k]))
-          v[k] = static_cast<float>(std::round(v[k] / f * 100.0) / 100.0);
+      for (float* v : prices)
+        if (!std::isnan(v[k])) v[k] = static_cast<float>(std::round(v[k] / f * 100.0) / 100.0);
     }
-    if (missing && notes)
+  }
+  for (int32_t i = 0; i < n; ++i)
+    if (missing[static_cast<size_t>(i)] && notes)
       notes->push_back("qlib: " + ins[static_cast<size_t>(i)].symbol +
                        " has no factor on some days; its prices there are taken as unadjusted");
-  }
   cols["adj_factor"] = std::move(factor);
 }
 

@@ -176,6 +176,42 @@ void apply_listing_dates(MarketData& md, const std::filesystem::path& file, std:
   md.fingerprint = compute_fingerprint(md);
 }
 
+void apply_index_membership(MarketData& md, const std::filesystem::path& file,
+                            std::vector<std::string>& notes) {
+  Table t(file, {"index", "symbol", "start", "end"});
+  const int32_t T = md.calendar.size(), n = md.instrument_count();
+  const Panel& close = md.daily.field(Field::Close);
+  std::map<std::string, std::vector<float>> member;
+  size_t unknown = 0;
+  while (t.next()) {
+    const auto index = symbol_from_code(t.cell(0));
+    const std::string name = "member_" + (index ? *index : std::string(t.cell(0)));
+    const auto id = t.instrument(md, 1);
+    const Date from = t.date(2), to = t.date(3, true);
+    auto [it, fresh] = member.try_emplace(name);
+    if (fresh) {
+      it->second.assign(static_cast<size_t>(T) * n, kNaN);
+      for (int32_t d = 0; d < T; ++d)
+        for (int32_t i = 0; i < n; ++i)
+          if (!std::isnan(close(d, i))) it->second[static_cast<size_t>(d) * n + i] = 0;
+    }
+    if (!id) {
+      ++unknown;
+      continue;
+    }
+    const int32_t col = *id;
+    for (int32_t d = md.calendar.lower_bound(from); d < T && md.calendar.day(d) <= to; ++d)
+      if (!std::isnan(close(d, col))) it->second[static_cast<size_t>(d) * n + col] = 1;
+  }
+  for (auto& [name, values] : member) {
+    if (md.daily.extra.count(name))
+      throw DataError(t.path() + ": the data already has a column '" + name + "'");
+    md.daily.extra.emplace(name, md.adopt(std::move(values), T, n));
+  }
+  note_unknown(notes, t.path(), unknown);
+  md.fingerprint = compute_fingerprint(md);
+}
+
 bool derive_market_cap(MarketData& md) {
   if (md.daily.extra.count("total_mv") || !md.daily.has(Field::TotalShares) || !md.daily.has(Field::Close))
     return false;

@@ -8,7 +8,10 @@
 //                   for the instruments the table names);
 //   ST intervals    `symbol,start,end` (end empty = still ST): IsST = 1 on bar days inside an interval, 0 on
 //                   other bar days (the whole IsST panel is rebuilt);
-//   listing dates   `symbol,list_date[,delist_date]`: sets Instrument::list_date / delist_date.
+//   listing dates   `symbol,list_date[,delist_date]`: sets Instrument::list_date / delist_date;
+//   index membership `index,symbol,start,end` (end empty = still a member): one extra daily panel per index,
+//                   `member_<index>` (e.g. member_000300.SH), 1 on bar days inside an interval, 0 on other
+//                   bar days, NaN without a bar.
 // Symbols: any spelling symbol_from_code() accepts. Dates YYYY-MM-DD or YYYYMMDD.
 // derive_market_cap(): when the daily bars have no `total_mv` extra but TotalShares, adds total_mv =
 // unadjusted close x TotalShares (CNY), and likewise circ_mv from FloatShares.
@@ -23,6 +26,8 @@ namespace abt {
 void apply_share_capital(MarketData& md, const std::filesystem::path& file, std::vector<std::string>& notes);
 void apply_st_intervals(MarketData& md, const std::filesystem::path& file, std::vector<std::string>& notes);
 void apply_listing_dates(MarketData& md, const std::filesystem::path& file, std::vector<std::string>& notes);
+void apply_index_membership(MarketData& md, const std::filesystem::path& file,
+                            std::vector<std::string>& notes);
 /// Returns true when it added total_mv (and circ_mv when FloatShares exist).
 bool derive_market_cap(MarketData& md);
 

@@ -7,6 +7,7 @@
 #include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/tdx/gbbq_table.hpp"
 #include "data_adapters/tdx/tdx_day_file.hpp"
+#include "data_adapters/tdx/tdx_minute_file.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
@@ -15,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 bool is_day_file(const fs::path& p) {
-  return p.extension() == ".day";
+  return p.extension() == ".day" || p.extension() == ".lc1" || p.extension() == ".lc5";
 }
 
 void add_dir(const fs::path& dir, std::vector<fs::path>& out) {
@@ -48,12 +49,13 @@ std::vector<fs::path> expand_tdx_inputs(const std::vector<fs::path>& inputs) {
       const size_t before = out.size();
       bool vipdoc = false;
       for (const char* ex : {"sh", "sz", "bj"})
-        if (fs::is_directory(in / ex / "lday")) {
-          vipdoc = true;
-          add_dir(in / ex / "lday", out);
-        }
+        for (const char* sub : {"lday", "minline", "fzline"})
+          if (fs::is_directory(in / ex / sub)) {
+            vipdoc = true;
+            add_dir(in / ex / sub, out);
+          }
       if (!vipdoc) add_dir(in, out);
-      if (out.size() == before) throw DataError(in.string() + ": no .day files found");
+      if (out.size() == before) throw DataError(in.string() + ": no .day / .lc1 / .lc5 files found");
     } else if (fs::is_regular_file(in)) {
       out.push_back(in);
     } else {
@@ -84,6 +86,20 @@ MarketData read_tdx(const TdxOptions& options, std::vector<std::string>* notes) 
                 c_volume = a.column(Frequency::Daily, "volume"),
                 c_amount = a.column(Frequency::Daily, "amount");
   for (size_t k = 0; k < files.size(); ++k) {
+    if (files[k].extension() != ".day") {  // .lc1 / .lc5 minute bars -> 60-minute bars
+      const std::vector<MinuteBar> hours = resample_to_hourly(read_tdx_minute_file(files[k]));
+      const uint32_t origin = a.add_origin_file(files[k].string() + " hour bar");
+      const int32_t id = a.instrument(symbols[k]);
+      const char* names[6] = {"open", "high", "low", "close", "volume", "amount"};
+      for (size_t r = 0; r < hours.size(); ++r) {
+        const MinuteBar& h = hours[r];
+        const size_t rec = a.add_bar(Frequency::Min60, h.end, id, {origin, static_cast<uint32_t>(r + 1)});
+        const double v[6] = {h.open, h.high, h.low, h.close, h.volume, h.amount};
+        for (int c = 0; c < 6; ++c)
+          a.set(Frequency::Min60, a.column(Frequency::Min60, names[c]), rec, static_cast<float>(v[c]));
+      }
+      continue;
+    }
     const std::vector<TdxDayBar> bars = read_tdx_day_file(files[k]);
     const uint32_t origin = a.add_origin_file(files[k].string() + " record");
     const int32_t id = a.instrument(symbols[k]);

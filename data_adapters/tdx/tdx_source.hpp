@@ -1,7 +1,9 @@
 #pragma once
 // Reader of TDX daily files into MarketData through the MarketDataAssembler.
-// Inputs: a `vipdoc` directory (every {sh,sz,bj}/lday/*.day), an `lday` directory (every *.day), single
-// .day files, or globs of them. The symbol comes from the file name (sh600000.day -> 600000.SH); SH000xxx
+// Inputs: a `vipdoc` directory (every {sh,sz,bj}/{lday,minline,fzline}/*.{day,lc1,lc5}), a directory of
+// such files, single files, or globs of them. .lc1/.lc5 minute files become 60-minute bars
+// (tdx_minute_file.hpp); daily bars come from .day files, or are aggregated from the hour bars when no .day
+// file is given at all. The symbol comes from the file name (sh600000.day -> 600000.SH); SH000xxx
 // and SZ399xxx are indices. Prices are unadjusted; without a gbbq table there is no AdjFactor panel.
 // With a gbbq table (gbbq_table.hpp) every stock gets AdjFactor, TotalShares and FloatShares, and indices
 // AdjFactor 1; PreClose is then the ex-rights reference price (assembler rule: previous close x previous

@@ -241,6 +241,7 @@ MarketData read_vendor_csv(const std::string& format, const VendorOptions& optio
                       options.adjust + "')");
 
   MarketDataAssembler assembler;
+  assembler.set_quarantine_duplicates(options.quarantined != nullptr);
   VendorCsvReader reader(assembler);
   std::vector<fs::path> stock_basic, namechange;
   for (const auto& [type, file] : files) {
@@ -255,6 +256,7 @@ MarketData read_vendor_csv(const std::string& format, const VendorOptions& optio
   for (const auto& in : options.inputs) source.append(" ").append(in.string());
   if (akshare) source.append(" (adjust " + options.adjust + ")");
   MarketData md = assembler.build(source);
+  if (options.quarantined) *options.quarantined = assembler.quarantined();
   std::vector<std::string> notes = assembler.notes();
   for (const auto& n : reader.notes()) notes.push_back(n);
   if (akshare && options.adjust != "none")

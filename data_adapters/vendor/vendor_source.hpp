@@ -30,6 +30,9 @@ namespace abt {
 struct VendorOptions {
   std::vector<std::filesystem::path> inputs;
   std::string adjust;  // AkShare: "none", "qfq" or "hfq" (required when AkShare files are present)
+  /// When set, duplicate (date, symbol) rows are dropped (the first kept) and listed here instead of
+  /// throwing.
+  std::vector<std::string>* quarantined = nullptr;
 };
 
 /// Throws DataError (FILE:LINE) for malformed files, ConfigError when AkShare files lack a stated adjustment.

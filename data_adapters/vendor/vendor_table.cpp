@@ -114,9 +114,13 @@ void VendorCsvReader::read(const std::filesystem::path& file, const VendorTable&
     auto& bars = bars_[static_cast<int>(f)];
     size_t record = 0;
     if (table.auxiliary) {
-      if (!seen_aux.insert(key).second)
-        throw DataError(csv.where() + ": expected one row per (date, symbol), got a duplicate " +
-                        in_quotes(time_text));
+      if (!seen_aux.insert(key).second) {
+        const std::string message =
+            csv.where() + ": expected one row per (date, symbol), got a duplicate " + in_quotes(time_text);
+        if (!a_.quarantines_duplicates()) throw DataError(message);
+        a_.quarantine(message);
+        continue;
+      }
       const auto it = bars.find(key);
       if (it == bars.end()) {
         ++without_bar;
@@ -125,10 +129,15 @@ void VendorCsvReader::read(const std::filesystem::path& file, const VendorTable&
       record = it->second.record;
     } else {
       const auto [it, fresh] = bars.try_emplace(key, Slot{0, origin});
-      if (!fresh)
-        throw DataError(csv.where() + ": expected one bar per (timestamp, symbol), got a duplicate " +
-                        in_quotes(time_text) + " (first at " + origins_[it->second.origin.file] + ":" +
-                        std::to_string(it->second.origin.line) + ")");
+      if (!fresh) {
+        const std::string message = csv.where() +
+                                    ": expected one bar per (timestamp, symbol), got a duplicate " +
+                                    in_quotes(time_text) + " (first at " + origins_[it->second.origin.file] +
+                                    ":" + std::to_string(it->second.origin.line) + ")";
+        if (!a_.quarantines_duplicates()) throw DataError(message);
+        a_.quarantine(message);
+        continue;
+      }
       it->second.record = a_.add_bar(f, t, instrument, origin);
       record = it->second.record;
     }

@@ -68,14 +68,18 @@ int data_command(const std::vector<std::string>& args) {
         "[options]\n"
         "                                              import a vendor format into a dataset\n"
         "       abt data inspect DATASET [--symbol CODE --from D --to D]\n"
-        "                                              summary, or one instrument's bars as CSV\n");
+        "                                              summary, or one instrument's bars as CSV\n"
+        "       abt data validate DATASET | --from FORMAT SOURCE... [--report F] [--quarantine F [--out D]]\n"
+        "                                              check OHLC, prices, limits, gaps\n");
     return args.empty() ? 2 : 0;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "synth") return synth_command(rest);
   if (args[0] == "import") return data_import_command(rest);
   if (args[0] == "inspect") return data_inspect_command(rest);
-  throw ConfigError("abt data: unknown subcommand '" + args[0] + "' (expected synth, import or inspect)");
+  if (args[0] == "validate") return data_validate_command(rest);
+  throw ConfigError("abt data: unknown subcommand '" + args[0] +
+                    "' (expected synth, import, inspect or validate)");
 }
 
 }  // namespace abt::cli

@@ -17,7 +17,7 @@ int data_import_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   SourceSpec spec;
   std::vector<std::string> sources;
-  std::string out, symbols, gbbq, shares, st, listing;
+  std::string out, symbols, gbbq, shares, st, listing, membership;
   std::vector<std::string> series;
   bool no_hourly = false;
   po::options_description options("abt data import options");
@@ -35,6 +35,7 @@ int data_import_command(const std::vector<std::string>& args) {
       "shares", po::value(&shares), "share capital CSV date,symbol,total_shares,float_shares")(
       "st", po::value(&st), "ST intervals CSV symbol,start,end")(
       "listing", po::value(&listing), "listing dates CSV symbol,list_date[,delist_date]")(
+      "membership", po::value(&membership), "index membership CSV index,symbol,start,end")(
       "series", po::value(&series)->composing(), "external series NAME=FILE (repeatable)");
   po::positional_options_description positional;
   positional.add("source", -1);
@@ -60,6 +61,7 @@ int data_import_command(const std::vector<std::string>& args) {
   if (!shares.empty()) spec.shares = shares;
   if (!st.empty()) spec.st = st;
   if (!listing.empty()) spec.listing = listing;
+  if (!membership.empty()) spec.membership = membership;
   for (const auto& s : series) {
     const size_t eq = s.find('=');
     require<ConfigError>(eq != std::string::npos && eq > 0, "--series: expected NAME=FILE, got '" + s + "'");

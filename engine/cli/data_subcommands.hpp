@@ -8,5 +8,6 @@ namespace abt::cli {
 
 int data_import_command(const std::vector<std::string>& args);
 int data_inspect_command(const std::vector<std::string>& args);
+int data_validate_command(const std::vector<std::string>& args);
 
 }  // namespace abt::cli

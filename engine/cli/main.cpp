@@ -25,6 +25,7 @@ void print_usage() {
       "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
       "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
       "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
+      "  abt data validate DATASET|--from FMT SRC [--quarantine FILE]      check the data, write a report\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);

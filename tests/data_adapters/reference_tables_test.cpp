@@ -70,6 +70,25 @@ TEST(ReferenceTables, StIntervalsAndListingDates) {
   EXPECT_EQ(md.instruments[static_cast<size_t>(a)].list_date, Date::from_ymd(1999, 11, 10));
 }
 
+TEST(ReferenceTables, IndexMembershipBecomesAnExtraPanel) {
+  MarketData md = four_days();
+  std::vector<std::string> notes;
+  apply_index_membership(md,
+                         write("members.csv",
+                               "index,symbol,start,end\nSH000300,600000.SH,2024-01-03,2024-01-04\n"
+                               "SH000300,000002.SZ,2023-01-01,\n"),
+                         notes);
+  const Panel* m = md.daily.find_field("member_000300.SH");
+  ASSERT_NE(m, nullptr);
+  const auto a = *md.find("600000.SH"), b = *md.find("000002.SZ");
+  EXPECT_FLOAT_EQ((*m)(0, a), 0.0f);
+  EXPECT_FLOAT_EQ((*m)(1, a), 1.0f);
+  EXPECT_FLOAT_EQ((*m)(2, a), 1.0f);
+  EXPECT_FLOAT_EQ((*m)(3, a), 0.0f);
+  EXPECT_FLOAT_EQ((*m)(0, b), 1.0f);
+  EXPECT_TRUE(std::isnan((*m)(2, b)));
+}
+
 TEST(ReferenceTables, BadRowsNameFileAndLine) {
   MarketData md = four_days();
   std::vector<std::string> notes;

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <fstream>
 
+#include "data_adapters/import/source_import.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
 #include "data_adapters/tdx/gbbq_table.hpp"
 #include "data_adapters/tdx/tdx_day_file.hpp"
+#include "data_adapters/tdx/tdx_minute_file.hpp"
 #include "engine/core/error.hpp"
 #include "test_support.hpp"
 
@@ -149,6 +151,76 @@ TEST(TdxSource, RealSampleAgreesWithQlibOnSse) {
   ASSERT_TRUE(d.has_value());
   EXPECT_GT(tdx.daily.field(Field::AdjFactor)(*d, pf), 2.0f);
   EXPECT_GT(tdx.daily.field(Field::TotalShares)(*d, pf), 2.8e10f);
+}
+
+TEST(TdxSource, RealGbbqGivesMoutaiShareCapitalAndBonusFactor) {
+  if (!test::shared_available()) GTEST_SKIP() << "../shared real samples not available";
+  const GbbqTable table = GbbqTable::read(
+      test::shared_dir() / "data" / "real-sample" / "shares" / "tdx_gbbq_all_to_20201109.csv", {"600519.SH"});
+  const std::vector<Date> dates = {ymd(2015, 7, 16), ymd(2015, 7, 17), ymd(2015, 7, 20), ymd(2015, 7, 21)};
+  const std::vector<double> close = {260.0, 240.0, 241.0, 242.0};
+  const GbbqAdjustment adj = GbbqTable::derive(dates, close, table.events("600519.SH"));
+  // 2015-07-17: 43.74 CNY cash and 1 bonus share per 10: reference (260 - 4.374) / 1.1.
+  EXPECT_NEAR(adj.adj_factor[1], 260.0 / ((260.0 - 4.374) / 1.1), 1e-5);
+  EXPECT_FLOAT_EQ(adj.adj_factor[0], 1.0f);
+  // Total shares after 2015-07-20: 125,619.78 x 10,000 (the decoded table keeps 125,620).
+  EXPECT_NEAR(adj.total_shares[2], 1256197800.0, 5e4);
+  EXPECT_NEAR(adj.total_shares[3], 1256197800.0, 5e4);
+  EXPECT_NEAR(adj.total_shares[1], 1142000000.0, 5e4);
+}
+
+TEST(CsvSource, RealIndexCsvGivesCsi300Close) {
+  if (!test::shared_available()) GTEST_SKIP() << "../shared real samples not available";
+  SourceSpec spec;
+  spec.format = "csv";
+  spec.paths = {test::shared_dir() / "data" / "real-sample" / "index_daily_2010_2026.csv"};
+  const MarketData md = import_source(spec);
+  const auto id = md.find("SH000300");
+  ASSERT_TRUE(id.has_value());
+  const auto day = *md.calendar.index_of(ymd(2022, 12, 30));
+  EXPECT_NEAR(md.daily.field(Field::Close)(day, *id), 3871.63, 0.005);
+  EXPECT_NEAR(md.daily.field(Field::Close)(*md.calendar.index_of(ymd(2023, 11, 30)), *id), 3496.20, 0.005);
+}
+
+}  // namespace
+}  // namespace abt
+
+namespace abt {
+namespace {
+
+TEST(TdxMinuteFiles, FiveMinuteBarsBecomeHourBars) {
+  const fs::path root = test::make_temp_dir("tdx_lc5") / "vipdoc";
+  fs::create_directories(root / "sz" / "fzline");
+  std::vector<MinuteBar> bars;
+  const Date d = ymd(2024, 1, 2);
+  double price = 10.0;
+  // Every 5-minute bar of the day: 09:35 .. 11:30 and 13:05 .. 15:00 (48 bars), volume 100 each.
+  for (int m = 9 * 60 + 35; m <= 15 * 60; m += 5) {
+    if (m > 11 * 60 + 30 && m <= 13 * 60) continue;
+    price += 0.01;
+    bars.push_back(
+        {Timestamp::of(d, m / 60, m % 60), price - 0.01, price + 0.02, price - 0.02, price, 100, 1000});
+  }
+  write_tdx_minute_file(root / "sz" / "fzline" / "sz000001.lc5", bars);
+  TdxOptions o;
+  o.inputs = {root};
+  const MarketData md = read_tdx(o);
+  ASSERT_TRUE(md.hourly.has_value());
+  const auto id = *md.find("000001.SZ");
+  EXPECT_FLOAT_EQ(md.hourly->field(Field::Volume)(0, id), 1200.0f);  // 09:35 .. 10:30: 12 bars
+  EXPECT_NEAR(md.hourly->field(Field::Close)(0, id), 10.12, 1e-5);
+  EXPECT_NEAR(md.hourly->field(Field::Open)(1, id), 10.12, 1e-5);  // 10:35 bar opens at the previous close
+  EXPECT_FLOAT_EQ(md.daily.field(Field::Volume)(0, id), 4800.0f);
+  EXPECT_NEAR(md.daily.field(Field::Close)(0, id), 10.48, 1e-5);
+  // A truncated minute file names the byte offset.
+  fs::resize_file(root / "sz" / "fzline" / "sz000001.lc5", 70);
+  try {
+    read_tdx(o);
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("sz000001.lc5: expected 32-byte minute records"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("byte offset 64"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "data_adapters/data_loader.hpp"
@@ -67,9 +68,68 @@ TEST(DataCommands, BadInputExitsTwoNamingTheFile) {
   EXPECT_EQ(abt("data import --from nosuch x --out y").exit_code, 2);
 }
 
+TEST(DataCommands, ValidateStopsOrQuarantines) {
+  const fs::path dir = test::make_temp_dir("data_validate");
+  const fs::path lday = dir / "lday";
+  fs::create_directories(lday);
+  write_tdx_day_file(lday / "sh600001.day", {{Date::from_ymd(2024, 1, 2), 10, 10.5, 9.8, 10.2, 1e6, 1e5},
+                                             {Date::from_ymd(2024, 1, 3), 10.2, 10.5, 10.1, 11.0, 2e6, 2e5}});
+  const std::string source = "data validate --from tdx " + lday.string();
+  const Output fail = abt(source);
+  EXPECT_EQ(fail.exit_code, 2) << fail.text;
+  EXPECT_NE(fail.text.find("ohlc 600001.SH 2024-01-03"), std::string::npos) << fail.text;
+  const fs::path q = dir / "bad.csv";
+  const Output ok = abt(source + " --quarantine " + q.string() + " --out " + (dir / "clean").string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.text;
+  EXPECT_NE(ok.text.find("quarantined: 1 bars and 0 duplicate rows written to"), std::string::npos)
+      << ok.text;
+  std::ifstream in(q);
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  EXPECT_EQ(row.substr(0, 30), "ohlc,600001.SH,2024-01-03,10.2");
+  EXPECT_EQ(abt("data validate " + (dir / "clean").string()).exit_code, 0);
+}
+
+TEST(DataCommands, ValidateQuarantinesDuplicateCsvRows) {
+  const fs::path dir = test::make_temp_dir("data_validate_dup");
+  const fs::path csv = dir / "bars.csv";
+  std::ofstream(csv) << "date,symbol,open,high,low,close,volume\n2024-01-02,600000.SH,10,10.5,9.9,10.2,100\n"
+                        "2024-01-03,600000.SH,10.2,10.6,10.1,10.4,100\n2024-01-02,600000.SH,9,9,9,9,1\n";
+  const Output fail = abt("data validate --from csv " + csv.string());
+  EXPECT_EQ(fail.exit_code, 2);
+  EXPECT_NE(fail.text.find("bars.csv:4: expected one bar per (timestamp, symbol)"), std::string::npos)
+      << fail.text;
+  const fs::path q = dir / "q.csv";
+  const Output ok = abt("data validate --from csv " + csv.string() + " --quarantine " + q.string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.text;
+  EXPECT_NE(ok.text.find("quarantined: 0 bars and 1 duplicate rows written to"), std::string::npos)
+      << ok.text;
+  std::ifstream in(q);
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  EXPECT_EQ(row.substr(0, 10), "duplicate,");
+  EXPECT_NE(row.find("bars.csv:4"), std::string::npos) << row;
+}
+
 TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
   const fs::path dir = test::make_temp_dir("data_cfg");
   const fs::path lday = make_lday(dir);
+  // A private cache directory for this test (restored afterwards: other tests share the suite's cache).
+  const char* old_cache = std::getenv("ABT_CACHE_DIR");
+  const std::string saved = old_cache ? old_cache : "";
+  ::setenv("ABT_CACHE_DIR", (dir / "cache").c_str(), 1);
+  struct Restore {
+    std::string value;
+    bool had;
+    ~Restore() {
+      if (had)
+        ::setenv("ABT_CACHE_DIR", value.c_str(), 1);
+      else
+        ::unsetenv("ABT_CACHE_DIR");
+    }
+  } restore{saved, old_cache != nullptr};
   const nlohmann::json spec = {{"tdx", {{"path", "lday"}}}};
   const LoadedData first = load_market_data(spec, dir);
   EXPECT_TRUE(first.generated);
@@ -83,6 +143,7 @@ TEST(DataCommands, ConfigSourceIsImportedOnceAndCached) {
   EXPECT_TRUE(third.generated);
   EXPECT_FLOAT_EQ(third.data.daily.field(Field::Close)(0, 0), 10.3f);
   EXPECT_THROW(load_market_data({{"tdx", {{"path", "lday"}, {"bogus", 1}}}}, dir), ConfigError);
+  EXPECT_TRUE(fs::exists(dir / "cache"));
 }
 
 }  // namespace

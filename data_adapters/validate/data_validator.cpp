@@ -1,0 +1,103 @@
+#include "data_adapters/validate/data_validator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "data_adapters/synth/price_limits.hpp"
+
+namespace abt {
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+const Date kLimitsIntroduced = Date::from_ymd(1996, 12, 16);
+/// OHLC comparisons ignore differences below half a 0.01 tick (float32 storage and vendor rounding).
+constexpr float kTolerance = 0.005f;
+
+std::string fmt(const char* format, double a, double b = 0, double c = 0, double d = 0) {
+  char buf[160];
+  std::snprintf(buf, sizeof(buf), format, a, b, c, d);
+  return buf;
+}
+
+}  // namespace
+
+ValidationReport validate_market_data(const MarketData& md) {
+  ValidationReport r;
+  for (const char* c : {"ohlc", "non_positive", "limit", "gap"}) r.counts[c] = 0;
+  const BarData& b = md.daily;
+  const Panel &open = b.field(Field::Open), &high = b.field(Field::High), &low = b.field(Field::Low),
+              &close = b.field(Field::Close), &pre = b.field(Field::PreClose), &st = b.field(Field::IsST);
+  const int32_t T = md.calendar.size();
+  for (InstrumentId i = 0; i < md.instrument_count(); ++i) {
+    const Instrument& ins = md.instruments[static_cast<size_t>(i)];
+    int32_t bars_seen = 0;
+    float prev_close = kNaN;
+    for (int32_t t = 0; t < T; ++t) {
+      const Date day = md.calendar.day(t);
+      const float c = close(t, i);
+      if (std::isnan(c)) {
+        if (day >= ins.list_date && day <= ins.delist_date) {
+          ++r.counts["gap"];
+          ++r.gaps[i];
+        }
+        continue;
+      }
+      ++r.bars_checked;
+      ++bars_seen;
+      const float o = open(t, i), h = high(t, i), l = low(t, i);
+      auto bad = [&](const char* check, std::string detail) {
+        r.bad_bars.push_back({check, i, t, std::move(detail)});
+        ++r.counts[check];
+      };
+      if (!(o > 0 && h > 0 && l > 0 && c > 0) && !(std::isnan(o) || std::isnan(h) || std::isnan(l)))
+        bad("non_positive", fmt("open %.4f high %.4f low %.4f close %.4f", o, h, l, c));
+      else if (std::isnan(o) || std::isnan(h) || std::isnan(l))
+        bad("ohlc", "open, high or low missing");
+      else if (h + kTolerance < std::max({o, c, l}) || l - kTolerance > std::min(o, c))
+        bad("ohlc", fmt("open %.4f high %.4f low %.4f close %.4f", o, h, l, c));
+      else if (ins.kind == InstrumentKind::Stock && day >= kLimitsIntroduced && bars_seen > 5) {
+        const float p = !pre.empty() && !std::isnan(pre(t, i)) ? pre(t, i) : prev_close;
+        if (p > 0) {
+          const bool is_st = !st.empty() && st(t, i) == 1;
+          const int pct = synth::limit_percent(ins.board, is_st, day);
+          const auto p_cents = static_cast<int64_t>(std::llround(static_cast<double>(p) * 100));
+          const auto c_cents = static_cast<int64_t>(std::llround(static_cast<double>(c) * 100));
+          const int64_t up = synth::limit_up_cents(p_cents, pct),
+                        down = synth::limit_down_cents(p_cents, pct);
+          if (c_cents > up || c_cents < down)
+            bad("limit",
+                fmt("close %.2f outside [%.2f, %.2f] (pre_close %.2f, ", c, down / 100.0, up / 100.0, p) +
+                    std::to_string(pct) + " % limit)");
+        }
+      }
+      prev_close = c;
+    }
+  }
+  return r;
+}
+
+MarketData quarantine(const MarketData& md, const std::vector<BadBar>& bad) {
+  MarketData out = md;
+  const int32_t T = md.calendar.size(), n = md.instrument_count();
+  auto rebuild = [&](BarData& bars, int32_t rows_per_day) {
+    auto clean = [&](const Panel& p) {
+      std::vector<float> v(p.data(), p.data() + static_cast<size_t>(p.rows()) * n);
+      for (const BadBar& b : bad)
+        for (int32_t s = 0; s < rows_per_day; ++s)
+          v[(static_cast<size_t>(b.day) * rows_per_day + s) * n + b.instrument] = kNaN;
+      return out.adopt(std::move(v), p.rows(), n);
+    };
+    for (auto& p : bars.fields)
+      if (!p.empty()) p = clean(p);
+    for (auto& [name, p] : bars.extra) p = clean(p);
+  };
+  rebuild(out.daily, 1);
+  if (out.hourly) rebuild(*out.hourly, kHourlyBarsPerDay);
+  (void)T;
+  out.fingerprint = compute_fingerprint(out);
+  return out;
+}
+
+}  // namespace abt

@@ -1,0 +1,43 @@
+#pragma once
+// Checks of loaded market data (`abt data validate`), per daily bar with a close:
+//   ohlc          high < max(open, close, low) or low > min(open, close) by more than half a tick (0.005),
+//                 or open/high/low missing
+//   non_positive  a price <= 0
+//   limit         a stock's close outside [limit_down, limit_up] of its pre_close (board rules of
+//                 market-rules.md: 10 %, 5 % while ST, 20 % STAR / ChiNext from 2020-08-24, 30 % Beijing;
+//                 limits exist from 1996-12-16; the first 5 bars after listing are not checked (IPO rules);
+//                 pre_close = the PreClose field, else the previous close)
+//   gap           a calendar day inside [list_date, delist_date] without a bar (counted per instrument;
+//                 suspended days with a carried close are bars, not gaps)
+// Duplicate or unsorted stamps cannot exist in MarketData: the adapters stop with DataError naming the file
+// and row; validate reports that error. Bad bars (every check but gap) can be dropped: quarantine() returns a
+// copy of the data with those bars set to NaN in every daily field.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/data/market_data.hpp"
+
+namespace abt {
+
+struct BadBar {
+  std::string check;  // "ohlc", "non_positive", "limit"
+  InstrumentId instrument = 0;
+  int32_t day = 0;  // calendar index
+  std::string detail;
+};
+
+struct ValidationReport {
+  std::vector<BadBar> bad_bars;
+  std::map<std::string, int64_t> counts;  // per check, including "gap"
+  std::map<InstrumentId, int64_t> gaps;   // per instrument
+  int64_t bars_checked = 0;
+};
+
+ValidationReport validate_market_data(const MarketData& md);
+
+/// `md` without the bad bars (NaN in every daily field of those cells); hourly bars of those days too.
+MarketData quarantine(const MarketData& md, const std::vector<BadBar>& bad);
+
+}  // namespace abt
