@@ -22,6 +22,7 @@ void print_usage() {
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
       "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
       "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
+      "  abt compare RUN_DIR... [--html FILE]                               metrics side by side, best of each\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "data") return abt::cli::data_command(args);
     if (command == "regress") return abt::cli::regress_command(args);
     if (command == "sweep") return abt::cli::sweep_command(args);
+    if (command == "compare") return abt::cli::compare_command(args);
     if (command == "version" || command == "--version") {
       std::printf("abt %s\n", ABT_VERSION);
       return 0;

@@ -9,7 +9,9 @@
 #include "data_adapters/data_loader.hpp"
 #include "engine/cli/commands.hpp"
 #include "engine/run/backtest_runner.hpp"
+#include "engine/core/atomic_file.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/html_report.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
 #include "engine/run/summary_table.hpp"
@@ -83,12 +85,13 @@ int run_command(const std::vector<std::string>& args) {
       {"bars_per_second",
        output.run_seconds > 0 ? static_cast<double>(output.result.bars) / output.run_seconds : 0.0},
       {"events", output.result.events}};
+  write_file_atomically(std::filesystem::path(out_dir) / "report.html", html_report(output));
   write_run_outputs(output, loaded.data, out_dir, timing);
   if (!quiet) {
     std::printf("%s", format_summary(output).c_str());
     std::printf(
         "engine time %.3f s (%.3g bars/s); results in %s/ (result.json, equity.csv, trades.csv, "
-        "positions.csv)\n",
+        "positions.csv, report.html)\n",
         output.run_seconds, timing["bars_per_second"].get<double>(), out_dir.c_str());
   }
   return 0;
