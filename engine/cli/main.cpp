@@ -21,8 +21,11 @@ void print_usage() {
       "                                                                     generate a synthetic market\n"
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
       "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
-      "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
-      "  abt compare RUN_DIR... [--html FILE]                               metrics side by side, best of each\n"
+      "  abt sweep merge DIR... --out DIR                                   parameter sweeps "
+      "(docs/sweeps.md)\n"
+      "  abt compare RUN_DIR... [--html FILE]                               metrics side by side, best of "
+      "each\n"
+      "  abt runs list|show ID|compare ID... [--root DIR]                   the run store (docs/reports.md)\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);
@@ -44,6 +47,7 @@ int main(int argc, char** argv) {
     if (command == "regress") return abt::cli::regress_command(args);
     if (command == "sweep") return abt::cli::sweep_command(args);
     if (command == "compare") return abt::cli::compare_command(args);
+    if (command == "runs") return abt::cli::runs_command(args);
     if (command == "version" || command == "--version") {
       std::printf("abt %s\n", ABT_VERSION);
       return 0;

@@ -27,6 +27,7 @@
 #include "engine/run/config_file.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
+#include "engine/run/run_store.hpp"
 #include "engine/run/sweep_table.hpp"
 #include "strategies/builtin.hpp"
 
@@ -256,7 +257,27 @@ int sweep_command(const std::vector<std::string>& args) {
   const bool interrupted = finished.size() < mine.size();
   header.complete = !interrupted;  // every variant of this sweep's shard(s) has a row
   const size_t done = finished.size();
-  write_sweep(out_dir, header, std::move(finished));
+  write_sweep(out_dir, header, finished);
+  // Bookkeeping: the sweep and its finished variants in the run store (a failure there does not fail it).
+  try {
+    if (const auto store_file = RunStore::file_for(out_dir)) {
+      RunStore store(*store_file);
+      store.begin();
+      const int64_t sweep_id =
+          store.record_sweep(base, plan_doc, static_cast<int64_t>(mine.size()), header.complete, out_dir);
+      for (const SweepRow& row : finished)
+        if (row.status == "ok") {
+          const auto dir = std::filesystem::path(out_dir) / row.dir;
+          store.record_run(read_json_file(dir / "result.json"), dir, "variant", sweep_id);
+        }
+      store.commit();
+      if (!quiet)
+        std::fprintf(stderr, "abt: recorded as sweep #%lld in %s\n", static_cast<long long>(sweep_id),
+                     store_file->string().c_str());
+    }
+  } catch (const UserError& e) {
+    std::fprintf(stderr, "abt: warning: %s\n", e.what());
+  }
   if (!quiet || interrupted) {
     std::fprintf(stderr,
                  "abt: %s%zu of %zu variants in %.2f s (%.2f variants/s, %u threads)%s; %s/sweep.csv\n",
