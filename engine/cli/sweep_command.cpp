@@ -210,6 +210,7 @@ int sweep_command(const std::vector<std::string>& args) {
   header.rank_by = rank_by;
 
   std::vector<std::optional<SweepRow>> rows(mine.size());
+  std::atomic<int64_t> internal_errors{0};
   SweepProgress progress(mine.size(), !quiet && ::isatty(STDERR_FILENO));
   if (!quiet)
     std::fprintf(stderr, "abt: sweep of %zu variants (%s%s) on %u threads\n", mine.size(), plan.kind.c_str(),
@@ -219,6 +220,8 @@ int sweep_command(const std::vector<std::string>& args) {
                  jobs);
   const auto t0 = std::chrono::steady_clock::now();
   {
+    // Created once here, not concurrently by the variants.
+    std::filesystem::create_directories(std::filesystem::path(out_dir) / "variants");
     boost::asio::thread_pool pool(jobs);
     for (size_t i = 0; i < mine.size(); ++i) {
       boost::asio::post(pool, [&, i] {
@@ -236,6 +239,12 @@ int sweep_command(const std::vector<std::string>& args) {
           row.status = "error";
           row.error = e.what();
           row.dir.clear();  // nothing was written
+        } catch (const std::exception& e) {
+          // A broken invariant in one variant: recorded, and the sweep exits 1 at the end.
+          row.status = "error";
+          row.error = std::string("internal error: ") + e.what();
+          row.dir.clear();
+          internal_errors.fetch_add(1);
         }
         rows[i] = std::move(row);
         progress.variant_done();
@@ -295,7 +304,8 @@ int sweep_command(const std::vector<std::string>& args) {
                       ? ranked[i].metrics[rank_by].dump().c_str()
                       : "-");
   }
-  return interrupted ? 130 : 0;
+  if (interrupted) return 130;
+  return internal_errors.load() > 0 ? 1 : 0;
 }
 
 }  // namespace abt::cli
