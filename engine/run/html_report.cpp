@@ -225,7 +225,7 @@ std::string html_report(const RunOutput& output) {
   h += "<h2 id=\"exposure\">Exposure and holdings</h2>\n" +
        svg_line_chart(dates, {{"exposure (holdings value / NAV)", exposure, "#2980b9"}}, percent_axis) + "\n";
   ChartOptions count_opts;
-  count_opts.y_format = "%.0f";
+  count_opts.y_format = "%.1f";
   h += svg_line_chart(dates, {{"holdings (instruments)", holdings, "#16a085"}}, count_opts) + "\n";
   ChartOptions bar_opts;
   bar_opts.bars = true;

@@ -47,7 +47,7 @@ std::string html_escape(const std::string& text) {
 
 std::string svg_line_chart(const std::vector<std::string>& x_labels, const std::vector<ChartSeries>& series,
                            const ChartOptions& o) {
-  const double left = 70, right = 20, top = 28, bottom = 30;
+  const double left = 70, right = 45, top = 28, bottom = 30;
   const double plot_w = o.width - left - right, plot_h = o.height - top - bottom;
   auto transform = [&](double v) { return o.log_scale ? std::log(v) : v; };
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
