@@ -11,5 +11,7 @@ int strategies_command(const std::vector<std::string>& args);
 int data_command(const std::vector<std::string>& args);
 int regress_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
+int compare_command(const std::vector<std::string>& args);
+int runs_command(const std::vector<std::string>& args);
 
 }  // namespace abt::cli

@@ -26,6 +26,9 @@ void print_usage() {
       "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
       "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
       "  abt data validate DATASET|--from FMT SRC [--quarantine FILE]      check the data, write a report\n"
+      "  abt compare RUN_DIR... [--html FILE]                               metrics side by side, best of "
+      "each\n"
+      "  abt runs list|show ID|compare ID... [--root DIR]                   the run store (docs/reports.md)\n"
       "  abt version\n\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);
@@ -46,6 +49,8 @@ int main(int argc, char** argv) {
     if (command == "data") return abt::cli::data_command(args);
     if (command == "regress") return abt::cli::regress_command(args);
     if (command == "sweep") return abt::cli::sweep_command(args);
+    if (command == "compare") return abt::cli::compare_command(args);
+    if (command == "runs") return abt::cli::runs_command(args);
     if (command == "version" || command == "--version") {
       std::printf("abt %s\n", ABT_VERSION);
       return 0;

@@ -8,11 +8,15 @@
 
 #include "data_adapters/data_loader.hpp"
 #include "engine/cli/commands.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
 #include "engine/run/plugin_loader.hpp"
+#include "engine/run/html_report.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
+#include "engine/run/run_store.hpp"
 #include "engine/run/summary_table.hpp"
 #include "strategies/builtin.hpp"
 
@@ -91,13 +95,26 @@ int run_command(const std::vector<std::string>& args) {
       {"bars_per_second",
        output.run_seconds > 0 ? static_cast<double>(output.result.bars) / output.run_seconds : 0.0},
       {"events", output.result.events}};
+  write_file_atomically(std::filesystem::path(out_dir) / "report.html", html_report(output));
   write_run_outputs(output, loaded.data, out_dir, timing);
+  // Bookkeeping in the run store of the output root (a failure there does not fail the run).
+  std::string recorded;
+  try {
+    if (const auto store_file = RunStore::file_for(out_dir)) {
+      nlohmann::json doc = result_document(output);
+      doc["trades_hash"] = trades_hash(trades_csv(output, loaded.data));
+      const int64_t id = RunStore(*store_file).record_run(doc, out_dir);
+      recorded = "; run #" + std::to_string(id) + " in " + store_file->string();
+    }
+  } catch (const UserError& e) {
+    std::fprintf(stderr, "abt: warning: %s\n", e.what());
+  }
   if (!quiet) {
     std::printf("%s", format_summary(output).c_str());
     std::printf(
         "engine time %.3f s (%.3g bars/s); results in %s/ (result.json, equity.csv, trades.csv, "
-        "positions.csv)\n",
-        output.run_seconds, timing["bars_per_second"].get<double>(), out_dir.c_str());
+        "positions.csv, report.html)%s\n",
+        output.run_seconds, timing["bars_per_second"].get<double>(), out_dir.c_str(), recorded.c_str());
   }
   return 0;
 }

@@ -27,6 +27,7 @@
 #include "engine/run/config_file.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
+#include "engine/run/run_store.hpp"
 #include "engine/run/sweep_table.hpp"
 #include "strategies/builtin.hpp"
 
@@ -209,6 +210,7 @@ int sweep_command(const std::vector<std::string>& args) {
   header.rank_by = rank_by;
 
   std::vector<std::optional<SweepRow>> rows(mine.size());
+  std::atomic<int64_t> internal_errors{0};
   SweepProgress progress(mine.size(), !quiet && ::isatty(STDERR_FILENO));
   if (!quiet)
     std::fprintf(stderr, "abt: sweep of %zu variants (%s%s) on %u threads\n", mine.size(), plan.kind.c_str(),
@@ -218,6 +220,8 @@ int sweep_command(const std::vector<std::string>& args) {
                  jobs);
   const auto t0 = std::chrono::steady_clock::now();
   {
+    // Created once here, not concurrently by the variants.
+    std::filesystem::create_directories(std::filesystem::path(out_dir) / "variants");
     boost::asio::thread_pool pool(jobs);
     for (size_t i = 0; i < mine.size(); ++i) {
       boost::asio::post(pool, [&, i] {
@@ -235,6 +239,12 @@ int sweep_command(const std::vector<std::string>& args) {
           row.status = "error";
           row.error = e.what();
           row.dir.clear();  // nothing was written
+        } catch (const std::exception& e) {
+          // A broken invariant in one variant: recorded, and the sweep exits 1 at the end.
+          row.status = "error";
+          row.error = std::string("internal error: ") + e.what();
+          row.dir.clear();
+          internal_errors.fetch_add(1);
         }
         rows[i] = std::move(row);
         progress.variant_done();
@@ -256,7 +266,27 @@ int sweep_command(const std::vector<std::string>& args) {
   const bool interrupted = finished.size() < mine.size();
   header.complete = !interrupted;  // every variant of this sweep's shard(s) has a row
   const size_t done = finished.size();
-  write_sweep(out_dir, header, std::move(finished));
+  write_sweep(out_dir, header, finished);
+  // Bookkeeping: the sweep and its finished variants in the run store (a failure there does not fail it).
+  try {
+    if (const auto store_file = RunStore::file_for(out_dir)) {
+      RunStore store(*store_file);
+      store.begin();
+      const int64_t sweep_id =
+          store.record_sweep(base, plan_doc, static_cast<int64_t>(mine.size()), header.complete, out_dir);
+      for (const SweepRow& row : finished)
+        if (row.status == "ok") {
+          const auto dir = std::filesystem::path(out_dir) / row.dir;
+          store.record_run(read_json_file(dir / "result.json"), dir, "variant", sweep_id);
+        }
+      store.commit();
+      if (!quiet)
+        std::fprintf(stderr, "abt: recorded as sweep #%lld in %s\n", static_cast<long long>(sweep_id),
+                     store_file->string().c_str());
+    }
+  } catch (const UserError& e) {
+    std::fprintf(stderr, "abt: warning: %s\n", e.what());
+  }
   if (!quiet || interrupted) {
     std::fprintf(stderr,
                  "abt: %s%zu of %zu variants in %.2f s (%.2f variants/s, %u threads)%s; %s/sweep.csv\n",
@@ -274,7 +304,8 @@ int sweep_command(const std::vector<std::string>& args) {
                       ? ranked[i].metrics[rank_by].dump().c_str()
                       : "-");
   }
-  return interrupted ? 130 : 0;
+  if (interrupted) return 130;
+  return internal_errors.load() > 0 ? 1 : 0;
 }
 
 }  // namespace abt::cli

@@ -34,11 +34,14 @@ std::string format_summary(const RunOutput& output) {
       {"annual return", percent(m.annual_return)},
       {"annual volatility", percent(m.annual_volatility)},
       {"Sharpe", number(m.sharpe, 3)},
+      {"Sortino / Calmar", number(m.sortino, 3) + " / " + number(m.calmar, 3)},
       {"max drawdown",
        percent(m.max_drawdown) + (m.max_drawdown_trough.empty()
                                       ? ""
                                       : " (" + m.max_drawdown_peak + " -> " + m.max_drawdown_trough + ")")},
       {"trades", std::to_string(m.trades)},
+      {"win rate (days / trips)", percent(m.daily_win_rate) + " / " + percent(m.trade_win_rate) + " of " +
+                                      std::to_string(m.round_trips)},
       {"turnover (x/yr)", number(m.turnover, 2)},
       {"costs (CNY)", number(m.costs, 2)},
       {"exposure", percent(m.exposure)},
@@ -47,6 +50,8 @@ std::string format_summary(const RunOutput& output) {
     rows.push_back({"benchmark", cfg.value("benchmark", std::string())});
     rows.push_back({"benchmark return", percent(*m.benchmark_total_return)});
     rows.push_back({"excess annual", percent(*m.excess_annual_return)});
+    rows.push_back({"information ratio", number(*m.information_ratio, 3)});
+    rows.push_back({"beta / alpha", number(*m.beta, 3) + " / " + percent(*m.alpha)});
   }
   size_t width = 0;
   for (const auto& r : rows) width = std::max(width, r.first.size());

@@ -1,0 +1,45 @@
+// `abt compare RUN_DIR... [--html FILE]`: metrics of run directories (abt run or sweep variants) side by side
+// with differences to the first and the winner of each metric; --html writes a page with an overlay NAV
+// chart.
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "engine/cli/commands.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/run/run_comparison.hpp"
+
+namespace abt::cli {
+
+int compare_command(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  std::string html;
+  std::vector<std::string> dirs;
+  po::options_description options("abt compare options");
+  options.add_options()("help,h", "show this help")("html", po::value(&html),
+                                                    "also write an HTML page to FILE");
+  po::options_description hidden;
+  hidden.add_options()("dir", po::value(&dirs)->composing());
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("dir", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help") || dirs.empty()) {
+    std::cout << "usage: abt compare RUN_DIR... [--html FILE]\n\n" << options;
+    return vm.count("help") ? 0 : 2;
+  }
+  std::vector<ComparedRun> runs;
+  for (const auto& d : dirs) runs.push_back(load_compared_run(d));
+  std::printf("%s", comparison_text(runs).c_str());
+  if (!html.empty()) {
+    write_file_atomically(html, comparison_html(runs));
+    std::printf("wrote %s\n", html.c_str());
+  }
+  return 0;
+}
+
+}  // namespace abt::cli
