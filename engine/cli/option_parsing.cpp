@@ -4,6 +4,21 @@ namespace abt::cli {
 
 namespace po = boost::program_options;
 
+namespace {
+
+po::variables_map store_and_notify(const std::vector<std::string>& args,
+                                   const po::options_description& options, const char* positional_name,
+                                   int max_positional) {
+  po::positional_options_description positional;
+  positional.add(positional_name, max_positional);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+}  // namespace
+
 po::variables_map parse_with_hidden_positional(const std::vector<std::string>& args,
                                                const po::options_description& options,
                                                const char* positional_name,
@@ -13,23 +28,13 @@ po::variables_map parse_with_hidden_positional(const std::vector<std::string>& a
   hidden.add_options()(positional_name, positional_value);
   po::options_description all;
   all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add(positional_name, max_positional);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  return vm;
+  return store_and_notify(args, all, positional_name, max_positional);
 }
 
 po::variables_map parse_with_positional(const std::vector<std::string>& args,
                                         const po::options_description& options, const char* positional_name,
                                         int max_positional) {
-  po::positional_options_description positional;
-  positional.add(positional_name, max_positional);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  return vm;
+  return store_and_notify(args, options, positional_name, max_positional);
 }
 
 }  // namespace abt::cli
