@@ -8,6 +8,7 @@
 #include "data_adapters/csv/csv_source.hpp"
 #include "data_adapters/import/source_import.hpp"
 #include "data_adapters/synth/synth_market.hpp"
+#include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
@@ -16,20 +17,11 @@ namespace {
 /// Bump when the generator's output changes, so that stale cached markets are not reused.
 constexpr int kSyntheticGeneratorVersion = 1;
 
-void reject_unknown(const nlohmann::json& obj, const std::string& path, const std::set<std::string>& known) {
-  for (const auto& [key, value] : obj.items())
-    if (!known.count(key)) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw ConfigError(path + "." + key + ": unknown key (expected one of: " + list + ")");
-    }
-}
-
 SynthConfig parse_synth_config(const nlohmann::json& j, const std::string& path) {
   SynthConfig c;
   if (j.is_null()) return c;
   if (!j.is_object()) throw ConfigError(path + ": expected an object {\"stocks\": N, \"start\": D, ...}");
-  reject_unknown(j, path, {"stocks", "start", "end", "seed", "hourly"});
+  reject_unknown_keys(j, path, {"stocks", "start", "end", "seed", "hourly"});
   if (j.contains("stocks")) {
     if (!j["stocks"].is_number_integer() || j["stocks"].get<int64_t>() < 10 ||
         j["stocks"].get<int64_t>() > kMaxSynthStocks)
@@ -59,11 +51,6 @@ nlohmann::json synth_config_json(const SynthConfig& c) {
           {"end", c.end.to_string()},
           {"seed", c.seed},
           {"hourly", c.hourly}};
-}
-
-std::filesystem::path resolve(const std::filesystem::path& base_dir, const std::string& p) {
-  const std::filesystem::path path(p);
-  return path.is_absolute() || base_dir.empty() ? path : base_dir / path;
 }
 
 }  // namespace
@@ -111,7 +98,7 @@ LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::p
     out.resolved_spec = {{"synthetic", synth_config_json(c)}};
   } else if (kind == "dataset") {
     if (!value.is_string()) throw ConfigError("data.dataset: expected a path");
-    const auto path = resolve(base_dir, value.get<std::string>());
+    const auto path = resolve_against(base_dir, value.get<std::string>());
     out.data = read_dataset(path);
     out.resolved_spec = {{"dataset", path.string()}};
   } else if (kind == "csv") {

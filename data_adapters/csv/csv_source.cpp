@@ -2,34 +2,10 @@
 
 #include "data_adapters/csv/panel_csv.hpp"
 #include "data_adapters/csv/series_csv.hpp"
+#include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
-namespace {
-
-std::filesystem::path resolve(const std::filesystem::path& base_dir, const std::string& p) {
-  const std::filesystem::path path(p);
-  return path.is_absolute() || base_dir.empty() ? path : base_dir / path;
-}
-
-std::vector<std::filesystem::path> paths_of(const nlohmann::json& j, const std::string& path,
-                                            const std::filesystem::path& base_dir) {
-  std::vector<std::filesystem::path> out;
-  if (j.is_string()) {
-    out.push_back(resolve(base_dir, j.get<std::string>()));
-  } else if (j.is_array() && !j.empty()) {
-    for (size_t i = 0; i < j.size(); ++i) {
-      if (!j[i].is_string()) throw ConfigError(path + "[" + std::to_string(i) + "]: expected a path");
-      out.push_back(resolve(base_dir, j[i].get<std::string>()));
-    }
-  } else {
-    throw ConfigError(path + ": expected a path or a non-empty list of paths");
-  }
-  return out;
-}
-
-}  // namespace
-
 MarketData load_csv_source(const nlohmann::json& spec, const std::string& path,
                            const std::filesystem::path& base_dir, std::vector<std::string>& notes) {
   PanelCsvOptions options;
@@ -40,7 +16,7 @@ MarketData load_csv_source(const nlohmann::json& spec, const std::string& path,
       if (key != "files" && key != "series" && key != "ignore_columns")
         throw ConfigError(path + "." + key + ": unknown key (expected files, series, ignore_columns)");
     if (!spec.contains("files")) throw ConfigError(path + ".files: expected the panel CSV path(s)");
-    files = paths_of(spec["files"], path + ".files", base_dir);
+    files = json_path_list(spec["files"], path + ".files", base_dir);
     if (spec.contains("series")) series = spec["series"];
     if (spec.contains("ignore_columns")) {
       if (!spec["ignore_columns"].is_array())
@@ -48,7 +24,7 @@ MarketData load_csv_source(const nlohmann::json& spec, const std::string& path,
       for (const auto& c : spec["ignore_columns"]) options.ignore_columns.push_back(c.get<std::string>());
     }
   } else {
-    files = paths_of(spec, path, base_dir);
+    files = json_path_list(spec, path, base_dir);
   }
   MarketData data = load_panel_csv(files, options);
   if (!series.is_array()) throw ConfigError(path + ".series: expected a list of {\"name\", \"file\"}");
@@ -59,7 +35,7 @@ MarketData load_csv_source(const nlohmann::json& spec, const std::string& path,
       throw ConfigError(at + ": expected {\"name\": NAME, \"file\": PATH}");
     std::string name = s.contains("name") && s["name"].is_string() ? s["name"].get<std::string>() : "";
     const SeriesAttachNote note =
-        attach_series(data, read_series_csv(resolve(base_dir, s["file"].get<std::string>()), name));
+        attach_series(data, read_series_csv(resolve_against(base_dir, s["file"].get<std::string>()), name));
     if (!note.message.empty()) notes.push_back(note.message);
   }
   return data;

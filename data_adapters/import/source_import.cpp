@@ -13,6 +13,7 @@
 #include "data_adapters/resample/minute_bars.hpp"
 #include "data_adapters/tdx/tdx_source.hpp"
 #include "data_adapters/vendor/vendor_source.hpp"
+#include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
@@ -22,25 +23,6 @@ namespace fs = std::filesystem;
 
 /// Bump when an adapter's output changes, so that stale cached imports are not reused.
 constexpr int kImportVersion = 1;
-
-fs::path resolve(const fs::path& base_dir, const fs::path& p) {
-  return p.is_absolute() || base_dir.empty() ? p : base_dir / p;
-}
-
-std::vector<fs::path> path_list(const nlohmann::json& v, const std::string& where, const fs::path& base_dir) {
-  std::vector<fs::path> out;
-  if (v.is_string()) {
-    out.push_back(resolve(base_dir, v.get<std::string>()));
-  } else if (v.is_array() && !v.empty()) {
-    for (size_t k = 0; k < v.size(); ++k) {
-      if (!v[k].is_string()) throw ConfigError(where + "[" + std::to_string(k) + "]: expected a path");
-      out.push_back(resolve(base_dir, v[k].get<std::string>()));
-    }
-  } else {
-    throw ConfigError(where + ": expected a path or a non-empty list of paths");
-  }
-  return out;
-}
 
 uint64_t fnv1a(uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
@@ -147,13 +129,13 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
   SourceSpec s;
   s.format = format;
   if (!value.is_object()) {
-    s.paths = path_list(value, json_path, base_dir);
+    s.paths = json_path_list(value, json_path, base_dir);
     return s;
   }
   for (const auto& [key, v] : value.items()) {
     const std::string where = json_path + "." + key;
     if (key == "path") {
-      s.paths = path_list(v, where, base_dir);
+      s.paths = json_path_list(v, where, base_dir);
     } else if (key == "market" && format == "qlib") {
       if (!v.is_string()) throw ConfigError(where + ": expected a market name such as \"all\" or \"csi300\"");
       s.market = v.get<std::string>();
@@ -171,7 +153,7 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
       (key == "shares"    ? s.shares
        : key == "st"      ? s.st
        : key == "listing" ? s.listing
-                          : s.membership) = resolve(base_dir, v.get<std::string>());
+                          : s.membership) = resolve_against(base_dir, v.get<std::string>());
     } else if (key == "series") {
       if (!v.is_array()) throw ConfigError(where + ": expected a list of {\"name\": N, \"file\": PATH}");
       for (size_t k = 0; k < v.size(); ++k) {
@@ -179,14 +161,15 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
         if (!e.is_object() || !e.contains("name") || !e.contains("file") || !e["name"].is_string() ||
             !e["file"].is_string())
           throw ConfigError(where + "[" + std::to_string(k) + "]: expected {\"name\": N, \"file\": PATH}");
-        s.series.emplace_back(e["name"].get<std::string>(), resolve(base_dir, e["file"].get<std::string>()));
+        s.series.emplace_back(e["name"].get<std::string>(),
+                              resolve_against(base_dir, e["file"].get<std::string>()));
       }
     } else if (key == "adjust" && format == "akshare") {
       if (!v.is_string()) throw ConfigError(where + ": expected \"none\", \"qfq\" or \"hfq\"");
       s.adjust = v.get<std::string>();
     } else if (key == "gbbq" && format == "tdx") {
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
-      s.gbbq = resolve(base_dir, v.get<std::string>());
+      s.gbbq = resolve_against(base_dir, v.get<std::string>());
     } else {
       throw ConfigError(where + ": unknown key (expected path, shares, st, listing, membership, series" +
                         std::string(format == "qlib"  ? ", market, symbols, hourly"

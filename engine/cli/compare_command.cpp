@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/run/run_comparison.hpp"
 
@@ -19,15 +20,8 @@ int compare_command(const std::vector<std::string>& args) {
   po::options_description options("abt compare options");
   options.add_options()("help,h", "show this help")("html", po::value(&html),
                                                     "also write an HTML page to FILE");
-  po::options_description hidden;
-  hidden.add_options()("dir", po::value(&dirs)->composing());
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("dir", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm =
+      parse_with_hidden_positional(args, options, "dir", po::value(&dirs)->composing(), -1);
   if (vm.count("help") || dirs.empty()) {
     std::cout << "usage: abt compare RUN_DIR... [--html FILE]\n\n" << options;
     return vm.count("help") ? 0 : 2;

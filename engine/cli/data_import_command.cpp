@@ -9,6 +9,7 @@
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/import/source_import.hpp"
 #include "engine/cli/data_subcommands.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt::cli {
@@ -37,11 +38,7 @@ int data_import_command(const std::vector<std::string>& args) {
       "listing", po::value(&listing), "listing dates CSV symbol,list_date[,delist_date]")(
       "membership", po::value(&membership), "index membership CSV index,symbol,start,end")(
       "series", po::value(&series)->composing(), "external series NAME=FILE (repeatable)");
-  po::positional_options_description positional;
-  positional.add("source", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm = parse_with_positional(args, options, "source", -1);
   if (vm.count("help") || out.empty() || sources.empty() || spec.format.empty()) {
     std::cout << "usage: abt data import --from qlib|tdx|tushare|akshare|minute|csv SOURCE... --out DATASET "
                  "[options]\n\n"

@@ -10,6 +10,7 @@
 #include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/binary/dataset_file.hpp"
 #include "engine/cli/data_subcommands.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt::cli {
@@ -121,11 +122,7 @@ int data_inspect_command(const std::vector<std::string>& args) {
       "from", po::value(&from), "first date (YYYY-MM-DD) of --symbol output")(
       "to", po::value(&to), "last date of --symbol output")("freq", po::value(&freq)->default_value(freq),
                                                             "bars of --symbol: 1d or 60m");
-  po::positional_options_description positional;
-  positional.add("dataset", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm = parse_with_positional(args, options, "dataset", 1);
   if (vm.count("help") || dataset.empty()) {
     std::cout << "usage: abt data inspect DATASET [--symbol CODE [--from D] [--to D] [--freq 1d|60m]]\n\n"
               << options;

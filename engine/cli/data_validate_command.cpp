@@ -15,6 +15,7 @@
 #include "data_adapters/import/source_import.hpp"
 #include "data_adapters/validate/data_validator.hpp"
 #include "engine/cli/data_subcommands.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt::cli {
@@ -99,11 +100,7 @@ int data_validate_command(const std::vector<std::string>& args) {
       "report", po::value(&report_path), "write the report to FILE (default: stdout)")(
       "quarantine", po::value(&quarantine_path), "write bad bars to FILE (CSV) instead of failing")(
       "out", po::value(&out), "with --quarantine: write the data without the bad bars as a dataset");
-  po::positional_options_description positional;
-  positional.add("target", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm = parse_with_positional(args, options, "target", -1);
   if (vm.count("help") || targets.empty()) {
     std::cout
         << "usage: abt data validate DATASET | --from FORMAT SOURCE... [--report FILE] [--quarantine FILE "

@@ -10,6 +10,7 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/cli/data_cache.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
@@ -32,15 +33,8 @@ int regress_command(const std::vector<std::string>& args) {
       "per-metric tolerance NAME=ABS[,REL] (NAME * = default; repeatable; applied after --tolerances)")(
       "verbose,v", "print every check, not only the differences")("quiet,q",
                                                                   "print only differences and errors");
-  po::options_description hidden;
-  hidden.add_options()("config", po::value(&configs)->composing());
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("config", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm =
+      parse_with_hidden_positional(args, options, "config", po::value(&configs)->composing(), -1);
   if (vm.count("help") || golden_dir.empty() || configs.empty()) {
     std::cout
         << "usage: abt regress --golden DIR CONFIG... [--update] [--tolerances FILE] [--tolerance NAME=ABS]\n"

@@ -8,12 +8,13 @@
 
 #include "data_adapters/data_loader.hpp"
 #include "engine/cli/commands.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
-#include "engine/run/plugin_loader.hpp"
 #include "engine/run/html_report.hpp"
+#include "engine/run/plugin_loader.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
 #include "engine/run/run_store.hpp"
@@ -33,15 +34,8 @@ int run_command(const std::vector<std::string>& args) {
       "set", po::value(&overrides)->composing(), "override a config value: key.path=value (repeatable)")(
       "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "quiet,q", "print only errors");
-  po::options_description hidden;
-  hidden.add_options()("config", po::value(&config_path));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("config", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm =
+      parse_with_hidden_positional(args, options, "config", po::value(&config_path), 1);
   if (vm.count("help") || config_path.empty()) {
     std::cout
         << "usage: abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...] [--plugin PATH ...]\n\n"

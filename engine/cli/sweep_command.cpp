@@ -22,6 +22,7 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/cli/data_cache.hpp"
+#include "engine/cli/option_parsing.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
@@ -76,15 +77,8 @@ int merge_command(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")("out", po::value(&out_dir),
                                                     "merged sweep directory (required)")(
       "rank-by", po::value(&rank_by), "metric to rank by (default: the shards' rank_by)");
-  po::options_description hidden;
-  hidden.add_options()("dir", po::value(&dirs)->composing());
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("dir", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm =
+      parse_with_hidden_positional(args, options, "dir", po::value(&dirs)->composing(), -1);
   if (vm.count("help") || dirs.empty() || out_dir.empty()) {
     std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC]\n\n" << options;
     return vm.count("help") ? 0 : 2;
@@ -149,15 +143,8 @@ int sweep_command(const std::vector<std::string>& args) {
       "metric to rank by (default sharpe; lower-is-better metrics rank ascending)")(
       "shard", po::value(&shard_text), "run only slice i of N (0-based), also from SLURM/Kubernetes env")(
       "quiet,q", "print only errors");
-  po::options_description hidden;
-  hidden.add_options()("config", po::value(&config_path));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("config", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm =
+      parse_with_hidden_positional(args, options, "config", po::value(&config_path), 1);
   if (vm.count("help") || config_path.empty() || plan_path.empty()) {
     std::cout << "usage: abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] "
                  "[--shard i/N]\n"

@@ -5,24 +5,19 @@
 #include <map>
 
 #include "engine/analytics/return_statistics.hpp"
+#include "engine/run/number_format.hpp"
 #include "engine/run/svg_chart.hpp"
 
 namespace abt {
 namespace {
 
 std::string pct(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f%%", v * 100);
-  return buf;
+  return format_fixed(v * 100, 2) + "%";
 }
 
 std::string cell(const nlohmann::json& v, bool percent) {
   if (v.is_null()) return "-";
-  if (v.is_number_float()) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.4f", v.get<double>());
-    return percent ? pct(v.get<double>()) : std::string(buf);
-  }
+  if (v.is_number_float()) return percent ? pct(v.get<double>()) : format_fixed(v.get<double>(), 4);
   if (v.is_string()) return html_escape(v.get<std::string>().empty() ? "-" : v.get<std::string>());
   return html_escape(v.dump());
 }

@@ -4,18 +4,10 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
+#include "engine/run/number_format.hpp"
 
 namespace abt {
-namespace {
-
 // Fixed-point formatting keeps files stable and readable: CNY to the fen, ratios to 8 decimals.
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-}  // namespace
 
 nlohmann::json result_document(const RunOutput& output) {
   nlohmann::json rejects = nlohmann::json::object();
@@ -38,10 +30,11 @@ std::string equity_csv(const RunOutput& output) {
   for (size_t i = 0; i < daily.size(); ++i) {
     const DailyRecord& d = daily[i];
     out += d.date.to_string();
-    out += ',' + fixed(d.nav, 2) + ',' + fixed(d.cash, 2) + ',' + fixed(d.holdings_value, 2) + ',' +
-           fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) + ',' +
-           fixed(d.bought, 2) + ',' + fixed(d.sold, 2) + ',' + fixed(d.costs, 2);
-    if (with_benchmark) out += ',' + fixed(output.benchmark[i + 1], 4);
+    out += ',' + format_fixed(d.nav, 2) + ',' + format_fixed(d.cash, 2) + ',' +
+           format_fixed(d.holdings_value, 2) + ',' +
+           format_fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) +
+           ',' + format_fixed(d.bought, 2) + ',' + format_fixed(d.sold, 2) + ',' + format_fixed(d.costs, 2);
+    if (with_benchmark) out += ',' + format_fixed(output.benchmark[i + 1], 4);
     out += '\n';
   }
   return out;
@@ -51,8 +44,8 @@ std::string trades_csv(const RunOutput& output, const MarketData& data) {
   std::string out = "datetime,symbol,side,quantity,price,cost\n";
   for (const Fill& f : output.result.fills) {
     out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
-           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' + fixed(f.price, 2) + ',' +
-           fixed(f.cost, 2) + '\n';
+           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' +
+           format_fixed(f.price, 2) + ',' + format_fixed(f.cost, 2) + '\n';
   }
   return out;
 }
@@ -65,8 +58,8 @@ std::string positions_csv(const RunOutput& output, const MarketData& data) {
     while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
     out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
-           std::to_string(p.quantity) + ',' + fixed(p.price, 2) + ',' + fixed(p.value, 2) + ',' +
-           fixed(nav > 0 ? p.value / nav : 0.0, 6) + '\n';
+           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
+           ',' + format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + '\n';
   }
   return out;
 }

@@ -5,19 +5,13 @@
 #include <utility>
 #include <vector>
 
+#include "engine/run/number_format.hpp"
+
 namespace abt {
 namespace {
 
 std::string percent(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f %%", v * 100.0);
-  return buf;
-}
-
-std::string number(double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  return format_fixed(v * 100.0, 2) + " %";
 }
 
 }  // namespace
@@ -29,12 +23,12 @@ std::string format_summary(const RunOutput& output) {
       {"strategy", cfg.value("/strategy/name"_json_pointer, std::string())},
       {"period", cfg.value("start", std::string()) + " .. " + cfg.value("end", std::string())},
       {"trading days", std::to_string(m.days)},
-      {"final NAV (CNY)", number(m.final_nav, 2)},
+      {"final NAV (CNY)", format_fixed(m.final_nav, 2)},
       {"total return", percent(m.total_return)},
       {"annual return", percent(m.annual_return)},
       {"annual volatility", percent(m.annual_volatility)},
-      {"Sharpe", number(m.sharpe, 3)},
-      {"Sortino / Calmar", number(m.sortino, 3) + " / " + number(m.calmar, 3)},
+      {"Sharpe", format_fixed(m.sharpe, 3)},
+      {"Sortino / Calmar", format_fixed(m.sortino, 3) + " / " + format_fixed(m.calmar, 3)},
       {"max drawdown",
        percent(m.max_drawdown) + (m.max_drawdown_trough.empty()
                                       ? ""
@@ -42,16 +36,16 @@ std::string format_summary(const RunOutput& output) {
       {"trades", std::to_string(m.trades)},
       {"win rate (days / trips)", percent(m.daily_win_rate) + " / " + percent(m.trade_win_rate) + " of " +
                                       std::to_string(m.round_trips)},
-      {"turnover (x/yr)", number(m.turnover, 2)},
-      {"costs (CNY)", number(m.costs, 2)},
+      {"turnover (x/yr)", format_fixed(m.turnover, 2)},
+      {"costs (CNY)", format_fixed(m.costs, 2)},
       {"exposure", percent(m.exposure)},
   };
   if (m.benchmark_total_return) {
     rows.push_back({"benchmark", cfg.value("benchmark", std::string())});
     rows.push_back({"benchmark return", percent(*m.benchmark_total_return)});
     rows.push_back({"excess annual", percent(*m.excess_annual_return)});
-    rows.push_back({"information ratio", number(*m.information_ratio, 3)});
-    rows.push_back({"beta / alpha", number(*m.beta, 3) + " / " + percent(*m.alpha)});
+    rows.push_back({"information ratio", format_fixed(*m.information_ratio, 3)});
+    rows.push_back({"beta / alpha", format_fixed(*m.beta, 3) + " / " + percent(*m.alpha)});
   }
   size_t width = 0;
   for (const auto& r : rows) width = std::max(width, r.first.size());

@@ -39,14 +39,7 @@ bool MicrocapRotationStrategy::ratio_change_triggers(double now, double before, 
 }
 
 void MicrocapRotationStrategy::on_start(Context& ctx) {
-  MicrocapIndexParams ip;
-  ip.size = params_.index_size;
-  ip.rank_by = params_.rank_by;
-  ip.exclude_st = params_.exclude_st;
-  ip.require_ipo_break = params_.require_ipo_break;
-  for (int32_t i = 0; i < ctx.instrument_count(); ++i) instruments_.push_back(ctx.instrument(i));
-  index_ = std::make_unique<MicrocapIndex>(instruments_, ctx.calendar(), ip, /*track_level=*/true);
-  index_->bind(ctx);
+  index_ = make_bound_microcap_index(ctx, instruments_, microcap_index_params(params_), /*track_level=*/true);
 
   const auto instrument = [&](const std::string& symbol, const char* param) {
     const auto id = ctx.find_instrument(symbol);

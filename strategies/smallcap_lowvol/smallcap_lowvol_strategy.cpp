@@ -22,16 +22,8 @@ void SmallcapLowvolStrategy::Params::validate(const std::string& path) const {
 SmallcapLowvolStrategy::SmallcapLowvolStrategy(Params params) : params_(std::move(params)) {}
 
 void SmallcapLowvolStrategy::on_start(Context& ctx) {
-  MicrocapIndexParams ip;
-  ip.size = params_.index_size;
-  ip.rank_by = params_.rank_by;
-  ip.exclude_st = params_.exclude_st;
-  ip.require_ipo_break = params_.require_ipo_break;
-  const int32_t n = ctx.instrument_count();
-  instruments_.reserve(static_cast<size_t>(n));
-  for (int32_t i = 0; i < n; ++i) instruments_.push_back(ctx.instrument(i));
-  index_ = std::make_unique<MicrocapIndex>(instruments_, ctx.calendar(), ip, /*track_level=*/false);
-  index_->bind(ctx);
+  index_ =
+      make_bound_microcap_index(ctx, instruments_, microcap_index_params(params_), /*track_level=*/false);
   LowvolSelection sel;
   sel.candidates = params_.candidates;
   sel.holdings = params_.holdings;

@@ -231,4 +231,15 @@ std::vector<double> microcap_index_levels(const MarketData& data, const Microcap
   return index.levels();
 }
 
+std::unique_ptr<MicrocapIndex> make_bound_microcap_index(Context& ctx, std::vector<Instrument>& instruments,
+                                                         const MicrocapIndexParams& params,
+                                                         bool track_level) {
+  const int32_t n = ctx.instrument_count();
+  instruments.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) instruments.push_back(ctx.instrument(i));
+  auto index = std::make_unique<MicrocapIndex>(instruments, ctx.calendar(), params, track_level);
+  index->bind(ctx);
+  return index;
+}
+
 }  // namespace abt

@@ -18,6 +18,7 @@
 // (catching up from the first calendar day on its first call); microcap_index_levels() does it over a whole
 // MarketData (for benchmarks, read after the run).
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -104,5 +105,22 @@ class MicrocapIndex {
 
 /// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0).
 std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params);
+
+/// The index settings of a strategy whose Params carry the micro-cap universe parameters index_size,
+/// rank_by, exclude_st and require_ipo_break.
+template <class StrategyParams>
+MicrocapIndexParams microcap_index_params(const StrategyParams& p) {
+  MicrocapIndexParams ip;
+  ip.size = p.index_size;
+  ip.rank_by = p.rank_by;
+  ip.exclude_st = p.exclude_st;
+  ip.require_ipo_break = p.require_ipo_break;
+  return ip;
+}
+
+/// Copies all of ctx's instruments into `instruments` (the index keeps a reference: it must outlive the
+/// index), builds the index over them and binds it to ctx. Call from Strategy::on_start.
+std::unique_ptr<MicrocapIndex> make_bound_microcap_index(Context& ctx, std::vector<Instrument>& instruments,
+                                                         const MicrocapIndexParams& params, bool track_level);
 
 }  // namespace abt

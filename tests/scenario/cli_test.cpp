@@ -5,59 +5,25 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_runner.hpp"
 #include "engine/run/config_file.hpp"
 #include "test_support.hpp"
 
 namespace abt {
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout + stderr
-};
-
-CommandResult run_abt(const std::string& args) {
-  const std::string command = test::cli_path().string() + " " + args + " 2>&1";
-  CommandResult r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) r.output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// A small, fast config: dual_ma on the broad index of a 200-stock synthetic market.
-std::filesystem::path write_small_config(const std::filesystem::path& dir) {
-  const auto path = dir / "small.json";
-  std::ofstream(path) << R"({
-    "data": {"synthetic": {"stocks": 200, "start": "2019-01-02", "end": "2021-12-31", "seed": 7}},
-    "strategy": {"name": "dual_ma", "params": {"symbols": ["BROAD.IDX", "MAOTAI.IDX"], "fast": 5, "slow": 20}},
-    "costs": {"rate": 0.0013, "quote": "round_trip"},
-    "benchmark": "BROAD.IDX"
-  })";
-  return path;
-}
-
 TEST(Cli, RunWritesResultsAndIsDeterministic) {
   const auto dir = test::make_temp_dir("cli");
-  const auto config = write_small_config(dir);
-  const auto a = run_abt("run " + config.string() + " --out " + (dir / "a").string());
+  const auto config = test::write_small_dual_ma_config(dir);
+  const auto a = test::run_cli("run " + config.string() + " --out " + (dir / "a").string());
   ASSERT_EQ(a.exit_code, 0) << a.output;
   EXPECT_NE(a.output.find("total return"), std::string::npos) << a.output;
-  const auto b = run_abt("run " + config.string() + " --quiet --out " + (dir / "b").string());
+  const auto b = test::run_cli("run " + config.string() + " --quiet --out " + (dir / "b").string());
   ASSERT_EQ(b.exit_code, 0) << b.output;
   for (const char* f : {"equity.csv", "trades.csv", "positions.csv"}) {
-    const std::string fa = read_file(dir / "a" / f);
+    const std::string fa = test::file_text(dir / "a" / f);
     EXPECT_FALSE(fa.empty()) << f;
-    EXPECT_EQ(fa, read_file(dir / "b" / f)) << f << " differs between two runs";
+    EXPECT_EQ(fa, test::file_text(dir / "b" / f)) << f << " differs between two runs";
   }
   nlohmann::json ra = read_json_file(dir / "a" / "result.json"),
                  rb = read_json_file(dir / "b" / "result.json");
@@ -70,16 +36,17 @@ TEST(Cli, RunWritesResultsAndIsDeterministic) {
     EXPECT_TRUE(ra["metrics"].contains(key)) << key;
   EXPECT_EQ(ra["config"]["strategy"]["params"]["slow"], 20);
   EXPECT_EQ(ra["data"]["instruments"], 202);
-  EXPECT_EQ(read_file(dir / "a" / "equity.csv").rfind("date,nav,", 0), 0u);
-  EXPECT_EQ(read_file(dir / "a" / "trades.csv").rfind("datetime,symbol,side,quantity,price,cost\n", 0), 0u);
+  EXPECT_EQ(test::file_text(dir / "a" / "equity.csv").rfind("date,nav,", 0), 0u);
+  EXPECT_EQ(test::file_text(dir / "a" / "trades.csv").rfind("datetime,symbol,side,quantity,price,cost\n", 0),
+            0u);
   EXPECT_GT(ra["metrics"]["trades"].get<int>(), 0);
 }
 
 TEST(Cli, OverridesChangeTheRun) {
   const auto dir = test::make_temp_dir("cli_set");
-  const auto config = write_small_config(dir);
-  const auto r = run_abt("run " + config.string() + " --quiet --out " + (dir / "o").string() +
-                         " --set strategy.params.fast=3 --set execution.fill=close");
+  const auto config = test::write_small_dual_ma_config(dir);
+  const auto r = test::run_cli("run " + config.string() + " --quiet --out " + (dir / "o").string() +
+                               " --set strategy.params.fast=3 --set execution.fill=close");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const auto result = read_json_file(dir / "o" / "result.json");
   EXPECT_EQ(result["config"]["strategy"]["params"]["fast"], 3);
@@ -88,36 +55,36 @@ TEST(Cli, OverridesChangeTheRun) {
 
 TEST(Cli, BadInputExitsWithCode2AndNamesTheProblem) {
   const auto dir = test::make_temp_dir("cli_bad");
-  const auto config = write_small_config(dir);
-  auto r = run_abt("run " + config.string() + " --set strategy.params.fast=0");
+  const auto config = test::write_small_dual_ma_config(dir);
+  auto r = test::run_cli("run " + config.string() + " --set strategy.params.fast=0");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("strategy.params.fast: value 0 out of range"), std::string::npos) << r.output;
-  r = run_abt("run " + config.string() + " --set strategy.params.speed=3");
+  r = test::run_cli("run " + config.string() + " --set strategy.params.speed=3");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("strategy.params.speed: unknown parameter"), std::string::npos) << r.output;
-  r = run_abt("run " + config.string() + " --set strategy.name=nope");
+  r = test::run_cli("run " + config.string() + " --set strategy.name=nope");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("unknown strategy 'nope'"), std::string::npos) << r.output;
-  r = run_abt("run " + (dir / "missing.json").string());
+  r = test::run_cli("run " + (dir / "missing.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("missing.json: cannot read"), std::string::npos) << r.output;
-  r = run_abt("run " + config.string() + " --data " + (dir / "nowhere").string());
+  r = test::run_cli("run " + config.string() + " --data " + (dir / "nowhere").string());
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  r = run_abt("frobnicate");
+  r = test::run_cli("frobnicate");
   EXPECT_EQ(r.exit_code, 2);
 }
 
 TEST(Cli, DataSynthWritesADatasetThatRunsUseAndCorruptionIsRefused) {
   const auto dir = test::make_temp_dir("cli_synth");
-  const auto synth = run_abt("data synth --out " + (dir / "ds").string() +
-                             " --stocks 30 --start 2020-01-02 --end 2020-06-30 --seed 3");
+  const auto synth = test::run_cli("data synth --out " + (dir / "ds").string() +
+                                   " --stocks 30 --start 2020-01-02 --end 2020-06-30 --seed 3");
   ASSERT_EQ(synth.exit_code, 0) << synth.output;
   EXPECT_NE(synth.output.find("32 instruments"), std::string::npos) << synth.output;
   const auto dataset = dir / "ds" / "market.abtd";
   ASSERT_TRUE(std::filesystem::exists(dataset));
-  const auto config = write_small_config(dir);
-  auto run = run_abt("run " + config.string() + " --quiet --data " + (dir / "ds").string() + " --out " +
-                     (dir / "o").string());
+  const auto config = test::write_small_dual_ma_config(dir);
+  auto run = test::run_cli("run " + config.string() + " --quiet --data " + (dir / "ds").string() + " --out " +
+                           (dir / "o").string());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(read_json_file(dir / "o" / "result.json")["data"]["instruments"], 32);
 
@@ -131,23 +98,23 @@ TEST(Cli, DataSynthWritesADatasetThatRunsUseAndCorruptionIsRefused) {
     f.seekp(-100, std::ios::end);
     f.write(&c, 1);
   }
-  run = run_abt("run " + config.string() + " --quiet --data " + (dir / "ds").string());
+  run = test::run_cli("run " + config.string() + " --quiet --data " + (dir / "ds").string());
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("checksum"), std::string::npos) << run.output;
   // A truncated file names expected and actual sizes.
   std::filesystem::resize_file(dataset, std::filesystem::file_size(dataset) / 2);
-  run = run_abt("run " + config.string() + " --quiet --data " + dataset.string());
+  run = test::run_cli("run " + config.string() + " --quiet --data " + dataset.string());
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("market.abtd"), std::string::npos) << run.output;
   std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, StrategiesListsParamsAndDefaults) {
-  const auto r = run_abt("strategies");
+  const auto r = test::run_cli("strategies");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("dual_ma"), std::string::npos);
   EXPECT_NE(r.output.find("fast"), std::string::npos);
-  const auto j = run_abt("strategies --json");
+  const auto j = test::run_cli("strategies --json");
   const auto list = nlohmann::json::parse(j.output);
   bool found = false;
   for (const auto& s : list)

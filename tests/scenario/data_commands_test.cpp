@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "cli_runner.hpp"
 #include "data_adapters/data_loader.hpp"
 #include "data_adapters/tdx/tdx_day_file.hpp"
 #include "engine/core/error.hpp"
@@ -14,22 +15,6 @@ namespace abt {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Output {
-  int exit_code = -1;
-  std::string text;
-};
-
-Output abt(const std::string& args) {
-  const std::string command = test::cli_path().string() + " " + args + " 2>&1";
-  Output r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) r.text.append(buffer, n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 fs::path make_lday(const fs::path& dir) {
   const fs::path lday = dir / "lday";
@@ -42,17 +27,19 @@ fs::path make_lday(const fs::path& dir) {
 TEST(DataCommands, ImportThenInspect) {
   const fs::path dir = test::make_temp_dir("data_cmd");
   const fs::path lday = make_lday(dir);
-  const Output imp = abt("data import --from tdx " + lday.string() + " --out " + (dir / "ds").string());
-  ASSERT_EQ(imp.exit_code, 0) << imp.text;
-  EXPECT_NE(imp.text.find("1 instruments, 2 trading days"), std::string::npos) << imp.text;
-  const Output summary = abt("data inspect " + (dir / "ds").string());
-  ASSERT_EQ(summary.exit_code, 0) << summary.text;
-  EXPECT_NE(summary.text.find("span         2024-01-02 .. 2024-01-03, 2 trading days"), std::string::npos)
-      << summary.text;
-  const Output bars = abt("data inspect " + (dir / "ds").string() + " --symbol SH600001 --from 2024-01-03");
-  ASSERT_EQ(bars.exit_code, 0) << bars.text;
+  const test::CliResult imp =
+      test::run_cli("data import --from tdx " + lday.string() + " --out " + (dir / "ds").string());
+  ASSERT_EQ(imp.exit_code, 0) << imp.output;
+  EXPECT_NE(imp.output.find("1 instruments, 2 trading days"), std::string::npos) << imp.output;
+  const test::CliResult summary = test::run_cli("data inspect " + (dir / "ds").string());
+  ASSERT_EQ(summary.exit_code, 0) << summary.output;
+  EXPECT_NE(summary.output.find("span         2024-01-02 .. 2024-01-03, 2 trading days"), std::string::npos)
+      << summary.output;
+  const test::CliResult bars =
+      test::run_cli("data inspect " + (dir / "ds").string() + " --symbol SH600001 --from 2024-01-03");
+  ASSERT_EQ(bars.exit_code, 0) << bars.output;
   EXPECT_EQ(
-      bars.text,
+      bars.output,
       "date,open,high,low,close,volume,amount,adj_factor,adj_open,adj_high,adj_low,adj_close\n"
       "2024-01-03,10.2000,11.2000,10.1000,11.0000,200000,2000000,1.000000,10.2000,11.2000,10.1000,11.0000\n");
 }
@@ -61,11 +48,12 @@ TEST(DataCommands, BadInputExitsTwoNamingTheFile) {
   const fs::path dir = test::make_temp_dir("data_cmd_bad");
   const fs::path lday = make_lday(dir);
   fs::resize_file(lday / "sh600001.day", 40);
-  const Output r = abt("data import --from tdx " + lday.string() + " --out " + (dir / "ds").string());
+  const test::CliResult r =
+      test::run_cli("data import --from tdx " + lday.string() + " --out " + (dir / "ds").string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.text.find("sh600001.day"), std::string::npos) << r.text;
-  EXPECT_NE(r.text.find("byte offset 32"), std::string::npos) << r.text;
-  EXPECT_EQ(abt("data import --from nosuch x --out y").exit_code, 2);
+  EXPECT_NE(r.output.find("sh600001.day"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("byte offset 32"), std::string::npos) << r.output;
+  EXPECT_EQ(test::run_cli("data import --from nosuch x --out y").exit_code, 2);
 }
 
 TEST(DataCommands, ValidateStopsOrQuarantines) {
@@ -75,20 +63,21 @@ TEST(DataCommands, ValidateStopsOrQuarantines) {
   write_tdx_day_file(lday / "sh600001.day", {{Date::from_ymd(2024, 1, 2), 10, 10.5, 9.8, 10.2, 1e6, 1e5},
                                              {Date::from_ymd(2024, 1, 3), 10.2, 10.5, 10.1, 11.0, 2e6, 2e5}});
   const std::string source = "data validate --from tdx " + lday.string();
-  const Output fail = abt(source);
-  EXPECT_EQ(fail.exit_code, 2) << fail.text;
-  EXPECT_NE(fail.text.find("ohlc 600001.SH 2024-01-03"), std::string::npos) << fail.text;
+  const test::CliResult fail = test::run_cli(source);
+  EXPECT_EQ(fail.exit_code, 2) << fail.output;
+  EXPECT_NE(fail.output.find("ohlc 600001.SH 2024-01-03"), std::string::npos) << fail.output;
   const fs::path q = dir / "bad.csv";
-  const Output ok = abt(source + " --quarantine " + q.string() + " --out " + (dir / "clean").string());
-  EXPECT_EQ(ok.exit_code, 0) << ok.text;
-  EXPECT_NE(ok.text.find("quarantined: 1 bars and 0 duplicate rows written to"), std::string::npos)
-      << ok.text;
+  const test::CliResult ok =
+      test::run_cli(source + " --quarantine " + q.string() + " --out " + (dir / "clean").string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("quarantined: 1 bars and 0 duplicate rows written to"), std::string::npos)
+      << ok.output;
   std::ifstream in(q);
   std::string header, row;
   std::getline(in, header);
   std::getline(in, row);
   EXPECT_EQ(row.substr(0, 30), "ohlc,600001.SH,2024-01-03,10.2");
-  EXPECT_EQ(abt("data validate " + (dir / "clean").string()).exit_code, 0);
+  EXPECT_EQ(test::run_cli("data validate " + (dir / "clean").string()).exit_code, 0);
 }
 
 TEST(DataCommands, ValidateQuarantinesDuplicateCsvRows) {
@@ -96,15 +85,16 @@ TEST(DataCommands, ValidateQuarantinesDuplicateCsvRows) {
   const fs::path csv = dir / "bars.csv";
   std::ofstream(csv) << "date,symbol,open,high,low,close,volume\n2024-01-02,600000.SH,10,10.5,9.9,10.2,100\n"
                         "2024-01-03,600000.SH,10.2,10.6,10.1,10.4,100\n2024-01-02,600000.SH,9,9,9,9,1\n";
-  const Output fail = abt("data validate --from csv " + csv.string());
+  const test::CliResult fail = test::run_cli("data validate --from csv " + csv.string());
   EXPECT_EQ(fail.exit_code, 2);
-  EXPECT_NE(fail.text.find("bars.csv:4: expected one bar per (timestamp, symbol)"), std::string::npos)
-      << fail.text;
+  EXPECT_NE(fail.output.find("bars.csv:4: expected one bar per (timestamp, symbol)"), std::string::npos)
+      << fail.output;
   const fs::path q = dir / "q.csv";
-  const Output ok = abt("data validate --from csv " + csv.string() + " --quarantine " + q.string());
-  EXPECT_EQ(ok.exit_code, 0) << ok.text;
-  EXPECT_NE(ok.text.find("quarantined: 0 bars and 1 duplicate rows written to"), std::string::npos)
-      << ok.text;
+  const test::CliResult ok =
+      test::run_cli("data validate --from csv " + csv.string() + " --quarantine " + q.string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("quarantined: 0 bars and 1 duplicate rows written to"), std::string::npos)
+      << ok.output;
   std::ifstream in(q);
   std::string header, row;
   std::getline(in, header);

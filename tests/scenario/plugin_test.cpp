@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "cli_runner.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/config_file.hpp"
 #include "engine/run/plugin_loader.hpp"
@@ -13,21 +14,6 @@
 
 namespace abt {
 namespace {
-
-struct Shell {
-  int exit_code = -1;
-  std::string output;
-};
-
-Shell shell(const std::string& command) {
-  Shell r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  char buffer[4096];
-  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) r.output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 std::string message_of(const std::function<void()>& f) {
   try {
@@ -78,11 +64,13 @@ TEST(Plugins, CliRunsAPluginStrategyFromTheFlagOrTheConfig) {
     "strategy": {"name": "plugin_hold", "params": {"symbol": "BROAD.IDX"}}
   })";
   const std::string abt = test::cli_path().string();
-  const Shell unknown = shell(abt + " run " + config.string() + " --out " + (dir / "x").string());
+  const test::CliResult unknown =
+      test::run_shell(abt + " run " + config.string() + " --out " + (dir / "x").string());
   EXPECT_EQ(unknown.exit_code, 2) << unknown.output;
   EXPECT_NE(unknown.output.find("unknown strategy 'plugin_hold'"), std::string::npos) << unknown.output;
-  const Shell flag = shell(abt + " run " + config.string() + " --quiet --plugin " ABT_TEST_PLUGIN " --out " +
-                           (dir / "a").string());
+  const test::CliResult flag =
+      test::run_shell(abt + " run " + config.string() + " --quiet --plugin " ABT_TEST_PLUGIN " --out " +
+                      (dir / "a").string());
   ASSERT_EQ(flag.exit_code, 0) << flag.output;
   EXPECT_TRUE(std::filesystem::exists(dir / "a" / "trades.csv"));
 
@@ -92,9 +80,11 @@ TEST(Plugins, CliRunsAPluginStrategyFromTheFlagOrTheConfig) {
     "plugins": [")" ABT_TEST_PLUGIN R"("],
     "strategy": {"name": "plugin_hold"}
   })";
-  const Shell listed = shell(abt + " run " + config2.string() + " --quiet --out " + (dir / "b").string());
+  const test::CliResult listed =
+      test::run_shell(abt + " run " + config2.string() + " --quiet --out " + (dir / "b").string());
   ASSERT_EQ(listed.exit_code, 0) << listed.output;
-  const Shell bad = shell(abt + " run " + config.string() + " --plugin " ABT_TEST_BAD_ABI_PLUGIN);
+  const test::CliResult bad =
+      test::run_shell(abt + " run " + config.string() + " --plugin " ABT_TEST_BAD_ABI_PLUGIN);
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
   EXPECT_NE(bad.output.find("ABI"), std::string::npos) << bad.output;
 }
@@ -105,22 +95,23 @@ TEST(Plugins, TemplateBuildsAndRunsAgainstTheInstalledEngine) {
   const auto dir = test::make_temp_dir("plugin_install");
   const std::string cmake = ABT_CMAKE_COMMAND;
   const std::string prefix = (dir / "prefix").string();
-  const Shell install = shell(cmake + " --install " ABT_BUILD_DIR " --prefix " + prefix);
+  const test::CliResult install = test::run_shell(cmake + " --install " ABT_BUILD_DIR " --prefix " + prefix);
   ASSERT_EQ(install.exit_code, 0) << install.output;
   ASSERT_TRUE(std::filesystem::exists(dir / "prefix" / "lib" / "cmake" / "abt" / "abtConfig.cmake"));
   const std::string source = (test::repo_root() / "examples" / "plugin_template").string();
   const std::string build = (dir / "build").string();
-  const Shell configure = shell(cmake + " -S " + source + " -B " + build + " -DCMAKE_PREFIX_PATH=" + prefix);
+  const test::CliResult configure =
+      test::run_shell(cmake + " -S " + source + " -B " + build + " -DCMAKE_PREFIX_PATH=" + prefix);
   ASSERT_EQ(configure.exit_code, 0) << configure.output;
-  const Shell compile = shell(cmake + " --build " + build + " -j1");
+  const test::CliResult compile = test::run_shell(cmake + " --build " + build + " -j1");
   ASSERT_EQ(compile.exit_code, 0) << compile.output;
   const std::string plugin = build + "/libmomentum_plugin.so";
   const std::string abt = prefix + "/bin/abt";
-  const Shell list = shell(abt + " strategies --plugin " + plugin);
+  const test::CliResult list = test::run_shell(abt + " strategies --plugin " + plugin);
   ASSERT_EQ(list.exit_code, 0) << list.output;
   EXPECT_NE(list.output.find("momentum"), std::string::npos) << list.output;
-  const Shell run = shell(abt + " run " + source + "/config.json --quiet --plugin " + plugin + " --out " +
-                          (dir / "out").string());
+  const test::CliResult run = test::run_shell(abt + " run " + source + "/config.json --quiet --plugin " +
+                                              plugin + " --out " + (dir / "out").string());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const nlohmann::json result = read_json_file(dir / "out" / "result.json");
   EXPECT_GT(result["metrics"]["trades"].get<double>(), 0) << result.dump();
