@@ -31,10 +31,17 @@ ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestCon
   const auto n = static_cast<size_t>(data.instrument_count());
   lot_rules_.reserve(n);
   on_tick_.reserve(n);
+  listing_index_.reserve(n);
   for (const Instrument& ins : data.instruments) {
     lot_rules_.emplace_back(ins, config.rules.lots);
     on_tick_.push_back(trades_on_tick(ins) ? 1 : 0);
+    // Listed before the calendar starts: a seasoned stock (listing day far beyond the IPO window).
+    const bool seasoned = data.calendar.empty() || ins.list_date < data.calendar.day(0);
+    listing_index_.push_back(seasoned ? -1'000'000 : data.calendar.lower_bound(ins.list_date));
   }
+  row_day_.assign(static_cast<size_t>(bars_->rows()), 0);
+  for (int32_t d = 0; d + 1 < static_cast<int32_t>(bars_->day_begin.size()); ++d)
+    for (int32_t r = bars_->day_begin[d]; r < bars_->day_begin[d + 1]; ++r) row_day_[r] = d;
   batch_.reserve(n);
   buys_.reserve(n);
   keep_.reserve(n);
@@ -52,8 +59,21 @@ ExecutionSimulator::Gate ExecutionSimulator::gate(InstrumentId id, int32_t row, 
   const Instrument& ins = data_.instruments[id];
   const Date day = bars_->stamps[row].date();
   if (day < ins.list_date || day > ins.delist_date) return Gate::NotListed;
-  const Panel& panel = bars_->field(kind == PriceKind::Open ? Field::Open : Field::Close);
-  price = to_trade_price(panel(row, id), on_tick_[id] != 0);
+  const bool on_tick = on_tick_[id] != 0;
+  if (kind == PriceKind::Vwap) {
+    const float volume = bars_->has(Field::Volume) ? bars_->field(Field::Volume)(row, id) : NAN;
+    double raw = kNaN;
+    if (bars_->has(Field::Amount) && volume > 0)
+      raw = static_cast<double>(bars_->field(Field::Amount)(row, id)) / volume;
+    else
+      raw = (static_cast<double>(bars_->field(Field::High)(row, id)) + bars_->field(Field::Low)(row, id) +
+             bars_->field(Field::Close)(row, id)) /
+            3.0;
+    price = on_tick && !std::isnan(raw) ? round_to_fen(raw) : raw;
+  } else {
+    const Panel& panel = bars_->field(kind == PriceKind::Open ? Field::Open : Field::Close);
+    price = to_trade_price(panel(row, id), on_tick);
+  }
   if (std::isnan(price) || price <= 0) return Gate::Blocked;
   if (config_.rules.block_suspended && bars_->has(Field::Volume)) {
     const float volume = bars_->field(Field::Volume)(row, id);
@@ -62,19 +82,67 @@ ExecutionSimulator::Gate ExecutionSimulator::gate(InstrumentId id, int32_t row, 
   return Gate::Ok;
 }
 
+LimitBand ExecutionSimulator::day_band(InstrumentId id, int32_t day) const {
+  if (!config_.rules.price_limits || on_tick_[id] == 0) return LimitBand{};
+  const Instrument& ins = data_.instruments[id];
+  const BarData& daily = data_.daily;
+  double reference = kNaN;
+  if (daily.has(Field::PreClose)) reference = daily.field(Field::PreClose)(day, id);
+  const int32_t listing_day = day - listing_index_[id] + 1;
+  if (!(reference > 0) && listing_day > 1 && day > 0) reference = daily.field(Field::Close)(day - 1, id);
+  if (!(reference > 0) && listing_day == 1) reference = daily.field(Field::Open)(day, id);  // issue proxy
+  const bool is_st = daily.has(Field::IsST) && daily.field(Field::IsST)(day, id) > 0.5f;
+  return PriceLimitCalculator::band(ins, data_.calendar.day(day), listing_day, is_st, reference);
+}
+
 ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side side, int64_t quantity,
-                                                        const FillPoint& /*point*/) const {
+                                                        double price, const FillPoint& point) const {
+  const bool retry = config_.rules.retry_blocked;
   Admission a{quantity, RejectReason::Count, false};
+  const LimitBand band = day_band(id, row_day_[point.row]);
+  if (band.limited) {
+    constexpr double kEps = 1e-9;
+    const bool at_up = price >= band.up - kEps, at_down = price <= band.down + kEps;
+    const bool has_range = bars_->has(Field::High) && bars_->has(Field::Low);
+    const double high = has_range ? to_trade_price(bars_->field(Field::High)(point.row, id), true) : kNaN;
+    const double low = has_range ? to_trade_price(bars_->field(Field::Low)(point.row, id), true) : kNaN;
+    const bool one_price = high == low && (high >= band.up - kEps || low <= band.down + kEps);
+    if (side == Side::Buy && at_up) return Admission{0, RejectReason::LimitUp, retry};
+    if (side == Side::Sell && at_down) return Admission{0, RejectReason::LimitDown, retry};
+    if (one_price)
+      return Admission{0, high >= band.up - kEps ? RejectReason::LimitUp : RejectReason::LimitDown, retry};
+  }
   if (side == Side::Sell) {
     const int64_t sellable = portfolio_.position(id).sellable;
     if (quantity > sellable) {
       a.quantity = lot_rules_[id].round_sell(sellable, portfolio_.quantity(id));
       a.reason = RejectReason::TPlus1;
-      a.retry = false;
+      a.retry = retry;
     }
   }
-  // Later rules (price limits: LimitUp / LimitDown with retry; participation cap) reduce a.quantity here.
+  if (config_.rules.participation > 0 && bars_->has(Field::Volume)) {
+    const double volume = bars_->field(Field::Volume)(point.row, id);
+    const int64_t cap = floor_shares(config_.rules.participation * volume);
+    if (a.quantity > cap) {
+      a.quantity = side == Side::Buy ? lot_rules_[id].round_buy(cap)
+                                     : lot_rules_[id].round_sell(cap, portfolio_.quantity(id));
+      a.reason = RejectReason::Participation;
+      a.retry = retry;
+    }
+  }
   return a;
+}
+
+void ExecutionSimulator::count_once(PendingOrder& e, RejectReason reason) {
+  const uint32_t bit = 1u << static_cast<int>(reason);
+  if (e.counted_reasons & bit) return;
+  e.counted_reasons |= bit;
+  ++result_.rejects[static_cast<int>(reason)];
+}
+
+void ExecutionSimulator::after_partial_fill(int32_t entry, int64_t signed_quantity) {
+  PendingOrder& e = orders_.entries()[entry];
+  if (!e.has_target) e.delta -= signed_quantity;
 }
 
 double ExecutionSimulator::cost_of(InstrumentId id, Side side, int64_t quantity, double price,
@@ -106,9 +174,10 @@ void ExecutionSimulator::execute(const FillPoint& point) {
         keep_[i] = 0;
         break;
       case Gate::Blocked:
-        if (!e.blocked_counted) ++result_.rejects[static_cast<int>(RejectReason::Suspended)];
+        count_once(e, RejectReason::Suspended);
         e.blocked_counted = true;
         e.eligible_row = point.row + 1;
+        if (!config_.rules.retry_blocked) keep_[i] = 0;
         break;
       case Gate::Ok:
         batch_.push_back(Candidate{static_cast<int32_t>(i), e.instrument, price, 0, 0, 0});
@@ -153,18 +222,23 @@ void ExecutionSimulator::execute_sells(const FillPoint& point, Date day) {
   for (Candidate& c : batch_) {
     if (c.change >= 0) continue;
     const int64_t position = portfolio_.quantity(c.instrument);
+    PendingOrder& e = orders_.entries()[c.entry];
     const int64_t rounded = lot_rules_[c.instrument].round_sell(-c.change, position);
     if (rounded == 0) {
-      ++result_.rejects[static_cast<int>(RejectReason::Lot)];
+      count_once(e, RejectReason::Lot);
       continue;
     }
-    const Admission a = admit(c.instrument, Side::Sell, rounded, point);
-    if (a.reason != RejectReason::Count) ++result_.rejects[static_cast<int>(a.reason)];
-    if (a.retry) keep_[c.entry] = 1;
+    const Admission a = admit(c.instrument, Side::Sell, rounded, c.price, point);
+    if (a.reason != RejectReason::Count) count_once(e, a.reason);
+    if (a.retry) {
+      keep_[c.entry] = 1;
+      e.eligible_row = point.row + 1;
+    }
     if (a.quantity <= 0) continue;
     const double cost = cost_of(c.instrument, Side::Sell, a.quantity, c.price, day);
     portfolio_.sell(c.instrument, a.quantity, c.price, cost);
     record_fill(c.instrument, Side::Sell, a.quantity, c.price, cost, point.time);
+    if (a.retry) after_partial_fill(c.entry, -a.quantity);
   }
 }
 
@@ -180,14 +254,18 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
   buys_.clear();
   for (Candidate& c : batch_) {
     if (c.change <= 0) continue;
+    PendingOrder& e = orders_.entries()[c.entry];
     const int64_t rounded = lot_rules_[c.instrument].round_buy(c.change);
     if (rounded == 0) {
-      ++result_.rejects[static_cast<int>(RejectReason::Lot)];
+      count_once(e, RejectReason::Lot);
       continue;
     }
-    const Admission a = admit(c.instrument, Side::Buy, rounded, point);
-    if (a.reason != RejectReason::Count) ++result_.rejects[static_cast<int>(a.reason)];
-    if (a.retry) keep_[c.entry] = 1;
+    const Admission a = admit(c.instrument, Side::Buy, rounded, c.price, point);
+    if (a.reason != RejectReason::Count) count_once(e, a.reason);
+    if (a.retry) {
+      keep_[c.entry] = 1;
+      e.eligible_row = point.row + 1;
+    }
     if (a.quantity <= 0) continue;
     c.quantity = a.quantity;
     c.requested = a.quantity;
@@ -218,13 +296,15 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
       need = buy_cash_need(day);
     }
     for (const Candidate* c : buys_)
-      if (c->quantity < c->requested) ++result_.rejects[static_cast<int>(RejectReason::Cash)];
+      if (c->quantity < c->requested) count_once(orders_.entries()[c->entry], RejectReason::Cash);
   }
   for (Candidate* c : buys_) {
     if (c->quantity <= 0) continue;
     const double cost = cost_of(c->instrument, Side::Buy, c->quantity, c->price, day);
-    portfolio_.buy(c->instrument, c->quantity, c->price, cost);
+    const bool settles_now = !config_.rules.t_plus_1 || on_tick_[c->instrument] == 0;
+    portfolio_.buy(c->instrument, c->quantity, c->price, cost, settles_now);
     record_fill(c->instrument, Side::Buy, c->quantity, c->price, cost, point.time);
+    if (keep_[c->entry]) after_partial_fill(c->entry, c->quantity);
   }
 }
 

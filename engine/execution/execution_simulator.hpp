@@ -17,9 +17,18 @@
 //      the largest buy steps down one lot at a time while fen rounding still overshoots. Cash never goes
 //      negative. A buy reduced this way counts RejectReason::Cash; a nonzero change that rounds to zero
 //      shares counts RejectReason::Lot.
-// Extension point: admit() is the per-intent, side-aware eligibility step. A-share rules (price limits, T+1,
-// participation cap) belong there: they return a smaller allowed quantity with a reason, and may ask for a
-// retry at the next bar.
+// Admission, admit(), is the per-intent, side-aware eligibility step of the A-share rules (each a switch in
+// ExecutionRules, market-rules.md):
+//   - price limits (price_limits): a buy whose execution price is at or above the day's limit-up, or a sell
+//     at or below limit-down, is blocked (LimitUp / LimitDown); a bar whose high equals its low at a limit
+//     (a one-price limit bar) blocks both sides. The execution price is the one of the fill mode (the bar's
+//     open, close or VWAP proxy). The day's limits (price_limit.hpp, from the daily unadjusted PreClose,
+//     else the previous daily close) apply to every 60-minute bar of the day;
+//   - T+1 (t_plus_1): a sell is capped at the sellable quantity (shares bought today are not) -> TPlus1;
+//   - participation (> 0): a fill is capped at floor(participation x bar volume), lot-rounded ->
+//     Participation.
+// A blocked or capped intent stays pending and is retried at the next bar of the execution frequency when
+// rules.retry_blocked (else it is dropped). Each reason is counted at most once per intent.
 //
 // Prices are unadjusted CNY, stock prices snapped to the 0.01 tick. The pass allocates nothing (buffers are
 // pre-sized for every instrument); fills are appended to RunResult::fills.
@@ -29,13 +38,16 @@
 #include "engine/data/market_data.hpp"
 #include "engine/execution/lot_rule.hpp"
 #include "engine/execution/order_book.hpp"
+#include "engine/execution/price_limit.hpp"
 #include "engine/portfolio/portfolio.hpp"
 #include "engine/sim/backtest_config.hpp"
 #include "engine/sim/run_result.hpp"
 
 namespace abt {
 
-enum class PriceKind : uint8_t { Open, Close };
+/// Which price of the execution bar a fill pass uses: open, close, or the VWAP proxy amount / volume
+/// (without an amount field: (high + low + close) / 3), snapped to the tick for stocks.
+enum class PriceKind : uint8_t { Open, Close, Vwap };
 
 /// Where and when a fill pass executes: `row` of the execution-frequency bars, its open or close price, and
 /// the time stamped on the fills.
@@ -89,9 +101,15 @@ class ExecutionSimulator {
   };
 
   Gate gate(InstrumentId id, int32_t row, PriceKind kind, double& price) const;
-  /// Per-intent, side-aware eligibility: how much of `quantity` may trade now. Currently caps sells at the
-  /// sellable quantity (T+1 slot); price limits and participation caps are to be added here.
-  Admission admit(InstrumentId id, Side side, int64_t quantity, const FillPoint& point) const;
+  /// Per-intent, side-aware eligibility (see the file comment): how much of the lot-rounded `quantity` may
+  /// trade now at `price`.
+  Admission admit(InstrumentId id, Side side, int64_t quantity, double price, const FillPoint& point) const;
+  /// The price limits of `id` on calendar day `day` (not limited when rules.price_limits is off).
+  LimitBand day_band(InstrumentId id, int32_t day) const;
+  /// Counts `reason` for pending entry `e` unless it was already counted for that intent.
+  void count_once(PendingOrder& e, RejectReason reason);
+  /// Bookkeeping after a fill of `quantity` (signed) for a kept entry: a pure Shares delta shrinks.
+  void after_partial_fill(int32_t entry, int64_t signed_quantity);
   double cost_of(InstrumentId id, Side side, int64_t quantity, double price, Date day) const;
   void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double cost, Timestamp time);
   void size_batch();
@@ -109,6 +127,8 @@ class ExecutionSimulator {
   DayTotals totals_;
   std::vector<LotRule> lot_rules_;
   std::vector<uint8_t> on_tick_;
+  std::vector<int32_t> listing_index_;  // per instrument: calendar index of its first trading day
+  std::vector<int32_t> row_day_;        // per execution bar: its calendar day index
   // Scratch buffers, sized once.
   std::vector<Candidate> batch_;
   std::vector<Candidate*> buys_;

@@ -32,8 +32,9 @@ class Portfolio {
   std::span<const InstrumentId> held() const { return held_; }
 
   /// Buys `quantity` > 0 shares at `price` paying `cost` in fees: cash -= quantity x price + cost. The
-  /// mark becomes `price`. Shares bought are sellable (the T+1 rule, when added, adjusts `sellable`).
-  void buy(InstrumentId id, int64_t quantity, double price, double cost);
+  /// mark becomes `price`. With sellable_now (T+0) the shares are sellable at once; without (T+1) they add
+  /// to the quantity only and become sellable at the next reset_sellable() (the next SessionOpen).
+  void buy(InstrumentId id, int64_t quantity, double price, double cost, bool sellable_now = true);
   /// Sells 0 < quantity <= position shares at `price` paying `cost`: cash += quantity x price - cost.
   void sell(InstrumentId id, int64_t quantity, double price, double cost);
   /// Sets the mark of a held instrument (ignored for instruments not held; NaN ignored).

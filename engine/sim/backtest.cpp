@@ -141,10 +141,13 @@ void Backtest::Impl::session_open(int32_t d) {
 void Backtest::Impl::bar_close(Frequency f, int32_t row) {
   const BarData& bars = *data.bars(f);
   clock.now = bars.stamps[row];
-  // (1) fills at this bar of the execution frequency: its open (NextOpen) or its close (Close).
+  // (1) fills at this bar of the execution frequency: its open (NextOpen, stamped at the bar's open), its
+  // close (Close, NextClose) or its VWAP proxy (NextBarVwap), both stamped at the bar's close.
   if (f == exec && simulator.has_eligible(row)) {
     if (config.fill == FillMode::NextOpen)
       simulator.execute(FillPoint{row, PriceKind::Open, bar_open_time(f, bars.stamps[row])});
+    else if (config.fill == FillMode::NextBarVwap)
+      simulator.execute(FillPoint{row, PriceKind::Vwap, bars.stamps[row]});
     else
       simulator.execute(FillPoint{row, PriceKind::Close, bars.stamps[row]});
   }

@@ -63,8 +63,7 @@ int64_t EngineContext::position(InstrumentId id) const {
 
 void EngineContext::place(InstrumentId id, OrderKind kind, double amount) {
   const int32_t exec_cursor = clock_.cursor[static_cast<int>(simulator_.frequency())];
-  const int32_t eligible_row =
-      config_.fill == FillMode::NextOpen ? exec_cursor + 1 : std::max(exec_cursor, 0);
+  const int32_t eligible_row = config_.fill == FillMode::Close ? std::max(exec_cursor, 0) : exec_cursor + 1;
   simulator_.orders().add(OrderIntent{id, kind, amount, clock_.now, next_sequence_++}, eligible_row);
 }
 

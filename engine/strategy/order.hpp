@@ -46,14 +46,15 @@ struct Fill {
 
 /// Why an intent could not be (fully) executed; counted in result.json.
 enum class RejectReason : uint8_t {
-  Suspended,  // no trading in the bar (volume 0 or no price)
-  NotListed,  // before listing or after delisting
-  Lot,        // rounds to zero shares under the lot rule
-  Cash,       // buys scaled down for lack of cash
-  LimitUp,    // buy at limit-up (A-share rules, later issue)
-  LimitDown,  // sell at limit-down
-  TPlus1,     // shares bought today not sellable
-  Risk,       // a pre-trade risk limit
+  Suspended,      // no trading in the bar (volume 0 or no price)
+  NotListed,      // before listing or after delisting
+  Lot,            // rounds to zero shares under the lot rule
+  Cash,           // buys scaled down for lack of cash
+  LimitUp,        // buy at limit-up (or any fill in a one-price limit-up bar)
+  LimitDown,      // sell at limit-down
+  TPlus1,         // shares bought today not sellable
+  Risk,           // a pre-trade risk limit
+  Participation,  // capped at a fraction of the bar's volume
   Count
 };
 inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count);
