@@ -70,14 +70,33 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (config.contains("execution")) {
     const auto& e = config["execution"];
     if (!e.is_object()) throw ConfigError("execution: expected an object");
-    reject_unknown(e, "execution", {"fill", "lots", "block_suspended"});
+    reject_unknown(e, "execution",
+                   {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended", "participation",
+                    "retry_blocked"});
     const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
     const auto mode = parse_fill_mode(fill);
-    if (!mode) throw ConfigError("execution.fill: expected next_open or close, got '" + fill + "'");
+    if (!mode)
+      throw ConfigError("execution.fill: expected next_open, close, next_close or next_bar_vwap, got '" +
+                        fill + "'");
     rc.fill = *mode;
+    const std::string profile = get_string(e, "profile", "execution.profile", "realistic");
+    if (profile == "ideal")
+      rc.rules = ExecutionRules::ideal();
+    else if (profile != "realistic")
+      throw ConfigError("execution.profile: expected realistic or ideal, got '" + profile + "'");
+    rc.profile = profile;
     rc.rules.lots = get_bool(e, "lots", "execution.lots", rc.rules.lots);
+    rc.rules.price_limits = get_bool(e, "price_limits", "execution.price_limits", rc.rules.price_limits);
+    rc.rules.t_plus_1 = get_bool(e, "t_plus_1", "execution.t_plus_1", rc.rules.t_plus_1);
     rc.rules.block_suspended =
         get_bool(e, "block_suspended", "execution.block_suspended", rc.rules.block_suspended);
+    rc.rules.retry_blocked = get_bool(e, "retry_blocked", "execution.retry_blocked", rc.rules.retry_blocked);
+    rc.rules.participation =
+        get_number(e, "participation", "execution.participation", rc.rules.participation);
+    if (!(rc.rules.participation >= 0 && rc.rules.participation <= 1))
+      throw ConfigError(
+          "execution.participation: expected a fraction of the bar volume in [0, 1] (0 = no cap), got " +
+          e["participation"].dump());
   }
 
   if (config.contains("costs")) rc.costs = config["costs"];

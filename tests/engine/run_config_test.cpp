@@ -39,7 +39,8 @@ TEST(RunConfig, RejectsBadValuesWithTheirPath) {
   EXPECT_EQ(error_of(j).rfind("strat: unknown key", 0), 0u);
   j = minimal();
   j["execution"] = {{"fill", "vwap"}};
-  EXPECT_EQ(error_of(j), "execution.fill: expected next_open or close, got 'vwap'");
+  EXPECT_EQ(error_of(j),
+            "execution.fill: expected next_open, close, next_close or next_bar_vwap, got 'vwap'");
   j = minimal();
   j["start"] = "2020-02-30";
   EXPECT_EQ(error_of(j), "start: expected a date YYYY-MM-DD, got '2020-02-30'");
@@ -48,6 +49,33 @@ TEST(RunConfig, RejectsBadValuesWithTheirPath) {
   EXPECT_EQ(error_of(j), "capital: expected a positive amount of CNY");
   EXPECT_EQ(error_of({{"strategy", {{"name", "x"}, {"parms", {}}}}}).rfind("strategy.parms: unknown key", 0),
             0u);
+}
+
+TEST(RunConfig, ExecutionProfilesAndRuleSwitches) {
+  const RunConfig def = parse_run_config(minimal());
+  EXPECT_EQ(def.profile, "realistic");
+  EXPECT_TRUE(def.rules.lots && def.rules.price_limits && def.rules.t_plus_1 && def.rules.block_suspended &&
+              def.rules.retry_blocked);
+  EXPECT_DOUBLE_EQ(def.rules.participation, 0.0);
+  auto j = minimal();
+  j["execution"] = {{"profile", "ideal"}};
+  const RunConfig ideal = parse_run_config(j);
+  EXPECT_FALSE(ideal.rules.lots || ideal.rules.price_limits || ideal.rules.t_plus_1);
+  EXPECT_DOUBLE_EQ(ideal.rules.participation, 0.0);
+  // A per-rule switch overrides the profile.
+  j["execution"] = {
+      {"profile", "ideal"}, {"t_plus_1", true}, {"participation", 0.05}, {"fill", "next_close"}};
+  const RunConfig mixed = parse_run_config(j);
+  EXPECT_TRUE(mixed.rules.t_plus_1);
+  EXPECT_FALSE(mixed.rules.price_limits);
+  EXPECT_DOUBLE_EQ(mixed.rules.participation, 0.05);
+  EXPECT_EQ(mixed.fill, FillMode::NextClose);
+  j["execution"] = {{"profile", "textbook"}};
+  EXPECT_EQ(error_of(j), "execution.profile: expected realistic or ideal, got 'textbook'");
+  j["execution"] = {{"participation", 1.5}};
+  EXPECT_EQ(error_of(j).rfind("execution.participation: expected a fraction", 0), 0u);
+  j["execution"] = {{"price_limits", "yes"}};
+  EXPECT_EQ(error_of(j), "execution.price_limits: expected true or false, got \"yes\"");
 }
 
 TEST(ConfigOverride, SetsDottedPathsWithJsonValues) {
