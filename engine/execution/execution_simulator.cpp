@@ -151,12 +151,29 @@ double ExecutionSimulator::cost_of(InstrumentId id, Side side, int64_t quantity,
   return config_.costs->cost(data_.instruments[id], side, quantity, price, day);
 }
 
-void ExecutionSimulator::record_fill(InstrumentId id, Side side, int64_t quantity, double price, double cost,
-                                     Timestamp time) {
-  result_.fills.push_back(Fill{time, id, side, quantity, price, cost});
+double ExecutionSimulator::fill_price(InstrumentId id, Side side, int64_t quantity, double market,
+                                      int32_t row) const {
+  if (!config_.costs || config_.costs->slippage().kind == SlippageModel::Kind::None) return market;
+  const double volume = bars_->has(Field::Volume) ? bars_->field(Field::Volume)(row, id) : 0.0;
+  const double f = config_.costs->slippage().fraction(quantity, volume);
+  double price = market * (side == Side::Buy ? 1.0 + f : 1.0 - f);
+  if (on_tick_[id] == 0) return price;
+  price = round_to_fen(price);
+  const LimitBand band = day_band(id, row_day_[row]);
+  if (band.limited) price = std::clamp(price, band.down, band.up);
+  return std::max(price, 0.01);
+}
+
+void ExecutionSimulator::record_fill(InstrumentId id, Side side, int64_t quantity, double price,
+                                     double market, Date day, Timestamp time) {
+  CostBreakdown fees;
+  if (config_.costs) fees = config_.costs->itemise(data_.instruments[id], side, quantity, price, day);
+  const double slippage = round_to_fen(std::fabs(price - market) * static_cast<double>(quantity));
+  result_.fills.push_back(Fill{time, id, side, quantity, price, fees.total(), fees.commission,
+                               fees.stamp_duty, fees.transfer_fee, slippage});
   const double notional = static_cast<double>(quantity) * price;
   (side == Side::Buy ? totals_.bought : totals_.sold) += notional;
-  totals_.costs += cost;
+  totals_.costs += fees.total();
 }
 
 void ExecutionSimulator::execute(const FillPoint& point) {
@@ -235,18 +252,22 @@ void ExecutionSimulator::execute_sells(const FillPoint& point, Date day) {
       e.eligible_row = point.row + 1;
     }
     if (a.quantity <= 0) continue;
-    const double cost = cost_of(c.instrument, Side::Sell, a.quantity, c.price, day);
-    portfolio_.sell(c.instrument, a.quantity, c.price, cost);
-    record_fill(c.instrument, Side::Sell, a.quantity, c.price, cost, point.time);
+    const double price = fill_price(c.instrument, Side::Sell, a.quantity, c.price, point.row);
+    const double cost = cost_of(c.instrument, Side::Sell, a.quantity, price, day);
+    portfolio_.sell(c.instrument, a.quantity, price, cost);
+    record_fill(c.instrument, Side::Sell, a.quantity, price, c.price, day, point.time);
     if (a.retry) after_partial_fill(c.entry, -a.quantity);
   }
 }
 
-double ExecutionSimulator::buy_cash_need(Date day) const {
+double ExecutionSimulator::buy_cash_need(Date day, int32_t row) const {
   double need = 0;
-  for (const Candidate* c : buys_)
-    need += static_cast<double>(c->quantity) * c->price +
-            cost_of(c->instrument, Side::Buy, c->quantity, c->price, day);
+  for (const Candidate* c : buys_) {
+    if (c->quantity <= 0) continue;
+    const double price = fill_price(c->instrument, Side::Buy, c->quantity, c->price, row);
+    need +=
+        static_cast<double>(c->quantity) * price + cost_of(c->instrument, Side::Buy, c->quantity, price, day);
+  }
   return need;
 }
 
@@ -274,7 +295,7 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
   if (buys_.empty()) return;
 
   const double cash = std::max(0.0, portfolio_.cash());
-  double need = buy_cash_need(day);
+  double need = buy_cash_need(day, point.row);
   if (need > cash) {
     // One common factor for every buy (strategies.md section 6), then re-round down to lots.
     const double factor = cash / need;
@@ -283,7 +304,7 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
           static_cast<int64_t>(std::floor(static_cast<double>(c->quantity) * factor)));
     }
     // Fen rounding of fees (or a minimum fee) can still overshoot: step the largest buy down one lot.
-    need = buy_cash_need(day);
+    need = buy_cash_need(day, point.row);
     while (need > cash) {
       Candidate* largest = nullptr;
       for (Candidate* c : buys_)
@@ -293,17 +314,18 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
           largest = c;
       ensure(largest != nullptr, "execute_buys: positive cash need without any buy");
       largest->quantity = lot_rules_[largest->instrument].step_down_buy(largest->quantity);
-      need = buy_cash_need(day);
+      need = buy_cash_need(day, point.row);
     }
     for (const Candidate* c : buys_)
       if (c->quantity < c->requested) count_once(orders_.entries()[c->entry], RejectReason::Cash);
   }
   for (Candidate* c : buys_) {
     if (c->quantity <= 0) continue;
-    const double cost = cost_of(c->instrument, Side::Buy, c->quantity, c->price, day);
+    const double price = fill_price(c->instrument, Side::Buy, c->quantity, c->price, point.row);
+    const double cost = cost_of(c->instrument, Side::Buy, c->quantity, price, day);
     const bool settles_now = !config_.rules.t_plus_1 || on_tick_[c->instrument] == 0;
-    portfolio_.buy(c->instrument, c->quantity, c->price, cost, settles_now);
-    record_fill(c->instrument, Side::Buy, c->quantity, c->price, cost, point.time);
+    portfolio_.buy(c->instrument, c->quantity, price, cost, settles_now);
+    record_fill(c->instrument, Side::Buy, c->quantity, price, c->price, day, point.time);
     if (keep_[c->entry]) after_partial_fill(c->entry, c->quantity);
   }
 }
@@ -312,7 +334,8 @@ void ExecutionSimulator::liquidate(InstrumentId id, double price, Timestamp time
   const int64_t quantity = portfolio_.quantity(id);
   if (quantity <= 0) return;
   portfolio_.sell(id, quantity, price, 0.0);
-  record_fill(id, Side::Sell, quantity, price, 0.0, time);
+  result_.fills.push_back(Fill{time, id, Side::Sell, quantity, price, 0.0});
+  totals_.sold += static_cast<double>(quantity) * price;
 }
 
 }  // namespace abt

@@ -111,11 +111,16 @@ class ExecutionSimulator {
   /// Bookkeeping after a fill of `quantity` (signed) for a kept entry: a pure Shares delta shrinks.
   void after_partial_fill(int32_t entry, int64_t signed_quantity);
   double cost_of(InstrumentId id, Side side, int64_t quantity, double price, Date day) const;
-  void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double cost, Timestamp time);
+  /// The fill price of `quantity` shares at market price `market` in execution bar `row`: moved by the cost
+  /// model's slippage against the trader, snapped to the tick and kept inside the day's limits.
+  double fill_price(InstrumentId id, Side side, int64_t quantity, double market, int32_t row) const;
+  /// Pays nothing itself: records the fill with its itemised fees and the day's totals.
+  void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double market, Date day,
+                   Timestamp time);
   void size_batch();
   void execute_sells(const FillPoint& point, Date day);
   void execute_buys(const FillPoint& point, Date day);
-  double buy_cash_need(Date day) const;
+  double buy_cash_need(Date day, int32_t row) const;
 
   const MarketData& data_;
   const BacktestConfig& config_;

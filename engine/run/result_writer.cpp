@@ -4,6 +4,7 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
+#include "engine/execution/cost_model.hpp"
 
 namespace abt {
 namespace {
@@ -21,9 +22,27 @@ nlohmann::json result_document(const RunOutput& output) {
   nlohmann::json rejects = nlohmann::json::object();
   for (int r = 0; r < kRejectReasonCount; ++r)
     rejects[std::string(reject_reason_name(static_cast<RejectReason>(r)))] = output.result.rejects[r];
-  return {{"abt_version", ABT_VERSION}, {"config", output.resolved_config},
-          {"data", output.data_info},   {"metrics", metrics_to_json(output.metrics)},
-          {"rejected_orders", rejects}, {"warnings", output.result.warnings}};
+  // Fees by item and what slippage cost, summed over every fill (CNY).
+  double commission = 0, stamp_duty = 0, transfer_fee = 0, slippage = 0, total = 0;
+  for (const Fill& f : output.result.fills) {
+    commission += f.commission;
+    stamp_duty += f.stamp_duty;
+    transfer_fee += f.transfer_fee;
+    slippage += f.slippage;
+    total += f.cost;
+  }
+  const nlohmann::json costs = {{"total", round_to_fen(total)},
+                                {"commission", round_to_fen(commission)},
+                                {"stamp_duty", round_to_fen(stamp_duty)},
+                                {"transfer_fee", round_to_fen(transfer_fee)},
+                                {"slippage", round_to_fen(slippage)}};
+  return {{"abt_version", ABT_VERSION},
+          {"config", output.resolved_config},
+          {"data", output.data_info},
+          {"metrics", metrics_to_json(output.metrics)},
+          {"costs", costs},
+          {"rejected_orders", rejects},
+          {"warnings", output.result.warnings}};
 }
 
 std::string equity_csv(const RunOutput& output) {
@@ -44,11 +63,12 @@ std::string equity_csv(const RunOutput& output) {
 }
 
 std::string trades_csv(const RunOutput& output, const MarketData& data) {
-  std::string out = "datetime,symbol,side,quantity,price,cost\n";
+  std::string out = "datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n";
   for (const Fill& f : output.result.fills) {
     out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
            std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' + fixed(f.price, 2) + ',' +
-           fixed(f.cost, 2) + '\n';
+           fixed(f.cost, 2) + ',' + fixed(f.commission, 2) + ',' + fixed(f.stamp_duty, 2) + ',' +
+           fixed(f.transfer_fee, 2) + ',' + fixed(f.slippage, 2) + '\n';
   }
   return out;
 }

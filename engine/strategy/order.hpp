@@ -41,7 +41,13 @@ struct Fill {
   Side side = Side::Buy;
   int64_t quantity = 0;  // > 0
   double price = 0.0;
-  double cost = 0.0;
+  double cost = 0.0;  // = commission + stamp_duty + transfer_fee
+  double commission = 0.0;
+  double stamp_duty = 0.0;
+  double transfer_fee = 0.0;
+  /// What slippage cost relative to the market price: |price - market price| x quantity, CNY. Already in
+  /// `price`, not in `cost`.
+  double slippage = 0.0;
 };
 
 /// Why an intent could not be (fully) executed; counted in result.json.

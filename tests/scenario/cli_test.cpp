@@ -71,7 +71,10 @@ TEST(Cli, RunWritesResultsAndIsDeterministic) {
   EXPECT_EQ(ra["config"]["strategy"]["params"]["slow"], 20);
   EXPECT_EQ(ra["data"]["instruments"], 202);
   EXPECT_EQ(read_file(dir / "a" / "equity.csv").rfind("date,nav,", 0), 0u);
-  EXPECT_EQ(read_file(dir / "a" / "trades.csv").rfind("datetime,symbol,side,quantity,price,cost\n", 0), 0u);
+  EXPECT_EQ(
+      read_file(dir / "a" / "trades.csv")
+          .rfind("datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n", 0),
+      0u);
   EXPECT_GT(ra["metrics"]["trades"].get<int>(), 0);
 }
 
