@@ -17,6 +17,10 @@ namespace abt {
 
 namespace {
 
+/// Trading days without any price up to the end of the data after which a holding without a delist date
+/// is treated as delisted (about one month).
+constexpr int32_t kStoppedDays = 20;
+
 struct DayRange {
   int32_t first = 0;
   int32_t last = -1;
@@ -64,6 +68,13 @@ struct Backtest::Impl {
         exec(d.finest_frequency()),
         exec_bars(*d.bars(d.finest_frequency())) {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
+    // Last calendar day with a daily close per instrument (-1: never priced). A holding past it whose prices
+    // have stopped for good is treated as delisted even when the data has no (or a later) delist date.
+    const Panel& close = d.daily.field(Field::Close);
+    last_priced.assign(static_cast<size_t>(d.instrument_count()), -1);
+    for (int32_t t = 0; t < d.calendar.size(); ++t)
+      for (InstrumentId i = 0; i < d.instrument_count(); ++i)
+        if (!std::isnan(close(t, i))) last_priced[i] = t;
     result.daily.reserve(static_cast<size_t>(r.last - r.first + 1));
   }
 
@@ -90,6 +101,7 @@ struct Backtest::Impl {
   const BarData& exec_bars;
   Strategy* strategy = nullptr;
   std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
+  std::vector<int32_t> last_priced;   // per instrument: last calendar index with a daily close
 };
 
 RunResult Backtest::Impl::run(Strategy& s) {
@@ -219,13 +231,27 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
   scratch.assign(portfolio.held().begin(), portfolio.held().end());
   for (InstrumentId id : scratch) {
     const Instrument& ins = data.instruments[id];
-    if (!(ins.delist_date < day)) continue;
+    const bool delisted = ins.delist_date < day;
+    // Prices that stop for good: before a known delist date (the data lacks the last trading days), or,
+    // without a delist date, when the data then has no price for kStoppedDays or more trading days up to
+    // its end (a short gap at the end of the data is read as a suspension, the holding keeps its mark).
+    const int32_t last = last_priced[id];
+    const bool gap_to_end = data.calendar.size() - 1 - last >= kStoppedDays;
+    const bool prices_stopped = !delisted && d > last && (ins.delist_date != Date::max() || gap_to_end);
+    if (!delisted && !prices_stopped) continue;
     const int64_t quantity = portfolio.quantity(id);
     const double price = portfolio.mark(id);
     simulator.liquidate(id, price, clock.now);
-    result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " delisted (last trading day " +
-                              ins.delist_date.to_string() + "); liquidated " + std::to_string(quantity) +
-                              " shares at its last close " + std::to_string(price) + " without costs");
+    const std::string why = delisted
+                                ? "delisted (last trading day " + ins.delist_date.to_string() + ")"
+                                : "has no prices after " + data.calendar.day(last_priced[id]).to_string() +
+                                      (ins.delist_date == Date::max()
+                                           ? " and no delist date"
+                                           : " although its delist date is " + ins.delist_date.to_string()) +
+                                      "; treated as delisted";
+    result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " " + why + "; liquidated " +
+                              std::to_string(quantity) + " shares at its last close " +
+                              std::to_string(price) + " without costs");
   }
 }
 
