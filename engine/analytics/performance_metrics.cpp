@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/analytics/return_statistics.hpp"
+#include "engine/risk/risk_metrics.hpp"
 
 namespace abt {
 
@@ -29,6 +30,9 @@ PerformanceMetrics compute_metrics(const RunResult& result, std::span<const doub
   const auto returns = daily_returns(navs, options.initial_cash);
   m.annual_volatility = annualized_volatility(returns, options.days_per_year);
   m.sharpe = sharpe_ratio(returns, options.days_per_year, options.risk_free_rate);
+  const TailRisk tail = historical_tail_risk(returns, 0.95);
+  m.var_95 = tail.var;
+  m.cvar_95 = tail.cvar;
   const Drawdown dd = max_drawdown(navs, options.initial_cash);
   m.max_drawdown = dd.depth;
   if (dd.trough >= 0) {
@@ -45,6 +49,9 @@ PerformanceMetrics compute_metrics(const RunResult& result, std::span<const doub
     m.benchmark_total_return = benchmark.back() / benchmark.front() - 1.0;
     m.benchmark_annual_return = annualized_return(*m.benchmark_total_return, m.days, options.days_per_year);
     m.excess_annual_return = m.annual_return - *m.benchmark_annual_return;
+    const auto bench_returns = daily_returns(benchmark.subspan(1), benchmark.front());
+    m.beta = abt::beta(returns, bench_returns);
+    m.tracking_error = abt::tracking_error(returns, bench_returns, options.days_per_year);
   }
   return m;
 }
@@ -65,11 +72,15 @@ nlohmann::json metrics_to_json(const PerformanceMetrics& m) {
       {"turnover", m.turnover},
       {"costs", m.costs},
       {"exposure", m.exposure},
+      {"var_95", m.var_95},
+      {"cvar_95", m.cvar_95},
   };
   if (m.benchmark_total_return) {
     j["benchmark_total_return"] = *m.benchmark_total_return;
     j["benchmark_annual_return"] = *m.benchmark_annual_return;
     j["excess_annual_return"] = *m.excess_annual_return;
+    j["beta"] = *m.beta;
+    j["tracking_error"] = *m.tracking_error;
   }
   return j;
 }
