@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "engine/core/error.hpp"
+#include "engine/execution/share_math.hpp"
 #include "engine/execution/tick.hpp"
 
 namespace abt {
@@ -12,11 +13,6 @@ namespace abt {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// floor(x) tolerant of binary noise: 0.1 x 100000 / 10 must give 1000, not 999.
-int64_t floor_shares(double x) {
-  if (!(x > 0)) return 0;
-  return static_cast<int64_t>(std::floor(x + 1e-9 * std::max(1.0, x)));
-}
 }  // namespace
 
 ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestConfig& config,
@@ -227,12 +223,14 @@ void ExecutionSimulator::size_batch() {
     const int64_t current = portfolio_.quantity(c.instrument);
     int64_t wanted = current;
     if (e.has_target) {
-      wanted = e.target.kind == OrderKind::TargetWeight ? floor_shares(e.target.amount * nav / c.price)
-                                                        : static_cast<int64_t>(e.target.amount);
+      wanted = e.target.kind == OrderKind::TargetWeight
+                   ? floor_shares(e.target.amount * weight_scale_ * nav / c.price)
+                   : static_cast<int64_t>(e.target.amount);
     }
     wanted = std::max<int64_t>(0, wanted + e.delta);
     c.change = wanted - current;
   }
+  apply_risk_limits(nav, nav - portfolio_.cash());
 }
 
 void ExecutionSimulator::execute_sells(const FillPoint& point, Date day) {

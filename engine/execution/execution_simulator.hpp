@@ -84,6 +84,13 @@ class ExecutionSimulator {
   /// Sells a whole holding at `price` without costs (delisted instruments); records the fill.
   void liquidate(InstrumentId id, double price, Timestamp time);
 
+  /// Portfolio controls set by the engine (engine/risk/risk_config.hpp): while halted every buy is refused
+  /// (RejectReason::Risk); TargetWeight amounts are multiplied by weight_scale (volatility targeting).
+  void set_halted(bool halted) { halted_ = halted; }
+  bool halted() const { return halted_; }
+  void set_weight_scale(double scale) { weight_scale_ = scale; }
+  double weight_scale() const { return weight_scale_; }
+
  private:
   enum class Gate : uint8_t { Ok, NotListed, Blocked };
   struct Admission {
@@ -118,6 +125,10 @@ class ExecutionSimulator {
   void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double market, Date day,
                    Timestamp time);
   void size_batch();
+  /// Pre-trade limits of config.risk and the halt on the sized batch (execution_simulator_risk.cpp):
+  /// blacklist / halt, max weight, gross cap (buys scaled), turnover cap (all changes scaled). `nav` and
+  /// `holdings` are valued at the pass's prices.
+  void apply_risk_limits(double nav, double holdings);
   void execute_sells(const FillPoint& point, Date day);
   void execute_buys(const FillPoint& point, Date day);
   double buy_cash_need(Date day, int32_t row) const;
@@ -139,6 +150,8 @@ class ExecutionSimulator {
   std::vector<Candidate*> buys_;
   std::vector<uint8_t> keep_;
   std::vector<double> fill_price_;  // per instrument, NaN outside a pass
+  bool halted_ = false;
+  double weight_scale_ = 1.0;
 };
 
 }  // namespace abt

@@ -45,6 +45,22 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
   return levels;
 }
 
+namespace {
+/// The resolved risk section (null for a limit that is off).
+nlohmann::json risk_to_json(const RiskConfig& r, const std::vector<std::string>& blacklist) {
+  auto finite_or_null = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); };
+  return {{"max_weight", finite_or_null(r.max_weight)},
+          {"max_gross", finite_or_null(r.max_gross)},
+          {"cash_buffer", r.cash_buffer},
+          {"max_turnover", r.max_turnover},
+          {"blacklist", blacklist},
+          {"drawdown_stop", r.drawdown_stop},
+          {"reenter_after_days", r.reenter_after_days},
+          {"vol_target", r.vol_target},
+          {"vol_window", r.vol_window}};
+}
+}  // namespace
+
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done) {
   const StrategyInfo& info = registry.get(config.strategy_name);
@@ -63,6 +79,18 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.fill = config.fill;
   bc.rules = config.rules;
   bc.costs = make_cost_model(config.costs, "costs");
+  bc.risk = config.risk;
+  bc.risk.days_per_year = config.days_per_year;
+  if (!config.blacklist.empty()) {
+    bc.risk.blacklist.assign(static_cast<size_t>(data.instrument_count()), 0);
+    for (size_t i = 0; i < config.blacklist.size(); ++i) {
+      const auto id = data.find(config.blacklist[i]);
+      if (!id)
+        throw ConfigError("risk.blacklist[" + std::to_string(i) + "]: '" + config.blacklist[i] +
+                          "' is not an instrument of the data");
+      bc.risk.blacklist[*id] = 1;
+    }
+  }
   bc.on_day_done = std::move(on_day_done);
 
   RunOutput out;
@@ -84,6 +112,7 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
         {"participation", config.rules.participation},
         {"retry_blocked", config.rules.retry_blocked}}},
       {"costs", bc.costs->describe()},
+      {"risk", risk_to_json(bc.risk, config.blacklist)},
       {"capital", config.capital},
       {"benchmark", config.benchmark},
       {"seed", config.seed},

@@ -87,6 +87,8 @@ struct Backtest::Impl {
   void apply_corporate_actions(int32_t d);
   void liquidate_delisted(int32_t d);
   void record_day(int32_t d);
+  void risk_controls_open(int32_t d);
+  void risk_controls_close(int32_t d);
 
   const MarketData& data;
   const BacktestConfig& config;
@@ -102,6 +104,8 @@ struct Backtest::Impl {
   Strategy* strategy = nullptr;
   std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
   std::vector<int32_t> last_priced;   // per instrument: last calendar index with a daily close
+  double peak_nav = 0;                // drawdown stop: running peak of closing NAV
+  int32_t resume_day = -1;            // drawdown stop: calendar index at which buys resume (-1: not stopped)
 };
 
 RunResult Backtest::Impl::run(Strategy& s) {
@@ -134,6 +138,7 @@ void Backtest::Impl::session_open(int32_t d) {
   portfolio.reset_sellable();
   apply_corporate_actions(d);
   liquidate_delisted(d);
+  risk_controls_open(d);
   // (1) fills: NextOpen orders eligible at the day's first execution bar fill at its open (09:30).
   const int32_t first_row = exec_bars.day_begin[d];
   if (config.fill == FillMode::NextOpen && first_row < exec_bars.day_begin[d + 1] &&
@@ -195,6 +200,56 @@ void Backtest::Impl::session_close(int32_t d) {
   after_strategy(false);
   ++result.events;
   record_day(d);
+  risk_controls_close(d);
+}
+
+void Backtest::Impl::risk_controls_open(int32_t d) {
+  const RiskConfig& risk = config.risk;
+  if (resume_day >= 0 && d >= resume_day) {
+    resume_day = -1;
+    simulator.set_halted(false);
+    peak_nav = portfolio.nav();
+    result.warnings.push_back(clock.now.to_string() + ": drawdown stop lifted; buys allowed again");
+  }
+  // Volatility targeting from the trailing daily NAV returns recorded so far (no allocation).
+  if (risk.vol_target > 0) {
+    const auto n = static_cast<int64_t>(result.daily.size());
+    double scale = 1.0;
+    if (n >= risk.vol_window && risk.vol_window >= 2) {
+      double sum = 0, sum_sq = 0;
+      for (int64_t i = n - risk.vol_window; i < n; ++i) {
+        const double before = i > 0 ? result.daily[i - 1].nav : config.initial_cash;
+        const double r = before > 0 ? result.daily[i].nav / before - 1.0 : 0.0;
+        sum += r;
+        sum_sq += r * r;
+      }
+      const double w = risk.vol_window;
+      const double var = std::max(0.0, (sum_sq - sum * sum / w) / (w - 1));
+      const double realised = std::sqrt(var * risk.days_per_year);
+      if (realised > 0) scale = std::min(1.0, risk.vol_target / realised);
+    }
+    simulator.set_weight_scale(scale);
+  }
+}
+
+void Backtest::Impl::risk_controls_close(int32_t d) {
+  const RiskConfig& risk = config.risk;
+  if (!(risk.drawdown_stop > 0) || resume_day >= 0) return;
+  const double nav = portfolio.nav();
+  peak_nav = std::max(peak_nav, nav);
+  if (!(nav < peak_nav * (1.0 - risk.drawdown_stop))) return;
+  // Flatten at the next fill and refuse buys for reenter_after_days trading days.
+  resume_day = d + risk.reenter_after_days;
+  simulator.set_halted(true);
+  const int32_t eligible = clock.cursor[static_cast<int>(exec)] + 1;
+  for (InstrumentId id : portfolio.held())
+    simulator.orders().add(OrderIntent{id, OrderKind::TargetWeight, 0.0, clock.now, 0}, eligible);
+  result.warnings.push_back(clock.now.to_string() + ": drawdown stop: NAV " + std::to_string(nav) +
+                            " is more than " + std::to_string(risk.drawdown_stop * 100) +
+                            " % below its peak " + std::to_string(peak_nav) +
+                            "; flattening, buys resume on " +
+                            (resume_day < data.calendar.size() ? data.calendar.day(resume_day).to_string()
+                                                               : std::string("(after the data)")));
 }
 
 void Backtest::Impl::after_strategy(bool session_open_event) {

@@ -8,6 +8,7 @@
 
 #include "engine/core/time.hpp"
 #include "engine/execution/cost_model.hpp"
+#include "engine/risk/risk_config.hpp"
 
 namespace abt {
 
@@ -46,6 +47,7 @@ struct BacktestConfig {
   FillMode fill = FillMode::NextOpen;
   ExecutionRules rules;
   std::shared_ptr<const CostModel> costs;  // null -> no costs
+  RiskConfig risk;                         // pre-trade limits and portfolio controls (all off by default)
   /// Called after each trading day's SessionClose with (days done, days in the run); empty = none. For
   /// progress display only: it must not touch the run.
   std::function<void(int32_t, int32_t)> on_day_done;

@@ -78,6 +78,31 @@ TEST(RunConfig, ExecutionProfilesAndRuleSwitches) {
   EXPECT_EQ(error_of(j), "execution.price_limits: expected true or false, got \"yes\"");
 }
 
+TEST(RunConfig, RiskSection) {
+  auto j = minimal();
+  j["risk"] = {{"max_weight", 0.1},    {"cash_buffer", 0.05},      {"blacklist", {"600000.SH"}},
+               {"drawdown_stop", 0.2}, {"reenter_after_days", 10}, {"vol_target", 0.15},
+               {"vol_window", 40},     {"max_turnover", 0.5}};
+  const RunConfig rc = parse_run_config(j);
+  EXPECT_DOUBLE_EQ(rc.risk.max_weight, 0.1);
+  EXPECT_DOUBLE_EQ(rc.risk.cash_buffer, 0.05);
+  EXPECT_EQ(rc.blacklist, std::vector<std::string>{"600000.SH"});
+  EXPECT_DOUBLE_EQ(rc.risk.drawdown_stop, 0.2);
+  EXPECT_EQ(rc.risk.reenter_after_days, 10);
+  EXPECT_DOUBLE_EQ(rc.risk.vol_target, 0.15);
+  EXPECT_EQ(rc.risk.vol_window, 40);
+  EXPECT_TRUE(rc.risk.has_pre_trade_limits());
+  EXPECT_FALSE(parse_run_config(minimal()).risk.has_pre_trade_limits());
+  j["risk"] = {{"max_weight", 1.5}};
+  EXPECT_EQ(error_of(j), "risk.max_weight: expected a number in [0, 1.0], got 1.5");
+  j["risk"] = {{"blacklist", {1}}};
+  EXPECT_EQ(error_of(j), "risk.blacklist[0]: expected a symbol string, got 1");
+  j["risk"] = {{"reenter_after_days", 0}};
+  EXPECT_EQ(error_of(j).rfind("risk.reenter_after_days: expected a positive whole number", 0), 0u);
+  j["risk"] = {{"stop", 0.1}};
+  EXPECT_EQ(error_of(j).rfind("risk.stop: unknown key", 0), 0u);
+}
+
 TEST(ConfigOverride, SetsDottedPathsWithJsonValues) {
   nlohmann::json j = minimal();
   apply_override(j, "strategy.params.fast=8");
