@@ -49,6 +49,12 @@ class Portfolio {
   /// paid for the remainder.
   double apply_share_ratio(InstrumentId id, double ratio, double ref_price);
 
+  /// Unrealised P&L of a holding: quantity x (mark - avg_cost), gross of fees (CNY; 0 when flat).
+  double unrealized_pnl(InstrumentId id) const {
+    const Position& p = positions_[id];
+    return p.quantity > 0 ? static_cast<double>(p.quantity) * (marks_[id] - p.avg_cost) : 0.0;
+  }
+
   /// Sum of quantity x mark recomputed from scratch over held instruments (for the daily invariant check).
   double recompute_holdings_value() const;
 

@@ -47,7 +47,7 @@ nlohmann::json result_document(const RunOutput& output) {
 
 std::string equity_csv(const RunOutput& output) {
   const bool with_benchmark = !output.benchmark.empty();
-  std::string out = "date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs";
+  std::string out = "date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs,turnover";
   out += with_benchmark ? ",benchmark\n" : "\n";
   const auto& daily = output.result.daily;
   for (size_t i = 0; i < daily.size(); ++i) {
@@ -55,7 +55,8 @@ std::string equity_csv(const RunOutput& output) {
     out += d.date.to_string();
     out += ',' + fixed(d.nav, 2) + ',' + fixed(d.cash, 2) + ',' + fixed(d.holdings_value, 2) + ',' +
            fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) + ',' +
-           fixed(d.bought, 2) + ',' + fixed(d.sold, 2) + ',' + fixed(d.costs, 2);
+           fixed(d.bought, 2) + ',' + fixed(d.sold, 2) + ',' + fixed(d.costs, 2) + ',' +
+           fixed(d.nav > 0 ? (d.bought + d.sold) / d.nav : 0.0, 6);
     if (with_benchmark) out += ',' + fixed(output.benchmark[i + 1], 4);
     out += '\n';
   }
@@ -74,7 +75,7 @@ std::string trades_csv(const RunOutput& output, const MarketData& data) {
 }
 
 std::string positions_csv(const RunOutput& output, const MarketData& data) {
-  std::string out = "date,symbol,quantity,price,value,weight\n";
+  std::string out = "date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl\n";
   size_t day = 0;
   const auto& daily = output.result.daily;
   for (const PositionRecord& p : output.result.positions) {
@@ -82,7 +83,8 @@ std::string positions_csv(const RunOutput& output, const MarketData& data) {
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
     out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
            std::to_string(p.quantity) + ',' + fixed(p.price, 2) + ',' + fixed(p.value, 2) + ',' +
-           fixed(nav > 0 ? p.value / nav : 0.0, 6) + '\n';
+           fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + fixed(p.avg_cost, 4) + ',' +
+           fixed(p.unrealized_pnl, 2) + '\n';
   }
   return out;
 }

@@ -2,9 +2,9 @@
 // Writes a run's output directory (every file atomically):
 //   result.json    abt_version, config (resolved), data, metrics, rejected_orders, warnings, trades_hash,
 //                  timing
-//   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs[,benchmark]
+//   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs,turnover[,benchmark]
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
-//   positions.csv  date,symbol,quantity,price,value,weight (end-of-day holdings)
+//   positions.csv  date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl (end-of-day holdings)
 // Everything but result.json's "timing" is a pure function of config and data (byte-identical across runs).
 #include <filesystem>
 #include <string>

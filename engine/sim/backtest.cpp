@@ -324,7 +324,8 @@ void Backtest::Impl::record_day(int32_t d) {
   for (InstrumentId id : portfolio.held()) {
     const double price = portfolio.mark(id);
     const int64_t q = portfolio.quantity(id);
-    result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price});
+    result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price,
+                                              portfolio.position(id).avg_cost, portfolio.unrealized_pnl(id)});
   }
 }
 

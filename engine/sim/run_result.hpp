@@ -29,6 +29,8 @@ struct PositionRecord {
   int64_t quantity = 0;
   double price = 0;  // close used for valuation
   double value = 0;
+  double avg_cost = 0;        // average purchase price per share, fees excluded (CNY)
+  double unrealized_pnl = 0;  // quantity x (price - avg_cost), CNY
 };
 
 struct RunResult {
