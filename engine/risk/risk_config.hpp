@@ -32,6 +32,10 @@ struct RiskConfig {
   /// days, or when realised is 0). 0 = off.
   double vol_target = 0.0;
   int32_t vol_window = 60;
+  /// Where the realised volatility comes from: the run's own NAV returns, or a covariance estimate of the
+  /// current holdings' trailing returns (holdings_volatility.hpp; no holdings -> no scaling).
+  enum class VolModel : uint8_t { Nav, Covariance };
+  VolModel vol_model = VolModel::Nav;
   double days_per_year = 243;  // annualisation of the realised volatility
 
   bool has_pre_trade_limits() const {

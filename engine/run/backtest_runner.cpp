@@ -57,7 +57,8 @@ nlohmann::json risk_to_json(const RiskConfig& r, const std::vector<std::string>&
           {"drawdown_stop", r.drawdown_stop},
           {"reenter_after_days", r.reenter_after_days},
           {"vol_target", r.vol_target},
-          {"vol_window", r.vol_window}};
+          {"vol_window", r.vol_window},
+          {"vol_model", r.vol_model == RiskConfig::VolModel::Covariance ? "covariance" : "nav"}};
 }
 }  // namespace
 

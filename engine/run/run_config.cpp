@@ -59,7 +59,7 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
   if (!j.is_object()) throw ConfigError("risk: expected an object");
   reject_unknown(j, "risk",
                  {"max_weight", "max_gross", "cash_buffer", "max_turnover", "blacklist", "drawdown_stop",
-                  "reenter_after_days", "vol_target", "vol_window"});
+                  "reenter_after_days", "vol_target", "vol_window", "vol_model"});
   RiskConfig& r = rc.risk;
   r.max_weight = fraction(j, "max_weight", "risk.max_weight", r.max_weight, 1.0);
   r.max_gross = fraction(j, "max_gross", "risk.max_gross", r.max_gross, 10.0);
@@ -70,6 +70,11 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
       positive_int(j, "reenter_after_days", "risk.reenter_after_days", r.reenter_after_days);
   r.vol_target = fraction(j, "vol_target", "risk.vol_target", r.vol_target, 10.0);
   r.vol_window = positive_int(j, "vol_window", "risk.vol_window", r.vol_window);
+  const std::string model = get_string(j, "vol_model", "risk.vol_model", "nav");
+  if (model == "covariance")
+    r.vol_model = RiskConfig::VolModel::Covariance;
+  else if (model != "nav")
+    throw ConfigError("risk.vol_model: expected nav or covariance, got '" + model + "'");
   if (r.vol_target > 0 && r.vol_window < 2) throw ConfigError("risk.vol_window: expected at least 2 days");
   if (j.contains("blacklist")) {
     const auto& b = j["blacklist"];

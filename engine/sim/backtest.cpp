@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "engine/execution/execution_simulator.hpp"
 #include "engine/execution/tick.hpp"
 #include "engine/portfolio/portfolio.hpp"
+#include "engine/risk/holdings_volatility.hpp"
 #include "engine/sim/engine_context.hpp"
 #include "engine/sim/timer_set.hpp"
 
@@ -68,6 +70,8 @@ struct Backtest::Impl {
         exec(d.finest_frequency()),
         exec_bars(*d.bars(d.finest_frequency())) {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
+    if (c.risk.vol_target > 0 && c.risk.vol_model == RiskConfig::VolModel::Covariance)
+      holdings_vol.emplace(d.instrument_count(), c.risk.vol_window);
     // Last calendar day with a daily close per instrument (-1: never priced). A holding past it whose prices
     // have stopped for good is treated as delisted even when the data has no (or a later) delist date.
     const Panel& close = d.daily.field(Field::Close);
@@ -102,10 +106,11 @@ struct Backtest::Impl {
   Frequency exec;
   const BarData& exec_bars;
   Strategy* strategy = nullptr;
-  std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
-  std::vector<int32_t> last_priced;   // per instrument: last calendar index with a daily close
-  double peak_nav = 0;                // drawdown stop: running peak of closing NAV
-  int32_t resume_day = -1;            // drawdown stop: calendar index at which buys resume (-1: not stopped)
+  std::vector<InstrumentId> scratch;               // copy of the held list while holdings change
+  std::vector<int32_t> last_priced;                // per instrument: last calendar index with a daily close
+  std::optional<HoldingsVolatility> holdings_vol;  // vol targeting, covariance model
+  double peak_nav = 0;                             // drawdown stop: running peak of closing NAV
+  int32_t resume_day = -1;  // drawdown stop: calendar index at which buys resume (-1: not stopped)
 };
 
 RunResult Backtest::Impl::run(Strategy& s) {
@@ -215,7 +220,10 @@ void Backtest::Impl::risk_controls_open(int32_t d) {
   if (risk.vol_target > 0) {
     const auto n = static_cast<int64_t>(result.daily.size());
     double scale = 1.0;
-    if (n >= risk.vol_window && risk.vol_window >= 2) {
+    if (holdings_vol) {
+      const double realised = holdings_vol->annualised(data, portfolio, d, risk.days_per_year);
+      if (realised > 0) scale = std::min(1.0, risk.vol_target / realised);
+    } else if (n >= risk.vol_window && risk.vol_window >= 2) {
       double sum = 0, sum_sq = 0;
       for (int64_t i = n - risk.vol_window; i < n; ++i) {
         const double before = i > 0 ? result.daily[i - 1].nav : config.initial_cash;

@@ -141,5 +141,32 @@ TEST(VolTarget, ScalesTargetWeightsByTargetOverRealisedVolatility) {
   EXPECT_EQ(50000 - r.fills[1].quantity, expected);
 }
 
+TEST(VolTarget, CovarianceModelUsesTheHoldingsTrailingReturns) {
+  // Half the NAV in a stock whose adjusted closes go 10 -> 11 -> 9.90 (returns +10 %, -10 %). At day 3's
+  // open the holding weighs w = 495,000 / 995,000; the 2-day sample variance of w x r is w^2 x 0.02, so the
+  // estimate is w x sqrt(0.02 x 243) and the target 0.5 fills scaled by 0.2 / estimate.
+  const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"})
+                            .stock("600000.SH", {bar(10, 10), bar(10, 11), bar(11, 9.9), bar(10, 10)})
+                            .build();
+  auto cfg = config_with(FillMode::NextOpen);
+  cfg.rules = ExecutionRules::ideal();
+  cfg.risk.vol_target = 0.2;
+  cfg.risk.vol_window = 2;
+  cfg.risk.vol_model = RiskConfig::VolModel::Covariance;
+  ScriptStrategy s;
+  s.start = [](Context& c) { c.subscribe(Frequency::Daily); };
+  s.bar = [](Context& c, Frequency) {
+    if (c.today_index() != 0 && c.today_index() != 2) return;
+    const WeightTarget t{0, 0.5};
+    c.target_weights({&t, 1});
+  };
+  const RunResult r = Backtest(md, cfg).run(s);
+  const double w = 495'000.0 / 995'000.0, estimate = w * std::sqrt(0.02 * 243.0);
+  const auto expected = static_cast<int64_t>(std::floor(0.5 * (0.2 / estimate) * 1'000'000.0 / 10.0));
+  ASSERT_EQ(r.fills.size(), 2u);
+  EXPECT_EQ(r.fills[0].quantity, 50000);
+  EXPECT_EQ(50000 - r.fills[1].quantity, expected);
+}
+
 }  // namespace
 }  // namespace abt::test
