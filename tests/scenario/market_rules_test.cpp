@@ -175,6 +175,23 @@ TEST(PriceLimits, RegistrationIpoFrom20230410HasNoLimitOnItsFirstDays) {
   EXPECT_DOUBLE_EQ(n.fills[0].price, 14.40);
 }
 
+TEST(PriceLimits, TheDaysLimitsApplyToEveryHourlyBarAndRetriesAreHourly) {
+  // Day 1's limit-up is 11.00 (pre-close 10.00). The 09:30 bar opens at 11.00: the daily signal's buy is
+  // blocked there and retried at the next hourly bar, which opens at 10.80 (stamped 10:30).
+  const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03"})
+                            .stock("600000.SH", {bar(10, 10), TinyBar{11.00, 11.00, 10.70, 10.90, 1e6}})
+                            .hourly("600000.SH", {{bar(10, 10), bar(10, 10), bar(10, 10), bar(10, 10)},
+                                                  {TinyBar{11.00, 11.00, 10.80, 10.80, 2e5},
+                                                   bar(10.80, 10.70), bar(10.70, 10.90), bar(10.90, 10.90)}})
+                            .build();
+  ScriptStrategy s = target_at_close(0, 1000);
+  const RunResult r = Backtest(md, config_with(FillMode::NextOpen)).run(s);
+  ASSERT_EQ(r.fills.size(), 1u);
+  EXPECT_EQ(r.fills[0].time.to_string(), "2024-01-03 10:30");
+  EXPECT_DOUBLE_EQ(r.fills[0].price, 10.80);
+  EXPECT_EQ(rejects(r, RejectReason::LimitUp), 1);
+}
+
 TEST(TPlus1, BoughtAt1030NotSellableAt1400SellableNextMorning) {
   const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03"})
                             .stock("600000.SH", {bar(10, 10), bar(10, 10)})
