@@ -134,6 +134,7 @@ void ExecutionSimulator::count_once(PendingOrder& e, RejectReason reason) {
   if (e.counted_reasons & bit) return;
   e.counted_reasons |= bit;
   ++result_.rejects[static_cast<int>(reason)];
+  result_.rejections.push_back(RejectionRecord{pass_time_, e.instrument, reason});
 }
 
 void ExecutionSimulator::after_partial_fill(int32_t entry, int64_t signed_quantity) {
@@ -174,6 +175,7 @@ void ExecutionSimulator::record_fill(InstrumentId id, Side side, int64_t quantit
 
 void ExecutionSimulator::execute(const FillPoint& point) {
   if (orders_.empty()) return;
+  pass_time_ = point.time;
   auto entries = orders_.entries();
   keep_.assign(entries.size(), 1);
   batch_.clear();
@@ -184,6 +186,7 @@ void ExecutionSimulator::execute(const FillPoint& point) {
     switch (gate(e.instrument, point.row, point.price, price)) {
       case Gate::NotListed:
         ++result_.rejects[static_cast<int>(RejectReason::NotListed)];
+        result_.rejections.push_back(RejectionRecord{point.time, e.instrument, RejectReason::NotListed});
         keep_[i] = 0;
         break;
       case Gate::Blocked:

@@ -150,6 +150,7 @@ class ExecutionSimulator {
   std::vector<Candidate*> buys_;
   std::vector<uint8_t> keep_;
   std::vector<double> fill_price_;  // per instrument, NaN outside a pass
+  Timestamp pass_time_;             // time of the running fill pass (stamped on rejection records)
   bool halted_ = false;
   double weight_scale_ = 1.0;
 };

@@ -89,6 +89,14 @@ std::string positions_csv(const RunOutput& output, const MarketData& data) {
   return out;
 }
 
+std::string rejections_csv(const RunOutput& output, const MarketData& data) {
+  std::string out = "datetime,symbol,reason\n";
+  for (const RejectionRecord& r : output.result.rejections)
+    out += r.time.to_string() + ',' + data.instruments[r.instrument].symbol + ',' +
+           std::string(reject_reason_name(r.reason)) + '\n';
+  return out;
+}
+
 std::string trades_hash(std::string_view trades_csv_text) {
   ContentHash h;
   h.add_string(trades_csv_text);
@@ -104,6 +112,7 @@ void write_run_outputs(const RunOutput& output, const MarketData& data, const st
   write_file_atomically(dir / "equity.csv", equity_csv(output));
   write_file_atomically(dir / "trades.csv", trades);
   write_file_atomically(dir / "positions.csv", positions_csv(output, data));
+  write_file_atomically(dir / "rejections.csv", rejections_csv(output, data));
   // result.json last: its presence marks a complete output directory.
   write_file_atomically(dir / "result.json", doc.dump(2) + "\n");
 }

@@ -54,7 +54,7 @@ TEST(Cli, RunWritesResultsAndIsDeterministic) {
   EXPECT_NE(a.output.find("total return"), std::string::npos) << a.output;
   const auto b = run_abt("run " + config.string() + " --quiet --out " + (dir / "b").string());
   ASSERT_EQ(b.exit_code, 0) << b.output;
-  for (const char* f : {"equity.csv", "trades.csv", "positions.csv"}) {
+  for (const char* f : {"equity.csv", "trades.csv", "positions.csv", "rejections.csv"}) {
     const std::string fa = read_file(dir / "a" / f);
     EXPECT_FALSE(fa.empty()) << f;
     EXPECT_EQ(fa, read_file(dir / "b" / f)) << f << " differs between two runs";

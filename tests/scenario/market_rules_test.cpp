@@ -86,6 +86,9 @@ TEST(PriceLimits, HeldStockAtLimitDownIsSoldOnTheFirstDayItsLimitOpens) {
   EXPECT_DOUBLE_EQ(r.fills[1].price, 7.50);
   EXPECT_EQ(r.fills[1].quantity, 1000);
   EXPECT_EQ(rejects(r, RejectReason::LimitDown), 1);  // counted once for the intent
+  ASSERT_EQ(r.rejections.size(), 1u);                 // and recorded once, at the first blocked attempt
+  EXPECT_EQ(r.rejections[0].time.to_string(), "2024-01-04 09:30");
+  EXPECT_EQ(r.rejections[0].reason, RejectReason::LimitDown);
   EXPECT_EQ(r.daily[3].holdings, 1);
   EXPECT_DOUBLE_EQ(r.daily[3].holdings_value, 7290.0);
 }
