@@ -178,6 +178,29 @@ TEST(PriceLimits, RegistrationIpoFrom20230410HasNoLimitOnItsFirstDays) {
   EXPECT_DOUBLE_EQ(n.fills[0].price, 14.40);
 }
 
+TEST(PriceLimits, StarIpoHasNoLimitOnDaysOneToFiveThenTwentyPercent) {
+  // Listed 2019-07-22 at an issue price of 10.00 (day-1 PreClose), opening at 30.00: no limit on days 1-5.
+  // Day 6 (2019-07-29) opens at 24.00 = 20.00 x 1.2, its limit-up: a buy is blocked there.
+  const std::vector<std::string> days = {"2019-07-19", "2019-07-22", "2019-07-23", "2019-07-24",
+                                         "2019-07-25", "2019-07-26", "2019-07-29"};
+  const MarketData md = TinyMarketBuilder(days)
+                            .stock("688001.SH", {absent(), bar(30, 25), bar(25, 22), bar(22, 21),
+                                                 bar(21, 20.5), bar(20.5, 20), bar(24, 24)})
+                            .pre_close("688001.SH", 1, 10.0)
+                            .build();
+  ScriptStrategy s;
+  s.session_open = [](Context& c) {
+    if (c.today_index() == 1 || c.today_index() == 6) c.order_shares(0, 200);
+  };
+  auto cfg = config_with(FillMode::NextOpen);
+  cfg.rules.retry_blocked = false;
+  const RunResult r = Backtest(md, cfg).run(s);
+  ASSERT_EQ(r.fills.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.fills[0].price, 30.0);
+  EXPECT_EQ(r.fills[0].quantity, 200);  // STAR: at least 200 shares
+  EXPECT_EQ(rejects(r, RejectReason::LimitUp), 1);
+}
+
 TEST(PriceLimits, TheDaysLimitsApplyToEveryHourlyBarAndRetriesAreHourly) {
   // Day 1's limit-up is 11.00 (pre-close 10.00). The 09:30 bar opens at 11.00: the daily signal's buy is
   // blocked there and retried at the next hourly bar, which opens at 10.80 (stamped 10:30).
