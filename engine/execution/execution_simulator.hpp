@@ -4,19 +4,20 @@
 // A fill pass at FillPoint{row, price, time} considers every pending entry whose eligible_row <= row:
 //   1. gate (side-independent): instrument not listed on the bar's day -> RejectReason::NotListed, dropped;
 //      no tradeable price in the bar (NaN or <= 0, or volume 0 / NaN when rules.block_suspended) -> the
-//      entry stays pending with eligible_row = row + 1 and RejectReason::Suspended is counted once per
-//      intent;
+//      entry stays pending with eligible_row = row + 1 (dropped without rules.retry_blocked) and
+//      RejectReason::Suspended is counted once per intent;
 //   2. sizing (strategies.md section 6) of all gated entries together at the bar's prices p:
 //      NAV = cash + sum(q_i x p_i) (fill prices for instruments in the batch, marks for other holdings);
-//      TargetWeight w -> floor(w x NAV / p) shares, TargetShares n -> n, plus accumulated Shares deltas;
-//      the wanted position is clamped at 0 (no short selling);
-//   3. sells first (ascending instrument id): rounded by the LotRule, checked by admit(), executed, costs
-//   paid;
+//      TargetWeight w -> floor(w x weight_scale x NAV / p) shares, TargetShares n -> n, plus accumulated
+//      Shares deltas; the wanted position is clamped at 0 (no short selling); then the pre-trade limits of
+//      config.risk and the drawdown-stop halt (apply_risk_limits, RejectReason::Risk);
+//   3. sells first (ascending instrument id): rounded by the LotRule, checked by admit(), executed at the
+//      market price moved by the cost model's slippage (snapped to the tick, inside the limits), fees paid;
 //   4. buys (ascending instrument id): rounded by the LotRule, checked by admit(); if their total cash need
-//      sum(dq x p + cost(dq, p)) exceeds cash, every buy is scaled by one factor and re-rounded down, then
-//      the largest buy steps down one lot at a time while fen rounding still overshoots. Cash never goes
-//      negative. A buy reduced this way counts RejectReason::Cash; a nonzero change that rounds to zero
-//      shares counts RejectReason::Lot.
+//      sum(dq x p' + cost(dq, p')) at the slipped prices p' exceeds cash, every buy is scaled by one factor
+//      and re-rounded down, then the largest buy steps down one lot at a time while fen rounding still
+//      overshoots. Cash never goes negative. A buy reduced this way counts RejectReason::Cash; a nonzero
+//      change that rounds to zero shares counts RejectReason::Lot.
 // Admission, admit(), is the per-intent, side-aware eligibility step of the A-share rules (each a switch in
 // ExecutionRules, market-rules.md):
 //   - price limits (price_limits): a buy whose execution price is at or above the day's limit-up, or a sell
@@ -31,7 +32,8 @@
 // rules.retry_blocked (else it is dropped). Each reason is counted at most once per intent.
 //
 // Prices are unadjusted CNY, stock prices snapped to the 0.01 tick. The pass allocates nothing (buffers are
-// pre-sized for every instrument); fills are appended to RunResult::fills.
+// pre-sized for every instrument); fills are appended to RunResult::fills, rejections to
+// RunResult::rejections.
 #include <cstdint>
 #include <vector>
 
