@@ -2,6 +2,8 @@
 // bars, retries of blocked orders, T+1 on hourly bars, the participation cap, ideal vs realistic.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "scenario/script_strategy.hpp"
 
 namespace abt::test {
@@ -226,16 +228,22 @@ TEST(TPlus1, BoughtAt1030NotSellableAt1400SellableNextMorning) {
                             .build();
   ScriptStrategy s;
   s.start = [](Context& c) { c.subscribe(Frequency::Min60); };
-  s.bar = [](Context& c, Frequency) {
+  auto seen_sellable = std::make_shared<int64_t>(-1);
+  s.bar = [seen_sellable](Context& c, Frequency) {
     const int minute = c.now().minute_of_day();
     if (c.today_index() == 0 && minute == 10 * 60 + 30) c.target_shares(0, 1000);
-    if (c.today_index() == 0 && minute == 11 * 60 + 30) c.target_shares(0, 0);
+    if (c.today_index() == 0 && minute == 11 * 60 + 30) {
+      EXPECT_EQ(c.position(0), 1000);
+      *seen_sellable = c.sellable(0);
+      c.target_shares(0, 0);
+    }
   };
   const RunResult r = Backtest(md, config_with(FillMode::NextOpen)).run(s);
   ASSERT_EQ(r.fills.size(), 2u);
   EXPECT_EQ(r.fills[0].time.to_string(), "2024-01-02 10:30");
   EXPECT_EQ(r.fills[1].time.to_string(), "2024-01-03 09:30");  // tried at 13:00 and 14:00: not sellable
   EXPECT_DOUBLE_EQ(r.fills[1].price, 10.1);
+  EXPECT_EQ(*seen_sellable, 0);  // bought at 10:30 today: nothing sellable at 11:30
   EXPECT_EQ(rejects(r, RejectReason::TPlus1), 1);
 
   auto t0 = config_with(FillMode::NextOpen);
