@@ -84,6 +84,28 @@ TinyMarketBuilder& TinyMarketBuilder::delist(const std::string& symbol, const st
   throw InternalError("TinyMarketBuilder: unknown symbol " + symbol);
 }
 
+TinyMarketBuilder::Entry& TinyMarketBuilder::entry(const std::string& symbol) {
+  for (auto& e : entries_)
+    if (e.instrument.symbol == symbol) return e;
+  throw InternalError("TinyMarketBuilder: unknown symbol " + symbol);
+}
+
+TinyMarketBuilder& TinyMarketBuilder::st(const std::string& symbol, std::vector<int> flags) {
+  ensure(flags.size() == days_.size(), "TinyMarketBuilder: one ST flag per day");
+  entry(symbol).st = std::move(flags);
+  return *this;
+}
+
+TinyMarketBuilder& TinyMarketBuilder::listed(const std::string& symbol, const std::string& list_date) {
+  entry(symbol).list_date = Date::parse(list_date);
+  return *this;
+}
+
+TinyMarketBuilder& TinyMarketBuilder::pre_close(const std::string& symbol, int day, double value) {
+  entry(symbol).pre_close.emplace_back(day, value);
+  return *this;
+}
+
 MarketData TinyMarketBuilder::build() const {
   MarketData md;
   std::vector<Date> dates;
@@ -106,7 +128,10 @@ MarketData TinyMarketBuilder::build() const {
       const TinyBar& b = e.bars[t];
       if (std::isnan(b.open)) continue;
       if (!listed_seen) {
-        md.instruments[i].list_date = dates[t];
+        // A stock with a bar on the first day was listed before the market starts (a seasoned stock: no
+        // IPO rules apply); one whose bars start later lists on its first bar's day (an IPO).
+        if (t > 0) md.instruments[i].list_date = dates[t];
+        if (e.list_date) md.instruments[i].list_date = *e.list_date;
         listed_seen = true;
       }
       const double adj = e.adj.empty() ? 1.0 : e.adj[t];
@@ -118,7 +143,9 @@ MarketData TinyMarketBuilder::build() const {
       set(Field::Amount, t, i, b.volume * b.close);
       set(Field::AdjFactor, t, i, adj);
       set(Field::PreClose, t, i, std::isnan(prev_close) ? b.open : prev_close * prev_adj / adj);
-      set(Field::IsST, t, i, 0);
+      set(Field::IsST, t, i, !e.st.empty() && e.st[t] != 0 ? 1 : 0);
+      for (const auto& [day, value] : e.pre_close)
+        if (day == t) set(Field::PreClose, t, i, value);
       if (!e.shares.empty()) set(Field::TotalShares, t, i, e.shares[t]);
       if (!e.shares.empty()) set(Field::FloatShares, t, i, e.shares[t]);
       prev_close = b.close;

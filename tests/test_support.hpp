@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,13 @@ class TinyMarketBuilder {
   /// Sets the last trading day ("YYYY-MM-DD") of `symbol` (Instrument::delist_date); bars after it should
   /// be NaN.
   TinyMarketBuilder& delist(const std::string& symbol, const std::string& last_day);
+  /// Marks `symbol` ST (IsST = 1) on the days whose flag is nonzero (flags.size() == days).
+  TinyMarketBuilder& st(const std::string& symbol, std::vector<int> flags);
+  /// Sets the listing date of `symbol` explicitly. By default a stock with a bar on the first day is listed
+  /// before the market starts (Date::min()), any other on the day of its first bar.
+  TinyMarketBuilder& listed(const std::string& symbol, const std::string& list_date);
+  /// Overrides the PreClose of `symbol` on day index `day` (e.g. an issue price on a listing day).
+  TinyMarketBuilder& pre_close(const std::string& symbol, int day, double value);
   MarketData build() const;
 
  private:
@@ -54,7 +62,11 @@ class TinyMarketBuilder {
     std::vector<TinyBar> bars;
     std::vector<double> adj, shares;
     std::vector<std::vector<TinyBar>> hourly;
+    std::vector<int> st;
+    std::optional<Date> list_date;
+    std::vector<std::pair<int, double>> pre_close;
   };
+  Entry& entry(const std::string& symbol);
   std::vector<std::string> days_;
   std::vector<Entry> entries_;
   std::vector<std::pair<std::string, std::vector<double>>> series_;

@@ -31,6 +31,9 @@ PerformanceMetrics compute_metrics(const RunResult& result, std::span<const doub
   const auto returns = daily_returns(navs, options.initial_cash);
   m.annual_volatility = annualized_volatility(returns, options.days_per_year);
   m.sharpe = sharpe_ratio(returns, options.days_per_year, options.risk_free_rate);
+  const TailRisk tail = historical_tail_risk(returns, 0.95);
+  m.var_95 = tail.var;
+  m.cvar_95 = tail.cvar;
   const Drawdown dd = max_drawdown(navs, options.initial_cash);
   m.max_drawdown = dd.depth;
   if (dd.trough >= 0) {
@@ -92,6 +95,8 @@ nlohmann::json metrics_to_json(const PerformanceMetrics& m) {
       {"round_trips", m.round_trips},
       {"trade_win_rate", m.trade_win_rate},
       {"profit_factor", m.profit_factor ? nlohmann::json(*m.profit_factor) : nlohmann::json()},
+      {"var_95", m.var_95},
+      {"cvar_95", m.cvar_95},
   };
   if (m.benchmark_total_return) {
     j["benchmark_total_return"] = *m.benchmark_total_return;

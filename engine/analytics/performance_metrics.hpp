@@ -30,6 +30,8 @@ struct PerformanceMetrics {
   double turnover = 0;  // annual two-sided turnover: (bought + sold) / mean NAV / years
   double costs = 0;     // CNY
   double exposure = 0;  // mean holdings_value / nav
+  // Historical daily VaR and CVaR at 95 % (positive fractions of NAV, risk_statistics.hpp).
+  double var_95 = 0, cvar_95 = 0;
   // Benchmark (present when a benchmark series was given).
   std::optional<double> benchmark_total_return, benchmark_annual_return, excess_annual_return;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "engine/core/error.hpp"
 
@@ -67,6 +68,18 @@ RelativeStatistics relative_statistics(std::span<const double> returns, std::spa
   const double rf_daily = risk_free / days_per_year;
   s.alpha = (mr - rf_daily - s.beta * (mb - rf_daily)) * days_per_year;
   return s;
+}
+
+TailRisk historical_tail_risk(std::span<const double> returns, double level) {
+  if (returns.empty()) return {};
+  std::vector<double> sorted(returns.begin(), returns.end());
+  std::sort(sorted.begin(), sorted.end());
+  const double n = static_cast<double>(sorted.size());
+  // ceil with a tolerance: 0.05 x 100 must give 5, not 6.
+  const auto k = std::max<size_t>(1, static_cast<size_t>(std::ceil((1.0 - level) * n - 1e-9)));
+  double tail = 0;
+  for (size_t i = 0; i < k; ++i) tail += sorted[i];
+  return TailRisk{-sorted[k - 1], -tail / static_cast<double>(k)};
 }
 
 }  // namespace abt

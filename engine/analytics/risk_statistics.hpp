@@ -26,4 +26,13 @@ struct RelativeStatistics {
 RelativeStatistics relative_statistics(std::span<const double> returns, std::span<const double> benchmark,
                                        double days_per_year, double risk_free);
 
+/// Historical VaR and CVaR (expected shortfall) at confidence `level` in (0, 1): sort the n returns ascending;
+/// the k = ceil((1 - level) x n) worst form the tail; var = -(k-th worst), cvar = -(mean of the tail). Both are
+/// positive fractions of NAV (0.021 = a 2.1 % daily loss); 0 without returns.
+struct TailRisk {
+  double var = 0;
+  double cvar = 0;
+};
+TailRisk historical_tail_risk(std::span<const double> returns, double level = 0.95);
+
 }  // namespace abt

@@ -107,7 +107,7 @@ int run_command(const std::vector<std::string>& args) {
     std::printf("%s", format_summary(output).c_str());
     std::printf(
         "engine time %.3f s (%.3g bars/s); results in %s/ (result.json, equity.csv, trades.csv, "
-        "positions.csv, report.html)%s\n",
+        "positions.csv, rejections.csv, report.html)%s\n",
         output.run_seconds, timing["bars_per_second"].get<double>(), out_dir.c_str(), recorded.c_str());
   }
   return 0;

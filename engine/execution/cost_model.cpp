@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/core/error.hpp"
+#include "engine/execution/itemised_cost_model.hpp"
 
 namespace abt {
 
@@ -25,22 +26,94 @@ nlohmann::json FlatCostModel::describe() const {
   return {{"model", "flat"},
           {"rate", rate_},
           {"quote", basis_ == QuoteBasis::RoundTrip ? "round_trip" : "per_side"},
-          {"per_side_rate", side_rate_}};
+          {"per_side_rate", side_rate_},
+          {"slippage", slippage().describe()}};
 }
 
-std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path) {
-  if (j.is_null()) return std::make_shared<FlatCostModel>(0.0, QuoteBasis::PerSide);
-  if (!j.is_object())
-    throw ConfigError(path + ": expected an object like {\"rate\": 0.0013, \"quote\": \"round_trip\"}");
-  std::string model = "flat";
-  if (j.contains("model")) {
-    if (!j["model"].is_string()) throw ConfigError(path + ".model: expected a string");
-    model = j["model"].get<std::string>();
+double SlippageModel::fraction(int64_t quantity, double bar_volume) const {
+  switch (kind) {
+    case Kind::None:
+      return 0.0;
+    case Kind::Fixed:
+      return bps / 10'000.0;
+    case Kind::Volume:
+      return bps / 10'000.0 +
+             (bar_volume > 0 ? impact * std::sqrt(static_cast<double>(quantity) / bar_volume) : 0.0);
   }
-  if (model != "flat") throw ConfigError(path + ".model: unknown cost model '" + model + "' (expected flat)");
-  for (const auto& [key, value] : j.items())
-    if (key != "model" && key != "rate" && key != "quote")
-      throw ConfigError(path + "." + key + ": unknown key (expected model, rate, quote)");
+  return 0.0;
+}
+
+nlohmann::json SlippageModel::describe() const {
+  switch (kind) {
+    case Kind::None:
+      return {{"model", "none"}};
+    case Kind::Fixed:
+      return {{"model", "fixed"}, {"bps", bps}};
+    case Kind::Volume:
+      return {{"model", "volume"}, {"bps", bps}, {"impact", impact}};
+  }
+  return nullptr;
+}
+
+namespace {
+
+double number_at(const nlohmann::json& j, const std::string& key, const std::string& path, double fallback,
+                 double lo, double hi) {
+  if (!j.contains(key)) return fallback;
+  if (!j[key].is_number()) throw ConfigError(path + "." + key + ": expected a number, got " + j[key].dump());
+  const double v = j[key].get<double>();
+  if (!(v >= lo && v <= hi))
+    throw ConfigError(path + "." + key + ": expected a number in [" + nlohmann::json(lo).dump() + ", " +
+                      nlohmann::json(hi).dump() + "], got " + j[key].dump());
+  return v;
+}
+
+bool bool_at(const nlohmann::json& j, const std::string& key, const std::string& path, bool fallback) {
+  if (!j.contains(key)) return fallback;
+  if (!j[key].is_boolean())
+    throw ConfigError(path + "." + key + ": expected true or false, got " + j[key].dump());
+  return j[key].get<bool>();
+}
+
+void reject_unknown_keys(const nlohmann::json& j, const std::string& path,
+                         std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : j.items()) {
+    bool ok = false;
+    std::string list;
+    for (const char* k : known) {
+      ok = ok || key == k;
+      list += (list.empty() ? "" : ", ") + std::string(k);
+    }
+    if (!ok) throw ConfigError(path + "." + key + ": unknown key (expected " + list + ")");
+  }
+}
+
+SlippageModel parse_slippage(const nlohmann::json& j, const std::string& path) {
+  if (!j.is_object())
+    throw ConfigError(path + ": expected an object like {\"model\": \"fixed\", \"bps\": 5}");
+  reject_unknown_keys(j, path, {"model", "bps", "impact"});
+  if (!j.contains("model") || !j["model"].is_string())
+    throw ConfigError(path + ".model: expected \"none\", \"fixed\" or \"volume\"");
+  const std::string model = j["model"].get<std::string>();
+  SlippageModel s;
+  if (model == "none") {
+    s.kind = SlippageModel::Kind::None;
+  } else if (model == "fixed") {
+    s.kind = SlippageModel::Kind::Fixed;
+  } else if (model == "volume") {
+    s.kind = SlippageModel::Kind::Volume;
+  } else {
+    throw ConfigError(path + ".model: expected \"none\", \"fixed\" or \"volume\", got '" + model + "'");
+  }
+  s.bps = number_at(j, "bps", path, 0.0, 0.0, 500.0);
+  s.impact = number_at(j, "impact", path, 0.0, 0.0, 10.0);
+  if (s.kind != SlippageModel::Kind::Volume && j.contains("impact"))
+    throw ConfigError(path + ".impact: only the volume model has an impact coefficient");
+  return s;
+}
+
+std::shared_ptr<CostModel> make_flat(const nlohmann::json& j, const std::string& path) {
+  reject_unknown_keys(j, path, {"model", "rate", "quote", "slippage"});
   if (!j.contains("rate") || !j["rate"].is_number())
     throw ConfigError(path + ".rate: expected a number (e.g. 0.0013)");
   const double rate = j["rate"].get<double>();
@@ -53,6 +126,39 @@ std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const 
     throw ConfigError(path + ".quote: expected \"round_trip\" or \"per_side\", got '" + quote + "'");
   return std::make_shared<FlatCostModel>(rate,
                                          quote == "round_trip" ? QuoteBasis::RoundTrip : QuoteBasis::PerSide);
+}
+
+std::shared_ptr<CostModel> make_itemised(const nlohmann::json& j, const std::string& path) {
+  reject_unknown_keys(j, path,
+                      {"model", "commission", "min_commission", "stamp_duty", "transfer_fee", "slippage"});
+  ItemisedCostModel::Options o;
+  o.commission = number_at(j, "commission", path, o.commission, 0.0, 0.01);
+  o.min_commission = number_at(j, "min_commission", path, o.min_commission, 0.0, 1000.0);
+  o.stamp_duty = bool_at(j, "stamp_duty", path, o.stamp_duty);
+  o.transfer_fee = bool_at(j, "transfer_fee", path, o.transfer_fee);
+  return std::make_shared<ItemisedCostModel>(o);
+}
+
+}  // namespace
+
+std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path) {
+  if (j.is_null()) return std::make_shared<FlatCostModel>(0.0, QuoteBasis::PerSide);
+  if (!j.is_object())
+    throw ConfigError(path + ": expected an object like {\"rate\": 0.0013, \"quote\": \"round_trip\"}");
+  std::string model = "flat";
+  if (j.contains("model")) {
+    if (!j["model"].is_string()) throw ConfigError(path + ".model: expected a string");
+    model = j["model"].get<std::string>();
+  }
+  std::shared_ptr<CostModel> m;
+  if (model == "flat")
+    m = make_flat(j, path);
+  else if (model == "itemised" || model == "itemized")
+    m = make_itemised(j, path);
+  else
+    throw ConfigError(path + ".model: unknown cost model '" + model + "' (expected flat or itemised)");
+  if (j.contains("slippage")) m->set_slippage(parse_slippage(j["slippage"], path + ".slippage"));
+  return m;
 }
 
 }  // namespace abt

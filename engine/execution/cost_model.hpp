@@ -12,16 +12,51 @@
 
 namespace abt {
 
+/// The fees of one fill by item, each in CNY rounded half-up to the fen.
+struct CostBreakdown {
+  double commission = 0;  // broker commission (a flat model puts its whole fee here)
+  double stamp_duty = 0;
+  double transfer_fee = 0;
+  double total() const { return commission + stamp_duty + transfer_fee; }
+};
+
+/// Slippage: the fraction of the market price by which a fill moves against the trader (buys pay more,
+/// sells receive less); the simulator snaps the moved price to the tick (half-up) and keeps it inside the
+/// day's price limits.
+///   none:   0
+///   fixed:  bps / 10,000
+///   volume: bps / 10,000 + impact x sqrt(quantity / bar volume) (impact grows with the order's share of
+///           the bar's volume; a bar without volume adds nothing)
+struct SlippageModel {
+  enum class Kind : uint8_t { None, Fixed, Volume };
+  Kind kind = Kind::None;
+  double bps = 0;
+  double impact = 0;
+  double fraction(int64_t quantity, double bar_volume) const;
+  nlohmann::json describe() const;
+};
+
 class CostModel {
  public:
   virtual ~CostModel() = default;
   /// Fees of one fill in CNY, rounded half-up to the fen. quantity > 0, price > 0 (CNY per share).
   virtual double cost(const Instrument& instrument, Side side, int64_t quantity, double price,
                       Date day) const = 0;
+  /// The same fees by item; total() == cost(). Default: everything is commission.
+  virtual CostBreakdown itemise(const Instrument& instrument, Side side, int64_t quantity, double price,
+                                Date day) const {
+    return CostBreakdown{cost(instrument, side, quantity, price, day), 0, 0};
+  }
   /// Proportional buy-side rate used by the sizing rule to reserve cash (e.g. 0.00065).
   virtual double buy_rate() const = 0;
   /// The model's description as JSON (echoed in result.json).
   virtual nlohmann::json describe() const = 0;
+
+  const SlippageModel& slippage() const { return slippage_; }
+  void set_slippage(const SlippageModel& slippage) { slippage_ = slippage; }
+
+ private:
+  SlippageModel slippage_;
 };
 
 /// How a quoted flat rate is meant (strategies.md section 0).
@@ -47,8 +82,12 @@ class FlatCostModel final : public CostModel {
 /// Rounds a CNY amount half-up to the fen (0.01). Robust to binary representation (x.xx5 rounds up).
 double round_to_fen(double cny);
 
-/// Builds a cost model from config JSON at `path`: {"rate": r, "quote": "round_trip"|"per_side"}.
-/// Throws ConfigError naming the path on bad input.
+/// Builds a cost model from config JSON at `path` (docs/cost-model.md):
+///   {"rate": r, "quote": "round_trip"|"per_side"} (model "flat", the default), or
+///   {"model": "itemised", "commission": 0.00025, "min_commission": 5, "stamp_duty": true,
+///    "transfer_fee": true}
+/// each optionally with "slippage": {"model": "fixed", "bps": 5} | {"model": "volume", "bps": 5,
+/// "impact": 0.1}. Throws ConfigError naming the path on bad input.
 std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path);
 
 }  // namespace abt

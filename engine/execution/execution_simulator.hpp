@@ -4,38 +4,52 @@
 // A fill pass at FillPoint{row, price, time} considers every pending entry whose eligible_row <= row:
 //   1. gate (side-independent): instrument not listed on the bar's day -> RejectReason::NotListed, dropped;
 //      no tradeable price in the bar (NaN or <= 0, or volume 0 / NaN when rules.block_suspended) -> the
-//      entry stays pending with eligible_row = row + 1 and RejectReason::Suspended is counted once per
-//      intent;
+//      entry stays pending with eligible_row = row + 1 (dropped without rules.retry_blocked) and
+//      RejectReason::Suspended is counted once per intent;
 //   2. sizing (strategies.md section 6) of all gated entries together at the bar's prices p:
 //      NAV = cash + sum(q_i x p_i) (fill prices for instruments in the batch, marks for other holdings);
-//      TargetWeight w -> floor(w x NAV / p) shares, TargetShares n -> n, plus accumulated Shares deltas;
-//      the wanted position is clamped at 0 (no short selling);
-//   3. sells first (ascending instrument id): rounded by the LotRule, checked by admit(), executed, costs
-//   paid;
+//      TargetWeight w -> floor(w x weight_scale x NAV / p) shares, TargetShares n -> n, plus accumulated
+//      Shares deltas; the wanted position is clamped at 0 (no short selling); then the pre-trade limits of
+//      config.risk and the drawdown-stop halt (apply_risk_limits, RejectReason::Risk);
+//   3. sells first (ascending instrument id): rounded by the LotRule, checked by admit(), executed at the
+//      market price moved by the cost model's slippage (snapped to the tick, inside the limits), fees paid;
 //   4. buys (ascending instrument id): rounded by the LotRule, checked by admit(); if their total cash need
-//      sum(dq x p + cost(dq, p)) exceeds cash, every buy is scaled by one factor and re-rounded down, then
-//      the largest buy steps down one lot at a time while fen rounding still overshoots. Cash never goes
-//      negative. A buy reduced this way counts RejectReason::Cash; a nonzero change that rounds to zero
-//      shares counts RejectReason::Lot.
-// Extension point: admit() is the per-intent, side-aware eligibility step. A-share rules (price limits, T+1,
-// participation cap) belong there: they return a smaller allowed quantity with a reason, and may ask for a
-// retry at the next bar.
+//      sum(dq x p' + cost(dq, p')) at the slipped prices p' exceeds cash, every buy is scaled by one factor
+//      and re-rounded down, then the largest buy steps down one lot at a time while fen rounding still
+//      overshoots. Cash never goes negative. A buy reduced this way counts RejectReason::Cash; a nonzero
+//      change that rounds to zero shares counts RejectReason::Lot.
+// Admission, admit(), is the per-intent, side-aware eligibility step of the A-share rules (each a switch in
+// ExecutionRules, market-rules.md):
+//   - price limits (price_limits): a buy whose execution price is at or above the day's limit-up, or a sell
+//     at or below limit-down, is blocked (LimitUp / LimitDown); a bar whose high equals its low at a limit
+//     (a one-price limit bar) blocks both sides. The execution price is the one of the fill mode (the bar's
+//     open, close or VWAP proxy). The day's limits (price_limit.hpp, from the daily unadjusted PreClose,
+//     else the previous daily close) apply to every 60-minute bar of the day;
+//   - T+1 (t_plus_1): a sell is capped at the sellable quantity (shares bought today are not) -> TPlus1;
+//   - participation (> 0): a fill is capped at floor(participation x bar volume), lot-rounded ->
+//     Participation.
+// A blocked or capped intent stays pending and is retried at the next bar of the execution frequency when
+// rules.retry_blocked (else it is dropped). Each reason is counted at most once per intent.
 //
 // Prices are unadjusted CNY, stock prices snapped to the 0.01 tick. The pass allocates nothing (buffers are
-// pre-sized for every instrument); fills are appended to RunResult::fills.
+// pre-sized for every instrument); fills are appended to RunResult::fills, rejections to
+// RunResult::rejections.
 #include <cstdint>
 #include <vector>
 
 #include "engine/data/market_data.hpp"
 #include "engine/execution/lot_rule.hpp"
 #include "engine/execution/order_book.hpp"
+#include "engine/execution/price_limit.hpp"
 #include "engine/portfolio/portfolio.hpp"
 #include "engine/sim/backtest_config.hpp"
 #include "engine/sim/run_result.hpp"
 
 namespace abt {
 
-enum class PriceKind : uint8_t { Open, Close };
+/// Which price of the execution bar a fill pass uses: open, close, or the VWAP proxy amount / volume
+/// (without an amount field: (high + low + close) / 3), snapped to the tick for stocks.
+enum class PriceKind : uint8_t { Open, Close, Vwap };
 
 /// Where and when a fill pass executes: `row` of the execution-frequency bars, its open or close price, and
 /// the time stamped on the fills.
@@ -72,6 +86,13 @@ class ExecutionSimulator {
   /// Sells a whole holding at `price` without costs (delisted instruments); records the fill.
   void liquidate(InstrumentId id, double price, Timestamp time);
 
+  /// Portfolio controls set by the engine (engine/risk/risk_config.hpp): while halted every buy is refused
+  /// (RejectReason::Risk); TargetWeight amounts are multiplied by weight_scale (volatility targeting).
+  void set_halted(bool halted) { halted_ = halted; }
+  bool halted() const { return halted_; }
+  void set_weight_scale(double scale) { weight_scale_ = scale; }
+  double weight_scale() const { return weight_scale_; }
+
  private:
   enum class Gate : uint8_t { Ok, NotListed, Blocked };
   struct Admission {
@@ -89,15 +110,30 @@ class ExecutionSimulator {
   };
 
   Gate gate(InstrumentId id, int32_t row, PriceKind kind, double& price) const;
-  /// Per-intent, side-aware eligibility: how much of `quantity` may trade now. Currently caps sells at the
-  /// sellable quantity (T+1 slot); price limits and participation caps are to be added here.
-  Admission admit(InstrumentId id, Side side, int64_t quantity, const FillPoint& point) const;
+  /// Per-intent, side-aware eligibility (see the file comment): how much of the lot-rounded `quantity` may
+  /// trade now at `price`.
+  Admission admit(InstrumentId id, Side side, int64_t quantity, double price, const FillPoint& point) const;
+  /// The price limits of `id` on calendar day `day` (not limited when rules.price_limits is off).
+  LimitBand day_band(InstrumentId id, int32_t day) const;
+  /// Counts `reason` for pending entry `e` unless it was already counted for that intent.
+  void count_once(PendingOrder& e, RejectReason reason);
+  /// Bookkeeping after a fill of `quantity` (signed) for a kept entry: a pure Shares delta shrinks.
+  void after_partial_fill(int32_t entry, int64_t signed_quantity);
   double cost_of(InstrumentId id, Side side, int64_t quantity, double price, Date day) const;
-  void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double cost, Timestamp time);
+  /// The fill price of `quantity` shares at market price `market` in execution bar `row`: moved by the cost
+  /// model's slippage against the trader, snapped to the tick and kept inside the day's limits.
+  double fill_price(InstrumentId id, Side side, int64_t quantity, double market, int32_t row) const;
+  /// Pays nothing itself: records the fill with its itemised fees and the day's totals.
+  void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double market, Date day,
+                   Timestamp time);
   void size_batch();
+  /// Pre-trade limits of config.risk and the halt on the sized batch (execution_simulator_risk.cpp):
+  /// blacklist / halt, max weight, gross cap (buys scaled), turnover cap (all changes scaled). `nav` and
+  /// `holdings` are valued at the pass's prices.
+  void apply_risk_limits(double nav, double holdings);
   void execute_sells(const FillPoint& point, Date day);
   void execute_buys(const FillPoint& point, Date day);
-  double buy_cash_need(Date day) const;
+  double buy_cash_need(Date day, int32_t row) const;
 
   const MarketData& data_;
   const BacktestConfig& config_;
@@ -109,11 +145,16 @@ class ExecutionSimulator {
   DayTotals totals_;
   std::vector<LotRule> lot_rules_;
   std::vector<uint8_t> on_tick_;
+  std::vector<int32_t> listing_index_;  // per instrument: calendar index of its first trading day
+  std::vector<int32_t> row_day_;        // per execution bar: its calendar day index
   // Scratch buffers, sized once.
   std::vector<Candidate> batch_;
   std::vector<Candidate*> buys_;
   std::vector<uint8_t> keep_;
   std::vector<double> fill_price_;  // per instrument, NaN outside a pass
+  Timestamp pass_time_;             // time of the running fill pass (stamped on rejection records)
+  bool halted_ = false;
+  double weight_scale_ = 1.0;
 };
 
 }  // namespace abt

@@ -29,6 +29,7 @@ void OrderBook::add(const OrderIntent& intent, int32_t eligible_row) {
   e.sequence = intent.sequence;
   e.eligible_row = eligible_row;
   e.blocked_counted = false;
+  e.counted_reasons = 0;
 }
 
 const PendingOrder* OrderBook::find(InstrumentId id) const {

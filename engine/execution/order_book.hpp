@@ -24,6 +24,7 @@ struct PendingOrder {
   uint64_t sequence = 0;         // sequence of the latest intent
   int32_t eligible_row = 0;      // first execution-frequency row at which the entry may fill
   bool blocked_counted = false;  // a blocked attempt (suspension) was already counted for this intent
+  uint32_t counted_reasons = 0;  // bit r set: RejectReason r was already counted for this intent
 };
 
 class OrderBook {

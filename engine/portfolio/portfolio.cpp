@@ -28,7 +28,7 @@ void Portfolio::remove_held(InstrumentId id) {
   held_.erase(it);
 }
 
-void Portfolio::buy(InstrumentId id, int64_t quantity, double price, double cost) {
+void Portfolio::buy(InstrumentId id, int64_t quantity, double price, double cost, bool sellable_now) {
   ensure(quantity > 0 && price > 0 && cost >= 0, "Portfolio::buy: quantity > 0, price > 0, cost >= 0");
   Position& p = positions_[id];
   if (p.quantity == 0) {
@@ -41,7 +41,7 @@ void Portfolio::buy(InstrumentId id, int64_t quantity, double price, double cost
   const double q_old = static_cast<double>(p.quantity), q_new = q_old + static_cast<double>(quantity);
   p.avg_cost = (p.avg_cost * q_old + price * static_cast<double>(quantity)) / q_new;
   p.quantity += quantity;
-  p.sellable += quantity;
+  if (sellable_now) p.sellable += quantity;
   cash_ -= static_cast<double>(quantity) * price + cost;
   holdings_value_ += static_cast<double>(quantity) * price;
 }

@@ -32,8 +32,9 @@ class Portfolio {
   std::span<const InstrumentId> held() const { return held_; }
 
   /// Buys `quantity` > 0 shares at `price` paying `cost` in fees: cash -= quantity x price + cost. The
-  /// mark becomes `price`. Shares bought are sellable (the T+1 rule, when added, adjusts `sellable`).
-  void buy(InstrumentId id, int64_t quantity, double price, double cost);
+  /// mark becomes `price`. With sellable_now (T+0) the shares are sellable at once; without (T+1) they add
+  /// to the quantity only and become sellable at the next reset_sellable() (the next SessionOpen).
+  void buy(InstrumentId id, int64_t quantity, double price, double cost, bool sellable_now = true);
   /// Sells 0 < quantity <= position shares at `price` paying `cost`: cash += quantity x price - cost.
   void sell(InstrumentId id, int64_t quantity, double price, double cost);
   /// Sets the mark of a held instrument (ignored for instruments not held; NaN ignored).
@@ -47,6 +48,12 @@ class Portfolio {
   /// and avg_cost is divided by ratio. NAV is unchanged when ref_price = last close / ratio. Returns the cash
   /// paid for the remainder.
   double apply_share_ratio(InstrumentId id, double ratio, double ref_price);
+
+  /// Unrealised P&L of a holding: quantity x (mark - avg_cost), gross of fees (CNY; 0 when flat).
+  double unrealized_pnl(InstrumentId id) const {
+    const Position& p = positions_[id];
+    return p.quantity > 0 ? static_cast<double>(p.quantity) * (marks_[id] - p.avg_cost) : 0.0;
+  }
 
   /// Sum of quantity x mark recomputed from scratch over held instruments (for the daily invariant check).
   double recompute_holdings_value() const;

@@ -8,8 +8,8 @@ namespace abt {
 struct Position {
   /// Shares held, including shares not sellable yet. Never negative (no short selling).
   int64_t quantity = 0;
-  /// Shares that may be sold now. The engine resets it to `quantity` at every SessionOpen; a T+1 rule
-  /// (later issue) keeps shares bought today out of it. Invariant: 0 <= sellable <= quantity.
+  /// Shares that may be sold now. The engine resets it to `quantity` at every SessionOpen; with the T+1 rule
+  /// shares bought during the day are kept out of it until then. Invariant: 0 <= sellable <= quantity.
   int64_t sellable = 0;
   /// Average purchase price per share, excluding fees (CNY). 0 when flat.
   double avg_cost = 0.0;

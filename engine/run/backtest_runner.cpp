@@ -65,6 +65,23 @@ std::vector<double> levels_of(const MarketData& data, const Panel* panel, int32_
 }
 }  // namespace
 
+namespace {
+/// The resolved risk section (null for a limit that is off).
+nlohmann::json risk_to_json(const RiskConfig& r, const std::vector<std::string>& blacklist) {
+  auto finite_or_null = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); };
+  return {{"max_weight", finite_or_null(r.max_weight)},
+          {"max_gross", finite_or_null(r.max_gross)},
+          {"cash_buffer", r.cash_buffer},
+          {"max_turnover", r.max_turnover},
+          {"blacklist", blacklist},
+          {"drawdown_stop", r.drawdown_stop},
+          {"reenter_after_days", r.reenter_after_days},
+          {"vol_target", r.vol_target},
+          {"vol_window", r.vol_window},
+          {"vol_model", r.vol_model == RiskConfig::VolModel::Covariance ? "covariance" : "nav"}};
+}
+}  // namespace
+
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done) {
   const StrategyInfo& info = registry.get(config.strategy_name);
@@ -83,6 +100,18 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.fill = config.fill;
   bc.rules = config.rules;
   bc.costs = make_cost_model(config.costs, "costs");
+  bc.risk = config.risk;
+  bc.risk.days_per_year = config.days_per_year;
+  if (!config.blacklist.empty()) {
+    bc.risk.blacklist.assign(static_cast<size_t>(data.instrument_count()), 0);
+    for (size_t i = 0; i < config.blacklist.size(); ++i) {
+      const auto id = data.find(config.blacklist[i]);
+      if (!id)
+        throw ConfigError("risk.blacklist[" + std::to_string(i) + "]: '" + config.blacklist[i] +
+                          "' is not an instrument of the data");
+      bc.risk.blacklist[*id] = 1;
+    }
+  }
   bc.on_day_done = std::move(on_day_done);
 
   RunOutput out;
@@ -97,9 +126,15 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
        {{"name", info.name}, {"params", info.resolve(config.strategy_params, "strategy.params")}}},
       {"execution",
        {{"fill", std::string(fill_mode_name(config.fill))},
+        {"profile", config.profile},
         {"lots", config.rules.lots},
-        {"block_suspended", config.rules.block_suspended}}},
+        {"price_limits", config.rules.price_limits},
+        {"t_plus_1", config.rules.t_plus_1},
+        {"block_suspended", config.rules.block_suspended},
+        {"participation", config.rules.participation},
+        {"retry_blocked", config.rules.retry_blocked}}},
       {"costs", bc.costs->describe()},
+      {"risk", risk_to_json(bc.risk, config.blacklist)},
       {"capital", config.capital},
       {"benchmark", config.benchmark},
       {"seed", config.seed},

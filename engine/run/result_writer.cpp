@@ -5,35 +5,50 @@
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
 #include "engine/run/number_format.hpp"
+#include "engine/execution/cost_model.hpp"
 
 namespace abt {
-// Fixed-point formatting keeps files stable and readable: CNY to the fen, ratios to 8 decimals.
 
 nlohmann::json result_document(const RunOutput& output) {
   nlohmann::json rejects = nlohmann::json::object();
   for (int r = 0; r < kRejectReasonCount; ++r)
     rejects[std::string(reject_reason_name(static_cast<RejectReason>(r)))] = output.result.rejects[r];
+  // Fees by item and what slippage cost, summed over every fill (CNY).
+  double commission = 0, stamp_duty = 0, transfer_fee = 0, slippage = 0, total = 0;
+  for (const Fill& f : output.result.fills) {
+    commission += f.commission;
+    stamp_duty += f.stamp_duty;
+    transfer_fee += f.transfer_fee;
+    slippage += f.slippage;
+    total += f.cost;
+  }
+  const nlohmann::json costs = {{"total", round_to_fen(total)},
+                                {"commission", round_to_fen(commission)},
+                                {"stamp_duty", round_to_fen(stamp_duty)},
+                                {"transfer_fee", round_to_fen(transfer_fee)},
+                                {"slippage", round_to_fen(slippage)}};
   return {{"abt_version", ABT_VERSION},
           {"config", output.resolved_config},
           {"data", output.data_info},
           {"metrics", metrics_to_json(output.metrics)},
           {"tables", tables_to_json(output.tables)},
+          {"costs", costs},
           {"rejected_orders", rejects},
           {"warnings", output.result.warnings}};
 }
 
 std::string equity_csv(const RunOutput& output) {
   const bool with_benchmark = !output.benchmark.empty();
-  std::string out = "date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs";
+  std::string out = "date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs,turnover";
   out += with_benchmark ? ",benchmark\n" : "\n";
   const auto& daily = output.result.daily;
   for (size_t i = 0; i < daily.size(); ++i) {
     const DailyRecord& d = daily[i];
     out += d.date.to_string();
-    out += ',' + format_fixed(d.nav, 2) + ',' + format_fixed(d.cash, 2) + ',' +
-           format_fixed(d.holdings_value, 2) + ',' +
-           format_fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) +
-           ',' + format_fixed(d.bought, 2) + ',' + format_fixed(d.sold, 2) + ',' + format_fixed(d.costs, 2);
+    out += ',' + format_fixed(d.nav, 2) + ',' + format_fixed(d.cash, 2) + ',' + format_fixed(d.holdings_value, 2) + ',' +
+           format_fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) + ',' +
+           format_fixed(d.bought, 2) + ',' + format_fixed(d.sold, 2) + ',' + format_fixed(d.costs, 2) + ',' +
+           format_fixed(d.nav > 0 ? (d.bought + d.sold) / d.nav : 0.0, 6);
     if (with_benchmark) out += ',' + format_fixed(output.benchmark[i + 1], 4);
     out += '\n';
   }
@@ -41,26 +56,36 @@ std::string equity_csv(const RunOutput& output) {
 }
 
 std::string trades_csv(const RunOutput& output, const MarketData& data) {
-  std::string out = "datetime,symbol,side,quantity,price,cost\n";
+  std::string out = "datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n";
   for (const Fill& f : output.result.fills) {
     out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
-           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' +
-           format_fixed(f.price, 2) + ',' + format_fixed(f.cost, 2) + '\n';
+           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' + format_fixed(f.price, 2) + ',' +
+           format_fixed(f.cost, 2) + ',' + format_fixed(f.commission, 2) + ',' + format_fixed(f.stamp_duty, 2) + ',' +
+           format_fixed(f.transfer_fee, 2) + ',' + format_fixed(f.slippage, 2) + '\n';
   }
   return out;
 }
 
 std::string positions_csv(const RunOutput& output, const MarketData& data) {
-  std::string out = "date,symbol,quantity,price,value,weight\n";
+  std::string out = "date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl\n";
   size_t day = 0;
   const auto& daily = output.result.daily;
   for (const PositionRecord& p : output.result.positions) {
     while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
     out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
-           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
-           ',' + format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + '\n';
+           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) + ',' +
+           format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + format_fixed(p.avg_cost, 4) + ',' +
+           format_fixed(p.unrealized_pnl, 2) + '\n';
   }
+  return out;
+}
+
+std::string rejections_csv(const RunOutput& output, const MarketData& data) {
+  std::string out = "datetime,symbol,reason\n";
+  for (const RejectionRecord& r : output.result.rejections)
+    out += r.time.to_string() + ',' + data.instruments[r.instrument].symbol + ',' +
+           std::string(reject_reason_name(r.reason)) + '\n';
   return out;
 }
 
@@ -79,6 +104,7 @@ void write_run_outputs(const RunOutput& output, const MarketData& data, const st
   write_file_atomically(dir / "equity.csv", equity_csv(output));
   write_file_atomically(dir / "trades.csv", trades);
   write_file_atomically(dir / "positions.csv", positions_csv(output, data));
+  write_file_atomically(dir / "rejections.csv", rejections_csv(output, data));
   // result.json last: its presence marks a complete output directory.
   write_file_atomically(dir / "result.json", doc.dump(2) + "\n");
 }

@@ -3,9 +3,10 @@
 //   result.json    abt_version, config (resolved), data, metrics, tables, rejected_orders, warnings,
 //   trades_hash,
 //                  timing
-//   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs[,benchmark]
+//   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs,turnover[,benchmark]
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
-//   positions.csv  date,symbol,quantity,price,value,weight (end-of-day holdings)
+//   positions.csv  date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl (end-of-day holdings)
+//   rejections.csv datetime,symbol,reason (intents blocked, reduced or dropped)
 // Everything but result.json's "timing" is a pure function of config and data (byte-identical across runs).
 #include <filesystem>
 #include <string>
@@ -22,6 +23,8 @@ nlohmann::json result_document(const RunOutput& output);
 std::string equity_csv(const RunOutput& output);
 std::string trades_csv(const RunOutput& output, const MarketData& data);
 std::string positions_csv(const RunOutput& output, const MarketData& data);
+/// rejections.csv: datetime,symbol,reason, one row per intent and reason (RunResult::rejections).
+std::string rejections_csv(const RunOutput& output, const MarketData& data);
 /// A stable hash (hex) of a trades.csv text, for regression checks.
 std::string trades_hash(std::string_view trades_csv_text);
 

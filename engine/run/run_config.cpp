@@ -38,13 +38,63 @@ bool get_bool(const nlohmann::json& obj, const std::string& key, const std::stri
   return obj[key].get<bool>();
 }
 
+double fraction(const nlohmann::json& obj, const std::string& key, const std::string& path, double fallback,
+                double hi) {
+  const double v = get_number(obj, key, path, fallback);
+  if (obj.contains(key) && !(v >= 0 && v <= hi))
+    throw ConfigError(path + ": expected a number in [0, " + nlohmann::json(hi).dump() + "], got " +
+                      obj[key].dump());
+  return v;
+}
+
+int32_t positive_int(const nlohmann::json& obj, const std::string& key, const std::string& path,
+                     int32_t fallback) {
+  if (!obj.contains(key)) return fallback;
+  if (!obj[key].is_number_integer() || obj[key].get<int64_t>() < 1 || obj[key].get<int64_t>() > 100000)
+    throw ConfigError(path + ": expected a positive whole number of trading days, got " + obj[key].dump());
+  return obj[key].get<int32_t>();
+}
+
+void parse_risk(const nlohmann::json& j, RunConfig& rc) {
+  if (!j.is_object()) throw ConfigError("risk: expected an object");
+  reject_unknown(j, "risk",
+                 {"max_weight", "max_gross", "cash_buffer", "max_turnover", "blacklist", "drawdown_stop",
+                  "reenter_after_days", "vol_target", "vol_window", "vol_model"});
+  RiskConfig& r = rc.risk;
+  r.max_weight = fraction(j, "max_weight", "risk.max_weight", r.max_weight, 1.0);
+  r.max_gross = fraction(j, "max_gross", "risk.max_gross", r.max_gross, 10.0);
+  r.cash_buffer = fraction(j, "cash_buffer", "risk.cash_buffer", r.cash_buffer, 1.0);
+  r.max_turnover = fraction(j, "max_turnover", "risk.max_turnover", r.max_turnover, 10.0);
+  r.drawdown_stop = fraction(j, "drawdown_stop", "risk.drawdown_stop", r.drawdown_stop, 1.0);
+  r.reenter_after_days =
+      positive_int(j, "reenter_after_days", "risk.reenter_after_days", r.reenter_after_days);
+  r.vol_target = fraction(j, "vol_target", "risk.vol_target", r.vol_target, 10.0);
+  r.vol_window = positive_int(j, "vol_window", "risk.vol_window", r.vol_window);
+  const std::string model = get_string(j, "vol_model", "risk.vol_model", "nav");
+  if (model == "covariance")
+    r.vol_model = RiskConfig::VolModel::Covariance;
+  else if (model != "nav")
+    throw ConfigError("risk.vol_model: expected nav or covariance, got '" + model + "'");
+  if (r.vol_target > 0 && r.vol_window < 2) throw ConfigError("risk.vol_window: expected at least 2 days");
+  if (j.contains("blacklist")) {
+    const auto& b = j["blacklist"];
+    if (!b.is_array()) throw ConfigError("risk.blacklist: expected an array of symbols");
+    for (size_t i = 0; i < b.size(); ++i) {
+      if (!b[i].is_string())
+        throw ConfigError("risk.blacklist[" + std::to_string(i) + "]: expected a symbol string, got " +
+                          b[i].dump());
+      rc.blacklist.push_back(b[i].get<std::string>());
+    }
+  }
+}
+
 }  // namespace
 
 RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path base_dir) {
   if (!config.is_object()) throw ConfigError("config: expected a JSON object at the top level");
   reject_unknown(config, "",
-                 {"data", "start", "end", "strategy", "execution", "costs", "capital", "benchmark", "seed",
-                  "days_per_year", "risk_free_rate", "description", "plugins"});
+                 {"data", "start", "end", "strategy", "execution", "costs", "risk", "capital", "benchmark",
+                  "seed", "days_per_year", "risk_free_rate", "description", "plugins"});
   RunConfig rc;
   rc.base_dir = std::move(base_dir);
   if (config.contains("data")) rc.data = config["data"];
@@ -70,17 +120,37 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (config.contains("execution")) {
     const auto& e = config["execution"];
     if (!e.is_object()) throw ConfigError("execution: expected an object");
-    reject_unknown(e, "execution", {"fill", "lots", "block_suspended"});
+    reject_unknown(e, "execution",
+                   {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended", "participation",
+                    "retry_blocked"});
     const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
     const auto mode = parse_fill_mode(fill);
-    if (!mode) throw ConfigError("execution.fill: expected next_open or close, got '" + fill + "'");
+    if (!mode)
+      throw ConfigError("execution.fill: expected next_open, close, next_close or next_bar_vwap, got '" +
+                        fill + "'");
     rc.fill = *mode;
+    const std::string profile = get_string(e, "profile", "execution.profile", "realistic");
+    if (profile == "ideal")
+      rc.rules = ExecutionRules::ideal();
+    else if (profile != "realistic")
+      throw ConfigError("execution.profile: expected realistic or ideal, got '" + profile + "'");
+    rc.profile = profile;
     rc.rules.lots = get_bool(e, "lots", "execution.lots", rc.rules.lots);
+    rc.rules.price_limits = get_bool(e, "price_limits", "execution.price_limits", rc.rules.price_limits);
+    rc.rules.t_plus_1 = get_bool(e, "t_plus_1", "execution.t_plus_1", rc.rules.t_plus_1);
     rc.rules.block_suspended =
         get_bool(e, "block_suspended", "execution.block_suspended", rc.rules.block_suspended);
+    rc.rules.retry_blocked = get_bool(e, "retry_blocked", "execution.retry_blocked", rc.rules.retry_blocked);
+    rc.rules.participation =
+        get_number(e, "participation", "execution.participation", rc.rules.participation);
+    if (!(rc.rules.participation >= 0 && rc.rules.participation <= 1))
+      throw ConfigError(
+          "execution.participation: expected a fraction of the bar volume in [0, 1] (0 = no cap), got " +
+          e["participation"].dump());
   }
 
   if (config.contains("costs")) rc.costs = config["costs"];
+  if (config.contains("risk")) parse_risk(config["risk"], rc);
   rc.capital = get_number(config, "capital", "capital", rc.capital);
   if (!(rc.capital > 0)) throw ConfigError("capital: expected a positive amount of CNY");
   rc.benchmark = get_string(config, "benchmark", "benchmark", "");

@@ -26,11 +26,14 @@ struct RunConfig {
   std::string strategy_name;
   nlohmann::json strategy_params;  // object (may be empty)
   FillMode fill = FillMode::NextOpen;
-  ExecutionRules rules;
-  nlohmann::json costs;           // cost model spec (null = no costs)
-  double capital = 10'000'000.0;  // CNY
-  std::string benchmark;          // instrument symbol or series name; "" = none
-  uint64_t seed = 0;              // the run's seed (for strategies that sample)
+  std::string profile = "realistic";   // execution.profile: realistic | ideal (the base of `rules`)
+  ExecutionRules rules;                // the profile with per-rule switches applied
+  nlohmann::json costs;                // cost model spec (null = no costs)
+  RiskConfig risk;                     // section "risk" (blacklist resolved by the runner)
+  std::vector<std::string> blacklist;  // risk.blacklist: symbols
+  double capital = 10'000'000.0;       // CNY
+  std::string benchmark;               // instrument symbol or series name; "" = none
+  uint64_t seed = 0;                   // the run's seed (for strategies that sample)
   double days_per_year = 243;
   double risk_free_rate = 0;
   std::filesystem::path base_dir;  // directory of the config file: relative data paths resolve against it

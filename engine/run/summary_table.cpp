@@ -39,13 +39,24 @@ std::string format_summary(const RunOutput& output) {
       {"turnover (x/yr)", format_fixed(m.turnover, 2)},
       {"costs (CNY)", format_fixed(m.costs, 2)},
       {"exposure", percent(m.exposure)},
+      {"daily VaR / CVaR 95%", percent(m.var_95) + " / " + percent(m.cvar_95)},
+      {"execution", cfg.value("/execution/profile"_json_pointer, std::string())},
   };
+  // What the market rules cost: blocked / reduced orders by reason (only the nonzero ones).
+  std::string blocked;
+  for (int r = 0; r < kRejectReasonCount; ++r)
+    if (output.result.rejects[r] > 0)
+      blocked += (blocked.empty() ? "" : ", ") +
+                 std::string(reject_reason_name(static_cast<RejectReason>(r))) + " " +
+                 std::to_string(output.result.rejects[r]);
+  rows.push_back({"blocked orders", blocked.empty() ? "none" : blocked});
   if (m.benchmark_total_return) {
     rows.push_back({"benchmark", cfg.value("benchmark", std::string())});
     rows.push_back({"benchmark return", percent(*m.benchmark_total_return)});
     rows.push_back({"excess annual", percent(*m.excess_annual_return)});
     rows.push_back({"information ratio", format_fixed(*m.information_ratio, 3)});
     rows.push_back({"beta / alpha", format_fixed(*m.beta, 3) + " / " + percent(*m.alpha)});
+    rows.push_back({"tracking error", percent(*m.tracking_error)});
   }
   size_t width = 0;
   for (const auto& r : rows) width = std::max(width, r.first.size());

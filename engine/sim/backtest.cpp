@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,12 +11,17 @@
 #include "engine/execution/execution_simulator.hpp"
 #include "engine/execution/tick.hpp"
 #include "engine/portfolio/portfolio.hpp"
+#include "engine/risk/holdings_volatility.hpp"
 #include "engine/sim/engine_context.hpp"
 #include "engine/sim/timer_set.hpp"
 
 namespace abt {
 
 namespace {
+
+/// Trading days without any price up to the end of the data after which a holding without a delist date
+/// is treated as delisted (about one month).
+constexpr int32_t kStoppedDays = 20;
 
 struct DayRange {
   int32_t first = 0;
@@ -64,6 +70,15 @@ struct Backtest::Impl {
         exec(d.finest_frequency()),
         exec_bars(*d.bars(d.finest_frequency())) {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
+    if (c.risk.vol_target > 0 && c.risk.vol_model == RiskConfig::VolModel::Covariance)
+      holdings_vol.emplace(d.instrument_count(), c.risk.vol_window);
+    // Last calendar day with a daily close per instrument (-1: never priced). A holding past it whose prices
+    // have stopped for good is treated as delisted even when the data has no (or a later) delist date.
+    const Panel& close = d.daily.field(Field::Close);
+    last_priced.assign(static_cast<size_t>(d.instrument_count()), -1);
+    for (int32_t t = 0; t < d.calendar.size(); ++t)
+      for (InstrumentId i = 0; i < d.instrument_count(); ++i)
+        if (!std::isnan(close(t, i))) last_priced[i] = t;
     result.daily.reserve(static_cast<size_t>(r.last - r.first + 1));
   }
 
@@ -76,6 +91,8 @@ struct Backtest::Impl {
   void apply_corporate_actions(int32_t d);
   void liquidate_delisted(int32_t d);
   void record_day(int32_t d);
+  void risk_controls_open(int32_t d);
+  void risk_controls_close(int32_t d);
 
   const MarketData& data;
   const BacktestConfig& config;
@@ -89,7 +106,11 @@ struct Backtest::Impl {
   Frequency exec;
   const BarData& exec_bars;
   Strategy* strategy = nullptr;
-  std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
+  std::vector<InstrumentId> scratch;               // copy of the held list while holdings change
+  std::vector<int32_t> last_priced;                // per instrument: last calendar index with a daily close
+  std::optional<HoldingsVolatility> holdings_vol;  // vol targeting, covariance model
+  double peak_nav = 0;                             // drawdown stop: running peak of closing NAV
+  int32_t resume_day = -1;  // drawdown stop: calendar index at which buys resume (-1: not stopped)
 };
 
 RunResult Backtest::Impl::run(Strategy& s) {
@@ -122,6 +143,7 @@ void Backtest::Impl::session_open(int32_t d) {
   portfolio.reset_sellable();
   apply_corporate_actions(d);
   liquidate_delisted(d);
+  risk_controls_open(d);
   // (1) fills: NextOpen orders eligible at the day's first execution bar fill at its open (09:30).
   const int32_t first_row = exec_bars.day_begin[d];
   if (config.fill == FillMode::NextOpen && first_row < exec_bars.day_begin[d + 1] &&
@@ -141,10 +163,13 @@ void Backtest::Impl::session_open(int32_t d) {
 void Backtest::Impl::bar_close(Frequency f, int32_t row) {
   const BarData& bars = *data.bars(f);
   clock.now = bars.stamps[row];
-  // (1) fills at this bar of the execution frequency: its open (NextOpen) or its close (Close).
+  // (1) fills at this bar of the execution frequency: its open (NextOpen, stamped at the bar's open), its
+  // close (Close, NextClose) or its VWAP proxy (NextBarVwap), both stamped at the bar's close.
   if (f == exec && simulator.has_eligible(row)) {
     if (config.fill == FillMode::NextOpen)
       simulator.execute(FillPoint{row, PriceKind::Open, bar_open_time(f, bars.stamps[row])});
+    else if (config.fill == FillMode::NextBarVwap)
+      simulator.execute(FillPoint{row, PriceKind::Vwap, bars.stamps[row]});
     else
       simulator.execute(FillPoint{row, PriceKind::Close, bars.stamps[row]});
   }
@@ -180,6 +205,59 @@ void Backtest::Impl::session_close(int32_t d) {
   after_strategy(false);
   ++result.events;
   record_day(d);
+  risk_controls_close(d);
+}
+
+void Backtest::Impl::risk_controls_open(int32_t d) {
+  const RiskConfig& risk = config.risk;
+  if (resume_day >= 0 && d >= resume_day) {
+    resume_day = -1;
+    simulator.set_halted(false);
+    peak_nav = portfolio.nav();
+    result.warnings.push_back(clock.now.to_string() + ": drawdown stop lifted; buys allowed again");
+  }
+  // Volatility targeting from the trailing daily NAV returns recorded so far (no allocation).
+  if (risk.vol_target > 0) {
+    const auto n = static_cast<int64_t>(result.daily.size());
+    double scale = 1.0;
+    if (holdings_vol) {
+      const double realised = holdings_vol->annualised(data, portfolio, d, risk.days_per_year);
+      if (realised > 0) scale = std::min(1.0, risk.vol_target / realised);
+    } else if (n >= risk.vol_window && risk.vol_window >= 2) {
+      double sum = 0, sum_sq = 0;
+      for (int64_t i = n - risk.vol_window; i < n; ++i) {
+        const double before = i > 0 ? result.daily[i - 1].nav : config.initial_cash;
+        const double r = before > 0 ? result.daily[i].nav / before - 1.0 : 0.0;
+        sum += r;
+        sum_sq += r * r;
+      }
+      const double w = risk.vol_window;
+      const double var = std::max(0.0, (sum_sq - sum * sum / w) / (w - 1));
+      const double realised = std::sqrt(var * risk.days_per_year);
+      if (realised > 0) scale = std::min(1.0, risk.vol_target / realised);
+    }
+    simulator.set_weight_scale(scale);
+  }
+}
+
+void Backtest::Impl::risk_controls_close(int32_t d) {
+  const RiskConfig& risk = config.risk;
+  if (!(risk.drawdown_stop > 0) || resume_day >= 0) return;
+  const double nav = portfolio.nav();
+  peak_nav = std::max(peak_nav, nav);
+  if (!(nav < peak_nav * (1.0 - risk.drawdown_stop))) return;
+  // Flatten at the next fill and refuse buys for reenter_after_days trading days.
+  resume_day = d + risk.reenter_after_days;
+  simulator.set_halted(true);
+  const int32_t eligible = clock.cursor[static_cast<int>(exec)] + 1;
+  for (InstrumentId id : portfolio.held())
+    simulator.orders().add(OrderIntent{id, OrderKind::TargetWeight, 0.0, clock.now, 0}, eligible);
+  result.warnings.push_back(clock.now.to_string() + ": drawdown stop: NAV " + std::to_string(nav) +
+                            " is more than " + std::to_string(risk.drawdown_stop * 100) +
+                            " % below its peak " + std::to_string(peak_nav) +
+                            "; flattening, buys resume on " +
+                            (resume_day < data.calendar.size() ? data.calendar.day(resume_day).to_string()
+                                                               : std::string("(after the data)")));
 }
 
 void Backtest::Impl::after_strategy(bool session_open_event) {
@@ -216,13 +294,27 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
   scratch.assign(portfolio.held().begin(), portfolio.held().end());
   for (InstrumentId id : scratch) {
     const Instrument& ins = data.instruments[id];
-    if (!(ins.delist_date < day)) continue;
+    const bool delisted = ins.delist_date < day;
+    // Prices that stop for good: before a known delist date (the data lacks the last trading days), or,
+    // without a delist date, when the data then has no price for kStoppedDays or more trading days up to
+    // its end (a short gap at the end of the data is read as a suspension, the holding keeps its mark).
+    const int32_t last = last_priced[id];
+    const bool gap_to_end = data.calendar.size() - 1 - last >= kStoppedDays;
+    const bool prices_stopped = !delisted && d > last && (ins.delist_date != Date::max() || gap_to_end);
+    if (!delisted && !prices_stopped) continue;
     const int64_t quantity = portfolio.quantity(id);
     const double price = portfolio.mark(id);
     simulator.liquidate(id, price, clock.now);
-    result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " delisted (last trading day " +
-                              ins.delist_date.to_string() + "); liquidated " + std::to_string(quantity) +
-                              " shares at its last close " + std::to_string(price) + " without costs");
+    const std::string why = delisted
+                                ? "delisted (last trading day " + ins.delist_date.to_string() + ")"
+                                : "has no prices after " + data.calendar.day(last_priced[id]).to_string() +
+                                      (ins.delist_date == Date::max()
+                                           ? " and no delist date"
+                                           : " although its delist date is " + ins.delist_date.to_string()) +
+                                      "; treated as delisted";
+    result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " " + why + "; liquidated " +
+                              std::to_string(quantity) + " shares at its last close " +
+                              std::to_string(price) + " without costs");
   }
 }
 
@@ -240,7 +332,8 @@ void Backtest::Impl::record_day(int32_t d) {
   for (InstrumentId id : portfolio.held()) {
     const double price = portfolio.mark(id);
     const int64_t q = portfolio.quantity(id);
-    result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price});
+    result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price,
+                                              portfolio.position(id).avg_cost, portfolio.unrealized_pnl(id)});
   }
 }
 

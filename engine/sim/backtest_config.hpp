@@ -8,21 +8,36 @@
 
 #include "engine/core/time.hpp"
 #include "engine/execution/cost_model.hpp"
+#include "engine/risk/risk_config.hpp"
 
 namespace abt {
 
 /// When orders placed at a bar close execute.
 enum class FillMode : uint8_t {
-  NextOpen,  // at the open of the next bar of the execution frequency (default; no look-ahead)
-  Close,     // at the close of the bar that produced the signal (replicates close-price reports)
+  NextOpen,     // at the open of the next bar of the execution frequency (default; no look-ahead)
+  Close,        // at the close of the bar that produced the signal (replicates close-price reports)
+  NextClose,    // at the close of the next bar of the execution frequency
+  NextBarVwap,  // at the next bar's VWAP proxy amount / volume (no amount: (high + low + close) / 3)
 };
 std::string_view fill_mode_name(FillMode m);
 std::optional<FillMode> parse_fill_mode(std::string_view s);
 
-/// Execution rule switches. The A-share realism issue adds limits, T+1, participation; each rule is a switch.
+/// Execution rule switches (market-rules.md). The defaults are the `realistic` profile: every rule on, no
+/// participation cap; ideal() switches every rule off.
 struct ExecutionRules {
   bool lots = true;  // round buys to board lots (100; STAR 200 then 1); indices trade in units of 1
   bool block_suspended = true;  // no fills in bars with volume 0 or no price
+  bool price_limits = true;     // no buys at limit-up, no sells at limit-down (price_limit.hpp)
+  bool t_plus_1 = true;         // stock shares bought today become sellable on the next trading day
+  /// Cap on each fill as a fraction of the execution bar's volume (0 = no cap), in [0, 1].
+  double participation = 0.0;
+  /// Orders blocked by a rule (suspension, limits, T+1, participation) stay pending and are retried at the
+  /// next bar of the execution frequency; false drops them after counting.
+  bool retry_blocked = true;
+
+  /// The `ideal` profile: no lots, no limits, no T+1, no participation cap. Suspended bars stay blocked
+  /// (a suspended stock has no trade to fill against).
+  static ExecutionRules ideal() { return ExecutionRules{false, true, false, false, 0.0, true}; }
 };
 
 struct BacktestConfig {
@@ -32,6 +47,7 @@ struct BacktestConfig {
   FillMode fill = FillMode::NextOpen;
   ExecutionRules rules;
   std::shared_ptr<const CostModel> costs;  // null -> no costs
+  RiskConfig risk;                         // pre-trade limits and portfolio controls (all off by default)
   /// Called after each trading day's SessionClose with (days done, days in the run); empty = none. For
   /// progress display only: it must not touch the run.
   std::function<void(int32_t, int32_t)> on_day_done;

@@ -61,10 +61,14 @@ int64_t EngineContext::position(InstrumentId id) const {
   return portfolio_.quantity(id);
 }
 
+int64_t EngineContext::sellable(InstrumentId id) const {
+  check_instrument(id, "Context::sellable");
+  return portfolio_.position(id).sellable;
+}
+
 void EngineContext::place(InstrumentId id, OrderKind kind, double amount) {
   const int32_t exec_cursor = clock_.cursor[static_cast<int>(simulator_.frequency())];
-  const int32_t eligible_row =
-      config_.fill == FillMode::NextOpen ? exec_cursor + 1 : std::max(exec_cursor, 0);
+  const int32_t eligible_row = config_.fill == FillMode::Close ? std::max(exec_cursor, 0) : exec_cursor + 1;
   simulator_.orders().add(OrderIntent{id, kind, amount, clock_.now, next_sequence_++}, eligible_row);
 }
 

@@ -53,6 +53,7 @@ class EngineContext final : public Context {
   double cash() const override { return portfolio_.cash(); }
   double nav() const override { return portfolio_.nav(); }
   int64_t position(InstrumentId id) const override;
+  int64_t sellable(InstrumentId id) const override;
 
   // orders
   void target_weights(std::span<const WeightTarget> targets, bool exit_others = true) override;

@@ -29,6 +29,15 @@ struct PositionRecord {
   int64_t quantity = 0;
   double price = 0;  // close used for valuation
   double value = 0;
+  double avg_cost = 0;        // average purchase price per share, fees excluded (CNY)
+  double unrealized_pnl = 0;  // quantity x (price - avg_cost), CNY
+};
+
+/// One intent blocked, reduced or dropped, with the reason (the first time that reason hits the intent).
+struct RejectionRecord {
+  Timestamp time;  // the fill pass at which it happened
+  InstrumentId instrument = -1;
+  RejectReason reason = RejectReason::Count;
 };
 
 struct RunResult {
@@ -37,6 +46,8 @@ struct RunResult {
   std::vector<PositionRecord> positions;
   /// Intents not (fully) executed, by reason (index = RejectReason).
   std::array<int64_t, kRejectReasonCount> rejects{};
+  /// The same events one by one, in order (rejections.csv).
+  std::vector<RejectionRecord> rejections;
   /// Notable events (delisted holdings liquidated, ...), stamped with simulated time.
   std::vector<std::string> warnings;
   int64_t events = 0;  // events dispatched

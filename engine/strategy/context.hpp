@@ -62,6 +62,8 @@ class Context {
   virtual double nav() const = 0;
   /// Shares held (total, including shares not yet sellable).
   virtual int64_t position(InstrumentId id) const = 0;
+  /// Shares that may be sold now (with the T+1 rule, shares bought today are not). Default: position().
+  virtual int64_t sellable(InstrumentId id) const { return position(id); }
 
   // ---- orders (executed per the fill mode; see docs/event-ordering.md) ------------------------------
   /// Sets target weights for the listed instruments; with exit_others, every other holding targets 0.

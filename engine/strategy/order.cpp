@@ -20,6 +20,8 @@ std::string_view reject_reason_name(RejectReason r) {
       return "t_plus_1";
     case RejectReason::Risk:
       return "risk";
+    case RejectReason::Participation:
+      return "participation";
     case RejectReason::Count:
       break;
   }

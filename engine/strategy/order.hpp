@@ -41,19 +41,26 @@ struct Fill {
   Side side = Side::Buy;
   int64_t quantity = 0;  // > 0
   double price = 0.0;
-  double cost = 0.0;
+  double cost = 0.0;  // = commission + stamp_duty + transfer_fee
+  double commission = 0.0;
+  double stamp_duty = 0.0;
+  double transfer_fee = 0.0;
+  /// What slippage cost relative to the market price: |price - market price| x quantity, CNY. Already in
+  /// `price`, not in `cost`.
+  double slippage = 0.0;
 };
 
 /// Why an intent could not be (fully) executed; counted in result.json.
 enum class RejectReason : uint8_t {
-  Suspended,  // no trading in the bar (volume 0 or no price)
-  NotListed,  // before listing or after delisting
-  Lot,        // rounds to zero shares under the lot rule
-  Cash,       // buys scaled down for lack of cash
-  LimitUp,    // buy at limit-up (A-share rules, later issue)
-  LimitDown,  // sell at limit-down
-  TPlus1,     // shares bought today not sellable
-  Risk,       // a pre-trade risk limit
+  Suspended,      // no trading in the bar (volume 0 or no price)
+  NotListed,      // before listing or after delisting
+  Lot,            // rounds to zero shares under the lot rule
+  Cash,           // buys scaled down for lack of cash
+  LimitUp,        // buy at limit-up (or any fill in a one-price limit-up bar)
+  LimitDown,      // sell at limit-down
+  TPlus1,         // shares bought today not sellable
+  Risk,           // a pre-trade risk limit
+  Participation,  // capped at a fraction of the bar's volume
   Count
 };
 inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count);

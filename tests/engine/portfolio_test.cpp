@@ -43,5 +43,33 @@ TEST(Portfolio, ShareRatioKeepsNavAndPaysTheFractionInCash) {
   EXPECT_DOUBLE_EQ(p.nav(), nav_before);
 }
 
+TEST(Portfolio, TPlus1BuysAreNotSellableUntilTheNextReset) {
+  Portfolio p(1, 100'000.0);
+  p.buy(0, 1000, 10.0, 0.0);  // T+0: sellable at once
+  EXPECT_EQ(p.position(0).sellable, 1000);
+  p.buy(0, 500, 12.0, 0.0, /*sellable_now=*/false);
+  EXPECT_EQ(p.quantity(0), 1500);
+  EXPECT_EQ(p.position(0).sellable, 1000);
+  p.sell(0, 400, 12.0, 0.0);
+  EXPECT_EQ(p.position(0).sellable, 600);
+  p.reset_sellable();
+  EXPECT_EQ(p.position(0).sellable, 1100);
+}
+
+TEST(Portfolio, RealisedAndUnrealisedPnl) {
+  Portfolio p(1, 100'000.0);
+  p.buy(0, 1000, 10.0, 5.0);
+  p.buy(0, 1000, 12.0, 5.0);  // avg cost 11
+  EXPECT_DOUBLE_EQ(p.position(0).avg_cost, 11.0);
+  p.set_mark(0, 13.0);
+  EXPECT_DOUBLE_EQ(p.unrealized_pnl(0), 2000 * 2.0);
+  p.sell(0, 500, 14.0, 5.0);
+  EXPECT_DOUBLE_EQ(p.position(0).realized_pnl, 500 * 3.0);
+  EXPECT_DOUBLE_EQ(p.unrealized_pnl(0), 1500 * 3.0);  // marked at the sell price 14
+  p.sell(0, 1500, 14.0, 5.0);
+  EXPECT_DOUBLE_EQ(p.unrealized_pnl(0), 0.0);
+  EXPECT_DOUBLE_EQ(p.position(0).realized_pnl, 2000 * 3.0);
+}
+
 }  // namespace
 }  // namespace abt

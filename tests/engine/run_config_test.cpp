@@ -39,7 +39,8 @@ TEST(RunConfig, RejectsBadValuesWithTheirPath) {
   EXPECT_EQ(error_of(j).rfind("strat: unknown key", 0), 0u);
   j = minimal();
   j["execution"] = {{"fill", "vwap"}};
-  EXPECT_EQ(error_of(j), "execution.fill: expected next_open or close, got 'vwap'");
+  EXPECT_EQ(error_of(j),
+            "execution.fill: expected next_open, close, next_close or next_bar_vwap, got 'vwap'");
   j = minimal();
   j["start"] = "2020-02-30";
   EXPECT_EQ(error_of(j), "start: expected a date YYYY-MM-DD, got '2020-02-30'");
@@ -48,6 +49,58 @@ TEST(RunConfig, RejectsBadValuesWithTheirPath) {
   EXPECT_EQ(error_of(j), "capital: expected a positive amount of CNY");
   EXPECT_EQ(error_of({{"strategy", {{"name", "x"}, {"parms", {}}}}}).rfind("strategy.parms: unknown key", 0),
             0u);
+}
+
+TEST(RunConfig, ExecutionProfilesAndRuleSwitches) {
+  const RunConfig def = parse_run_config(minimal());
+  EXPECT_EQ(def.profile, "realistic");
+  EXPECT_TRUE(def.rules.lots && def.rules.price_limits && def.rules.t_plus_1 && def.rules.block_suspended &&
+              def.rules.retry_blocked);
+  EXPECT_DOUBLE_EQ(def.rules.participation, 0.0);
+  auto j = minimal();
+  j["execution"] = {{"profile", "ideal"}};
+  const RunConfig ideal = parse_run_config(j);
+  EXPECT_FALSE(ideal.rules.lots || ideal.rules.price_limits || ideal.rules.t_plus_1);
+  EXPECT_DOUBLE_EQ(ideal.rules.participation, 0.0);
+  // A per-rule switch overrides the profile.
+  j["execution"] = {
+      {"profile", "ideal"}, {"t_plus_1", true}, {"participation", 0.05}, {"fill", "next_close"}};
+  const RunConfig mixed = parse_run_config(j);
+  EXPECT_TRUE(mixed.rules.t_plus_1);
+  EXPECT_FALSE(mixed.rules.price_limits);
+  EXPECT_DOUBLE_EQ(mixed.rules.participation, 0.05);
+  EXPECT_EQ(mixed.fill, FillMode::NextClose);
+  j["execution"] = {{"profile", "textbook"}};
+  EXPECT_EQ(error_of(j), "execution.profile: expected realistic or ideal, got 'textbook'");
+  j["execution"] = {{"participation", 1.5}};
+  EXPECT_EQ(error_of(j).rfind("execution.participation: expected a fraction", 0), 0u);
+  j["execution"] = {{"price_limits", "yes"}};
+  EXPECT_EQ(error_of(j), "execution.price_limits: expected true or false, got \"yes\"");
+}
+
+TEST(RunConfig, RiskSection) {
+  auto j = minimal();
+  j["risk"] = {{"max_weight", 0.1},    {"cash_buffer", 0.05},      {"blacklist", {"600000.SH"}},
+               {"drawdown_stop", 0.2}, {"reenter_after_days", 10}, {"vol_target", 0.15},
+               {"vol_window", 40},     {"max_turnover", 0.5}};
+  const RunConfig rc = parse_run_config(j);
+  EXPECT_DOUBLE_EQ(rc.risk.max_weight, 0.1);
+  EXPECT_DOUBLE_EQ(rc.risk.cash_buffer, 0.05);
+  EXPECT_EQ(rc.blacklist, std::vector<std::string>{"600000.SH"});
+  EXPECT_DOUBLE_EQ(rc.risk.drawdown_stop, 0.2);
+  EXPECT_EQ(rc.risk.reenter_after_days, 10);
+  EXPECT_DOUBLE_EQ(rc.risk.vol_target, 0.15);
+  EXPECT_EQ(rc.risk.vol_window, 40);
+  EXPECT_TRUE(rc.risk.has_pre_trade_limits());
+  EXPECT_FALSE(parse_run_config(minimal()).risk.has_pre_trade_limits());
+  j["risk"] = {{"max_weight", 1.5}};
+  EXPECT_EQ(error_of(j), "risk.max_weight: expected a number in [0, 1.0], got 1.5");
+  j["risk"] = {{"blacklist", {1}}};
+  EXPECT_EQ(error_of(j), "risk.blacklist[0]: expected a symbol string, got 1");
+  j["risk"] = {{"reenter_after_days", 0}};
+  EXPECT_EQ(error_of(j).rfind("risk.reenter_after_days: expected a positive whole number", 0), 0u);
+  j["risk"] = {{"stop", 0.1}};
+  EXPECT_EQ(error_of(j).rfind("risk.stop: unknown key", 0), 0u);
 }
 
 TEST(ConfigOverride, SetsDottedPathsWithJsonValues) {

@@ -20,7 +20,7 @@ TEST(Cli, RunWritesResultsAndIsDeterministic) {
   EXPECT_NE(a.output.find("total return"), std::string::npos) << a.output;
   const auto b = test::run_cli("run " + config.string() + " --quiet --out " + (dir / "b").string());
   ASSERT_EQ(b.exit_code, 0) << b.output;
-  for (const char* f : {"equity.csv", "trades.csv", "positions.csv"}) {
+  for (const char* f : {"equity.csv", "trades.csv", "positions.csv", "rejections.csv"}) {
     const std::string fa = test::file_text(dir / "a" / f);
     EXPECT_FALSE(fa.empty()) << f;
     EXPECT_EQ(fa, test::file_text(dir / "b" / f)) << f << " differs between two runs";
@@ -37,8 +37,10 @@ TEST(Cli, RunWritesResultsAndIsDeterministic) {
   EXPECT_EQ(ra["config"]["strategy"]["params"]["slow"], 20);
   EXPECT_EQ(ra["data"]["instruments"], 202);
   EXPECT_EQ(test::file_text(dir / "a" / "equity.csv").rfind("date,nav,", 0), 0u);
-  EXPECT_EQ(test::file_text(dir / "a" / "trades.csv").rfind("datetime,symbol,side,quantity,price,cost\n", 0),
-            0u);
+  EXPECT_EQ(
+      test::file_text(dir / "a" / "trades.csv")
+          .rfind("datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n", 0),
+      0u);
   EXPECT_GT(ra["metrics"]["trades"].get<int>(), 0);
 }
 

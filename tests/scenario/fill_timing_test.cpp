@@ -138,5 +138,31 @@ TEST(FillTiming, HourlyExecutionFillsAtTheNextHourlyBarsOpen) {
   EXPECT_DOUBLE_EQ(c.fills[2].price, 11.15);
 }
 
+TEST(FillTiming, NextCloseFillsAtTheNextBarsCloseStamped1500) {
+  const MarketData md = four_days();
+  ScriptStrategy s = buy_at_first_close();
+  const RunResult r = Backtest(md, config_with(FillMode::NextClose)).run(s);
+  ASSERT_EQ(r.fills.size(), 1u);
+  EXPECT_EQ(r.fills[0].time.to_string(), "2024-01-03 15:00");
+  EXPECT_DOUBLE_EQ(r.fills[0].price, 11.50);
+}
+
+TEST(FillTiming, NextBarVwapOnHourlyBarsUsesTheTypicalPriceWithoutAmounts) {
+  // A daily signal executes on the first 60-minute bar of the next day. Its bar has no amount field (the
+  // tiny hourly bars carry OHLCV only): the VWAP proxy is (10.20 + 10.00 + 10.05) / 3 = 10.0833 -> 10.08.
+  const MarketData md =
+      TinyMarketBuilder({"2024-01-02", "2024-01-03"})
+          .stock("600000.SH", {bar(10, 10), bar(10.1, 10)})
+          .hourly("600000.SH",
+                  {{bar(10, 10), bar(10, 10), bar(10, 10), bar(10, 10)},
+                   {TinyBar{10.1, 10.2, 10.0, 10.05, 1e5}, bar(10, 10), bar(10, 10), bar(10, 10)}})
+          .build();
+  ScriptStrategy s = buy_at_first_close();
+  const RunResult r = Backtest(md, config_with(FillMode::NextBarVwap)).run(s);
+  ASSERT_EQ(r.fills.size(), 1u);
+  EXPECT_EQ(r.fills[0].time.to_string(), "2024-01-03 10:30");
+  EXPECT_DOUBLE_EQ(r.fills[0].price, 10.08);
+}
+
 }  // namespace
 }  // namespace abt::test

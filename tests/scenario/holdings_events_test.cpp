@@ -122,6 +122,49 @@ TEST(Delisting, HoldingIsLiquidatedAtItsLastCloseWithAWarning) {
   EXPECT_EQ(r.daily[2].holdings, 0);
 }
 
+TEST(Delisting, AHoldingWhosePricesStopBeforeItsDelistDateIsLiquidated) {
+  // The data says delisted after 2024-01-05, but the bars stop after 2024-01-03: liquidated at 09:30 on
+  // 2024-01-04 at the last close 9.50, with a warning naming the last priced day.
+  const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"})
+                            .stock("600001.SH", {bar(10, 10), bar(9, 9.5), absent(), absent()})
+                            .delist("600001.SH", "2024-01-05")
+                            .build();
+  ScriptStrategy s = target_on_day(0, 0, 1000);
+  const RunResult r = Backtest(md, config_with(FillMode::Close, 100'000)).run(s);
+  ASSERT_EQ(r.fills.size(), 2u);
+  EXPECT_EQ(r.fills[1].time.to_string(), "2024-01-04 09:30");
+  EXPECT_DOUBLE_EQ(r.fills[1].price, 9.5);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("no prices after 2024-01-03 although its delist date is 2024-01-05"),
+            std::string::npos)
+      << r.warnings[0];
+  EXPECT_EQ(r.daily[3].holdings, 0);
+  EXPECT_DOUBLE_EQ(r.daily[3].nav, 99'500.0);
+}
+
+TEST(Delisting, WithoutADelistDatePricesMissingForTwentyDaysToTheEndMeanDelisted) {
+  // 2 priced days, then `missing` days without bars up to the end of the data. 20 or more: delisted on the
+  // first missing day; fewer: a suspension, the holding keeps its mark.
+  for (const int missing : {19, 20}) {
+    std::vector<std::string> days;
+    std::vector<TinyBar> bars = {bar(10, 10), bar(9, 9.5)};
+    for (int i = 0; i < 2 + missing; ++i) days.push_back((Date::parse("2024-01-01") + i).to_string());
+    bars.resize(days.size(), absent());
+    const MarketData md = TinyMarketBuilder(days).stock("600001.SH", bars).build();
+    ScriptStrategy s = target_on_day(0, 0, 1000);
+    const RunResult r = Backtest(md, config_with(FillMode::Close, 100'000)).run(s);
+    if (missing < 20) {
+      EXPECT_EQ(r.fills.size(), 1u);
+      EXPECT_EQ(r.daily.back().holdings, 1);
+      continue;
+    }
+    ASSERT_EQ(r.fills.size(), 2u);
+    EXPECT_EQ(r.fills[1].time.to_string(), "2024-01-03 09:30");
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("no prices after 2024-01-02 and no delist date"), std::string::npos);
+  }
+}
+
 TEST(Listing, OrdersForUnlistedInstrumentsAreRejectedAndDropped) {
   const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04"})
                             .stock("600002.SH", {absent(), absent(), bar(10, 10)})

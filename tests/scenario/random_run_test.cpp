@@ -114,6 +114,38 @@ TEST(RandomRun, InvariantHoldsEveryDayAndCashReconciles) {
   }
 }
 
+TEST(RandomRun, AllRulesItemisedCostsAndRiskLimitsKeepTheInvariantEveryDay) {
+  // Every A-share rule, a participation cap, itemised fees with volume slippage, and pre-trade limits: the
+  // engine checks cash >= 0 and cash + holdings = NAV every day (InternalError otherwise); here the ledger
+  // of fills must also reconcile with the fee items.
+  const MarketData md = random_market();
+  for (FillMode fill : {FillMode::NextOpen, FillMode::Close, FillMode::NextClose, FillMode::NextBarVwap}) {
+    auto cfg = config_with(fill, 1'000'000.0);
+    cfg.rules.participation = 0.05;
+    cfg.costs = make_cost_model(
+        {{"model", "itemised"}, {"slippage", {{"model", "volume"}, {"bps", 5}, {"impact", 0.1}}}}, "costs");
+    cfg.risk.max_weight = 0.3;
+    cfg.risk.cash_buffer = 0.05;
+    cfg.risk.max_turnover = 0.8;
+    RandomRebalancer s;
+    const RunResult r = Backtest(md, cfg).run(s);
+    ASSERT_EQ(r.daily.size(), static_cast<size_t>(kDays));
+    EXPECT_GT(r.fills.size(), 20u);
+    for (const DailyRecord& d : r.daily) {
+      EXPECT_GE(d.cash, 0.0);
+      EXPECT_NEAR(d.cash + d.holdings_value, d.nav, 1e-6 * d.nav);
+    }
+    for (const Fill& f : r.fills) {
+      EXPECT_NEAR(f.cost, f.commission + f.stamp_duty + f.transfer_fee, 1e-9);
+      if (f.cost > 0) {
+        EXPECT_GE(f.commission, 5.0);
+      }
+      EXPECT_GE(f.slippage, 0.0);
+    }
+    EXPECT_GT(r.rejects[static_cast<int>(RejectReason::Risk)], 0);
+  }
+}
+
 TEST(RandomRun, TwoRunsAreIdentical) {
   const MarketData md = random_market();
   const RunResult a = run_once(md, FillMode::NextOpen), b = run_once(md, FillMode::NextOpen);

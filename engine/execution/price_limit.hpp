@@ -1,0 +1,57 @@
+#pragma once
+// Daily price limits of the A-share market (market-rules.md, "Daily price limits"), date-aware.
+//
+// A limit rule is a pair of whole percentages applied to a reference price in CNY:
+//   limit_up   = round_half_up(reference x (100 + up_pct) / 100, 0.01)
+//   limit_down = round_half_up(reference x (100 - down_pct) / 100, 0.01)
+// computed in integer fen, so the half-up rounding is exact. The reference is the day's unadjusted PreClose
+// (the exchange's ex-rights reference price). On an older IPO's first day the band is relative to the issue
+// price; the data carries no issue price, so the engine uses the first day's PreClose (the synthetic market
+// and most vendors store the issue price there) or, when absent, the first day's open as its proxy.
+//
+// Rules by board and date (`day` is the trading day, `listing_day` = 1 on the first trading day):
+//   main board (SH 60x, SZ 00x): 10 % since 1996-12-16 (none before); ST 5 % until 2026-07-05, 10 % from
+//     2026-07-06;
+//   ChiNext: 10 % (ST 5 %) before 2020-08-24, 20 % (ST included) from 2020-08-24;
+//   STAR: 20 % (ST included) since its opening on 2019-07-22;
+//   Beijing exchange: 30 % since 2021-11-15 (none before);
+//   registration-system IPOs (STAR; ChiNext listed from 2020-08-24; main board listed from 2023-04-10): no
+//     limit on listing days 1-5;
+//   older main-board / ChiNext IPOs, listing day 1: +44 % / -36 % of the issue price since 2014-06-13 (no
+//     limit on day 1 before);
+//   indices and unknown boards: no limit.
+#include <cstdint>
+
+#include "engine/core/time.hpp"
+#include "engine/data/instrument.hpp"
+
+namespace abt {
+
+/// The percentages of one day's limits. limited = false: no limit that day.
+struct LimitRule {
+  bool limited = false;
+  int32_t up_pct = 0;    // whole percent above the reference
+  int32_t down_pct = 0;  // whole percent below the reference
+  friend bool operator==(const LimitRule&, const LimitRule&) = default;
+};
+
+/// Limit prices in CNY on the 0.01 tick. limited = false: no limit (up = +inf, down = 0).
+struct LimitBand {
+  bool limited = false;
+  double up = 0;
+  double down = 0;
+};
+
+class PriceLimitCalculator {
+ public:
+  /// The rule of `instrument` on trading day `day`, its `listing_day`-th trading day (1-based), ST or not.
+  static LimitRule rule(const Instrument& instrument, Date day, int32_t listing_day, bool is_st);
+  /// The band around `reference` (CNY, > 0; snapped to the fen first). Not limited when the rule is not or
+  /// the reference is not a positive number.
+  static LimitBand band(const LimitRule& rule, double reference);
+  /// Convenience: rule + band.
+  static LimitBand band(const Instrument& instrument, Date day, int32_t listing_day, bool is_st,
+                        double reference);
+};
+
+}  // namespace abt
