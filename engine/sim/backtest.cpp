@@ -72,13 +72,7 @@ struct Backtest::Impl {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
     if (c.risk.vol_target > 0 && c.risk.vol_model == RiskConfig::VolModel::Covariance)
       holdings_vol.emplace(d.instrument_count(), c.risk.vol_window);
-    // Last calendar day with a daily close per instrument (-1: never priced). A holding past it whose prices
-    // have stopped for good is treated as delisted even when the data has no (or a later) delist date.
-    const Panel& close = d.daily.field(Field::Close);
-    last_priced.assign(static_cast<size_t>(d.instrument_count()), -1);
-    for (int32_t t = 0; t < d.calendar.size(); ++t)
-      for (InstrumentId i = 0; i < d.instrument_count(); ++i)
-        if (!std::isnan(close(t, i))) last_priced[i] = t;
+    last_priced.assign(static_cast<size_t>(d.instrument_count()), kNotScanned);
     result.daily.reserve(static_cast<size_t>(r.last - r.first + 1));
   }
 
@@ -107,7 +101,11 @@ struct Backtest::Impl {
   const BarData& exec_bars;
   Strategy* strategy = nullptr;
   std::vector<InstrumentId> scratch;               // copy of the held list while holdings change
-  std::vector<int32_t> last_priced;                // per instrument: last calendar index with a daily close
+  // Per instrument: last calendar index with a daily close (-1: never priced), found on first use by
+  // last_priced_day() (a backward scan of one column; only held instruments are ever asked).
+  static constexpr int32_t kNotScanned = -2;
+  std::vector<int32_t> last_priced;
+  int32_t last_priced_day(InstrumentId id);
   std::optional<HoldingsVolatility> holdings_vol;  // vol targeting, covariance model
   double peak_nav = 0;                             // drawdown stop: running peak of closing NAV
   int32_t resume_day = -1;  // drawdown stop: calendar index at which buys resume (-1: not stopped)
@@ -289,6 +287,16 @@ void Backtest::Impl::apply_corporate_actions(int32_t d) {
   }
 }
 
+int32_t Backtest::Impl::last_priced_day(InstrumentId id) {
+  int32_t& last = last_priced[id];
+  if (last == kNotScanned) {
+    const Panel& close = data.daily.field(Field::Close);
+    last = data.calendar.size() - 1;
+    while (last >= 0 && std::isnan(close(last, id))) --last;
+  }
+  return last;
+}
+
 void Backtest::Impl::liquidate_delisted(int32_t d) {
   const Date day = data.calendar.day(d);
   scratch.assign(portfolio.held().begin(), portfolio.held().end());
@@ -298,7 +306,7 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
     // Prices that stop for good: before a known delist date (the data lacks the last trading days), or,
     // without a delist date, when the data then has no price for kStoppedDays or more trading days up to
     // its end (a short gap at the end of the data is read as a suspension, the holding keeps its mark).
-    const int32_t last = last_priced[id];
+    const int32_t last = last_priced_day(id);
     const bool gap_to_end = data.calendar.size() - 1 - last >= kStoppedDays;
     const bool prices_stopped = !delisted && d > last && (ins.delist_date != Date::max() || gap_to_end);
     if (!delisted && !prices_stopped) continue;
@@ -307,7 +315,7 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
     simulator.liquidate(id, price, clock.now);
     const std::string why = delisted
                                 ? "delisted (last trading day " + ins.delist_date.to_string() + ")"
-                                : "has no prices after " + data.calendar.day(last_priced[id]).to_string() +
+                                : "has no prices after " + data.calendar.day(last).to_string() +
                                       (ins.delist_date == Date::max()
                                            ? " and no delist date"
                                            : " although its delist date is " + ins.delist_date.to_string()) +
