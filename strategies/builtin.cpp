@@ -5,6 +5,7 @@
 #include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
 #include "strategies/smallcap_lowvol/smallcap_lowvol_strategy.hpp"
 #include "strategies/universe/microcap_index.hpp"
+#include "strategies/universe/microcap_index_bars.hpp"
 
 namespace abt {
 
@@ -25,6 +26,10 @@ void register_builtin_strategies(StrategyRegistry& registry) {
                        "micro-cap index level (400 smallest eligible SH/SZ stocks by total cap, equal weight, "
                        "daily chained, base 1000), usable as a benchmark",
                        [](const MarketData& data) { return microcap_index_levels(data, MicrocapIndexParams{}); }});
+  registry.add_instrument(
+      {"microcap_index", "MICROCAP.IDX",
+       "the micro-cap index (default settings) as a tradable index: open/high/low/close levels, members' volume",
+       [](const MarketData& data) { return microcap_index_bars(data, MicrocapIndexParams{}); }});
 }
 
 }  // namespace abt

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "data_adapters/data_loader.hpp"
+#include "engine/run/derived_instruments.hpp"
 
 namespace abt::cli {
 
@@ -26,6 +27,24 @@ class DataCache {
       std::fprintf(stderr, "abt: %s%s (%d instruments, %d days) in %.2f s\n",
                    data->generated ? "generated " : "", data->data.source.c_str(),
                    data->data.instrument_count(), data->data.calendar.size(), data->load_seconds);
+    return *loaded_.emplace(key, std::move(data)).first->second;
+  }
+
+  /// The data of `spec` with the derived instruments `derived` added (engine/run/derived_instruments.hpp);
+  /// `get(spec, base_dir)` when `derived` is empty. Each distinct combination is built once.
+  const LoadedData& get(const nlohmann::json& spec, const std::filesystem::path& base_dir,
+                        const std::vector<std::string>& derived, const StrategyRegistry& registry) {
+    const LoadedData& base = get(spec, base_dir);
+    if (derived.empty()) return base;
+    std::string key = spec.dump() + "\n" + base_dir.lexically_normal().string() + "\nderived";
+    for (const auto& name : derived) key += " " + name;
+    auto it = loaded_.find(key);
+    if (it != loaded_.end()) return *it->second;
+    auto data = std::make_unique<LoadedData>();
+    data->resolved_spec = base.resolved_spec;
+    data->generated = base.generated;
+    data->data = add_derived_instruments(base.data, derived, registry, quiet_, data->load_seconds);
+    data->load_seconds += base.load_seconds;
     return *loaded_.emplace(key, std::move(data)).first->second;
   }
 

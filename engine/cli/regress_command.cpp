@@ -63,7 +63,7 @@ int regress_command(const std::vector<std::string>& args) {
     const std::string name = std::filesystem::path(configs[i]).stem().string();
     const auto golden_path = std::filesystem::path(golden_dir) / (name + ".json");
     RunConfig config = parsed[i];
-    const LoadedData& loaded = cache.get(config.data, config.base_dir);
+    const LoadedData& loaded = cache.get(config.data, config.base_dir, config.derived_instruments, registry);
     config.data = loaded.resolved_spec;
     const RunOutput output = run_backtest(config, loaded.data, registry);
     const nlohmann::json now = golden_document(output, loaded.data);

@@ -12,6 +12,7 @@
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/backtest_runner.hpp"
+#include "engine/run/derived_instruments.hpp"
 #include "engine/run/config_file.hpp"
 #include "engine/run/html_report.hpp"
 #include "engine/run/plugin_loader.hpp"
@@ -69,6 +70,10 @@ int run_command(const std::vector<std::string>& args) {
     std::fprintf(stderr, "abt: %s%s (%d instruments, %d days) in %.2f s\n",
                  loaded.generated ? "generated " : "", loaded.data.source.c_str(),
                  loaded.data.instrument_count(), loaded.data.calendar.size(), loaded.load_seconds);
+  if (!run_config.derived_instruments.empty()) {
+    double seconds = 0;
+    loaded.data = add_derived_instruments(loaded.data, run_config.derived_instruments, registry, quiet, seconds);
+  }
 
   // Progress on stderr when it is a terminal: a percentage refreshed at most every 2 % of the run.
   std::function<void(int32_t, int32_t)> progress;

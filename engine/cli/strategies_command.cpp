@@ -55,6 +55,11 @@ int strategies_command(const std::vector<std::string>& args) {
     std::printf("derived series (usable as \"benchmark\")\n");
     for (const auto& d : registry.all_series()) std::printf("  %-16s %s\n", d.name.c_str(), d.summary.c_str());
   }
+  if (!registry.all_instruments().empty()) {
+    std::printf("\nderived instruments (config \"derived_instruments\": [NAME], then tradable as SYMBOL)\n");
+    for (const auto& d : registry.all_instruments())
+      std::printf("  %-16s %-14s %s\n", d.name.c_str(), d.symbol.c_str(), d.summary.c_str());
+  }
   return 0;
 }
 

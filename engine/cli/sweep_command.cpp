@@ -182,7 +182,7 @@ int sweep_command(const std::vector<std::string>& args) {
   DataCache cache(quiet);
   std::vector<const LoadedData*> data;
   for (RunConfig& c : configs) {
-    const LoadedData& loaded = cache.get(c.data, c.base_dir);
+    const LoadedData& loaded = cache.get(c.data, c.base_dir, c.derived_instruments, registry);
     c.data = loaded.resolved_spec;
     data.push_back(&loaded);
   }

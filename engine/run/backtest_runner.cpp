@@ -141,6 +141,15 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
       {"days_per_year", config.days_per_year},
       {"risk_free_rate", config.risk_free_rate},
   };
+  if (!config.derived_instruments.empty()) {
+    // The caller adds them to the data (derived_instruments.hpp) before running.
+    for (const auto& name : config.derived_instruments) {
+      const DerivedInstrumentInfo* derived = registry.find_instrument(name);
+      if (!derived || !data.find(derived->symbol))
+        throw InternalError("derived instrument '" + name + "' was not added to the data before the run");
+    }
+    out.resolved_config["derived_instruments"] = config.derived_instruments;
+  }
   if (!config.plugins.empty()) {
     nlohmann::json plugins = nlohmann::json::array();
     for (const auto& path : config.plugins) plugins.push_back(path.string());

@@ -2,21 +2,12 @@
 
 #include <set>
 
+#include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/time.hpp"
 
 namespace abt {
 namespace {
-
-void reject_unknown(const nlohmann::json& obj, const std::string& path, const std::set<std::string>& known) {
-  for (const auto& [key, value] : obj.items()) {
-    if (known.count(key)) continue;
-    std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    throw ConfigError((path.empty() ? "" : path + ".") + key + ": unknown key (expected one of: " + list +
-                      ")");
-  }
-}
 
 std::string get_string(const nlohmann::json& obj, const std::string& key, const std::string& path,
                        const std::string& fallback) {
@@ -57,7 +48,7 @@ int32_t positive_int(const nlohmann::json& obj, const std::string& key, const st
 
 void parse_risk(const nlohmann::json& j, RunConfig& rc) {
   if (!j.is_object()) throw ConfigError("risk: expected an object");
-  reject_unknown(j, "risk",
+  reject_unknown_keys(j, "risk",
                  {"max_weight", "max_gross", "cash_buffer", "max_turnover", "blacklist", "drawdown_stop",
                   "reenter_after_days", "vol_target", "vol_window", "vol_model"});
   RiskConfig& r = rc.risk;
@@ -92,9 +83,9 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
 
 RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path base_dir) {
   if (!config.is_object()) throw ConfigError("config: expected a JSON object at the top level");
-  reject_unknown(config, "",
+  reject_unknown_keys(config, "",
                  {"data", "start", "end", "strategy", "execution", "costs", "risk", "capital", "benchmark",
-                  "seed", "days_per_year", "risk_free_rate", "description", "plugins"});
+                  "seed", "days_per_year", "risk_free_rate", "description", "plugins", "derived_instruments"});
   RunConfig rc;
   rc.base_dir = std::move(base_dir);
   if (config.contains("data")) rc.data = config["data"];
@@ -109,7 +100,7 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (!config.contains("strategy") || !config["strategy"].is_object())
     throw ConfigError("strategy: expected an object {\"name\": ..., \"params\": {...}}");
   const auto& s = config["strategy"];
-  reject_unknown(s, "strategy", {"name", "params"});
+  reject_unknown_keys(s, "strategy", {"name", "params"});
   if (!s.contains("name") || !s["name"].is_string())
     throw ConfigError("strategy.name: expected the name of a strategy (see `abt strategies`)");
   rc.strategy_name = s["name"].get<std::string>();
@@ -120,7 +111,7 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (config.contains("execution")) {
     const auto& e = config["execution"];
     if (!e.is_object()) throw ConfigError("execution: expected an object");
-    reject_unknown(e, "execution",
+    reject_unknown_keys(e, "execution",
                    {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended", "participation",
                     "retry_blocked"});
     const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
@@ -169,6 +160,17 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
         throw ConfigError("plugins[" + std::to_string(k) + "]: expected a path to a plugin library");
       std::filesystem::path path(list[k].get<std::string>());
       rc.plugins.push_back(path.is_absolute() ? path : rc.base_dir / path);
+    }
+  }
+  if (config.contains("derived_instruments")) {
+    const auto& list = config["derived_instruments"];
+    if (!list.is_array())
+      throw ConfigError("derived_instruments: expected an array of derived instrument names (`abt strategies`)");
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (!list[k].is_string())
+        throw ConfigError("derived_instruments[" + std::to_string(k) + "]: expected a name, got " +
+                          list[k].dump());
+      rc.derived_instruments.push_back(list[k].get<std::string>());
     }
   }
   if (config.contains("description") && !config["description"].is_string())

@@ -39,6 +39,9 @@ struct RunConfig {
   std::filesystem::path base_dir;  // directory of the config file: relative data paths resolve against it
   /// Strategy plugin libraries to load ("plugins": [paths]; relative paths resolve against base_dir).
   std::vector<std::filesystem::path> plugins;
+  /// Instruments derived from the data and added to it before the run ("derived_instruments": [names];
+  /// engine/run/derived_instruments.hpp), e.g. "microcap_index" -> tradable MICROCAP.IDX.
+  std::vector<std::string> derived_instruments;
 };
 
 /// Validates and parses a config object. Throws ConfigError naming the JSON path.

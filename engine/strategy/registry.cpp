@@ -37,4 +37,17 @@ const DerivedSeriesInfo* StrategyRegistry::find_series(std::string_view name) co
   return nullptr;
 }
 
+void StrategyRegistry::add_instrument(DerivedInstrumentInfo info) {
+  for (const auto& d : instruments_)
+    if (d.name == info.name || d.symbol == info.symbol)
+      throw ConfigError("derived instrument '" + info.name + "' (" + info.symbol + ") is registered twice");
+  instruments_.push_back(std::move(info));
+}
+
+const DerivedInstrumentInfo* StrategyRegistry::find_instrument(std::string_view name) const {
+  for (const auto& d : instruments_)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
 }  // namespace abt

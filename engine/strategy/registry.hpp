@@ -53,8 +53,31 @@ struct DerivedSeriesInfo {
   std::function<std::vector<double>(const MarketData&)> compute;
 };
 
+/// Bars of one instrument derived from the data (e.g. the micro-cap index as a tradable asset). Daily vectors
+/// have one value per calendar day, hourly ones one per hourly row (empty when the data has no hourly bars);
+/// NaN = no bar. Contract: the bar of a time uses only data up to that time (no look-ahead).
+struct DerivedBars {
+  std::vector<double> open, high, low, close, volume;
+  std::vector<double> hourly_open, hourly_high, hourly_low, hourly_close, hourly_volume;
+};
+
+/// An instrument derived from the data by a pure function, added to the data as a tradable index
+/// (InstrumentKind::Index) when a run config lists `name` in "derived_instruments"
+/// (engine/run/derived_instruments.hpp).
+struct DerivedInstrumentInfo {
+  std::string name;    // config name, e.g. "microcap_index"
+  std::string symbol;  // instrument symbol it trades under, e.g. "MICROCAP.IDX"
+  std::string summary;
+  std::function<DerivedBars(const MarketData&)> compute;
+};
+
 class StrategyRegistry {
  public:
+  /// Registers a derived instrument; throws ConfigError when the name or symbol is taken.
+  void add_instrument(DerivedInstrumentInfo info);
+  const DerivedInstrumentInfo* find_instrument(std::string_view name) const;
+  const std::vector<DerivedInstrumentInfo>& all_instruments() const { return instruments_; }
+
   /// Registers a derived series; throws ConfigError when the name is taken.
   void add_series(DerivedSeriesInfo info);
   const DerivedSeriesInfo* find_series(std::string_view name) const;
@@ -71,6 +94,7 @@ class StrategyRegistry {
  private:
   std::vector<StrategyInfo> strategies_;
   std::vector<DerivedSeriesInfo> series_;
+  std::vector<DerivedInstrumentInfo> instruments_;
 };
 
 }  // namespace abt

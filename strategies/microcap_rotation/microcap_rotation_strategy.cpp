@@ -120,22 +120,6 @@ double MicrocapRotationStrategy::crowding(const HistoryView& broad, int32_t lag)
   return sb > 0 ? sm / sb : ind::kNaN;
 }
 
-double MicrocapRotationStrategy::intraday_level(double prev_level, std::span<const int32_t> members,
-                                                std::span<const float> hourly_close,
-                                                std::span<const float> hourly_adj,
-                                                std::span<const float> prev_close,
-                                                std::span<const float> prev_adj) {
-  if (members.empty()) return prev_level;
-  double sum = 0;
-  for (const int32_t id : members) {
-    const auto i = static_cast<size_t>(id);
-    const double now = double{hourly_close[i]} * (hourly_adj.empty() ? 1.0 : double{hourly_adj[i]});
-    const double before = double{prev_close[i]} * (prev_adj.empty() ? 1.0 : double{prev_adj[i]});
-    if (std::isfinite(now) && std::isfinite(before) && before > 0) sum += now / before - 1.0;
-  }
-  return prev_level * (1.0 + sum / static_cast<double>(members.size()));
-}
-
 void MicrocapRotationStrategy::on_hourly_bar(Context& ctx) {
   // During day t the daily history ends at t-1: the index must have processed exactly t-1.
   if (index_->last_day() != ctx.today_index() - 1) return;
@@ -146,7 +130,7 @@ void MicrocapRotationStrategy::on_hourly_bar(Context& ctx) {
   const HistoryView da = has_daily_adj_ ? ctx.history(daily_adj_, 1) : HistoryView();
   const auto hourly_adj =
       has_hourly_adj_ ? ha.latest() : (has_daily_adj_ ? da.latest() : std::span<const float>());
-  const double level = intraday_level(prev, index_->members(), hc.latest(), hourly_adj, dc.latest(),
+  const double level = equal_weight_level(prev, index_->members(), hc.latest(), hourly_adj, dc.latest(),
                                       has_daily_adj_ ? da.latest() : std::span<const float>());
   macd_hourly_->push(level);
   double exposure = micro_exposure_;

@@ -105,13 +105,6 @@ class MicrocapRotationStrategy final : public Strategy {
                        bool use_slope_override, bool risk_on);
   /// Ratio-change trigger: now / before - 1 >= threshold (false when either is NaN or before <= 0).
   static bool ratio_change_triggers(double now, double before, double threshold);
-  /// Intraday level of an equal-weight index: prev_level x (1 + mean over members of the return from the
-  /// previous daily close to the hourly close, both adjusted; 0 for a member without both prices). Empty
-  /// factor spans mean factor 1.
-  static double intraday_level(double prev_level, std::span<const int32_t> members,
-                               std::span<const float> hourly_close, std::span<const float> hourly_adj,
-                               std::span<const float> prev_close, std::span<const float> prev_adj);
-
   explicit MicrocapRotationStrategy(Params params);
 
   void on_start(Context& ctx) override;

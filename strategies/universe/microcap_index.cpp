@@ -209,25 +209,37 @@ const std::vector<int32_t>& MicrocapIndex::rank_now(Context& ctx) {
   return rank(ctx.today_index(), r);
 }
 
+DayRows day_rows(const BarData& daily, int32_t day) {
+  const auto row = [&](Field f) { return daily.has(f) ? daily.field(f).row(day) : std::span<const float>(); };
+  DayRows r;
+  r.close = row(Field::Close);
+  r.pre_close = row(Field::PreClose);
+  r.volume = row(Field::Volume);
+  r.adj = row(Field::AdjFactor);
+  r.total_shares = row(Field::TotalShares);
+  r.float_shares = row(Field::FloatShares);
+  r.is_st = row(Field::IsST);
+  return r;
+}
+
+double equal_weight_level(double prev_level, std::span<const int32_t> members, std::span<const float> price,
+                          std::span<const float> price_adj, std::span<const float> prev_close,
+                          std::span<const float> prev_adj) {
+  if (members.empty()) return prev_level;
+  double sum = 0;
+  for (const int32_t id : members) {
+    const auto i = static_cast<size_t>(id);
+    const double now = double{price[i]} * (price_adj.empty() ? 1.0 : double{price_adj[i]});
+    const double before = double{prev_close[i]} * (prev_adj.empty() ? 1.0 : double{prev_adj[i]});
+    if (std::isfinite(now) && std::isfinite(before) && before > 0) sum += now / before - 1.0;
+  }
+  return prev_level * (1.0 + sum / static_cast<double>(members.size()));
+}
+
 std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params) {
   MicrocapIndex index(data.instruments, data.calendar, params, /*track_level=*/true);
-  const BarData& d = data.daily;
-  const auto row = [&](Field f, int32_t day) {
-    return d.has(f) ? d.field(f).row(day) : std::span<const float>();
-  };
-  const auto rows = [&](int32_t day) {
-    DayRows r;
-    r.close = row(Field::Close, day);
-    r.pre_close = row(Field::PreClose, day);
-    r.volume = row(Field::Volume, day);
-    r.adj = row(Field::AdjFactor, day);
-    r.total_shares = row(Field::TotalShares, day);
-    r.float_shares = row(Field::FloatShares, day);
-    r.is_st = row(Field::IsST, day);
-    return r;
-  };
   for (int32_t day = 0; day < data.calendar.size(); ++day)
-    index.advance(day, rows(day), day > 0 ? rows(day - 1) : DayRows{});
+    index.advance(day, day_rows(data.daily, day), day > 0 ? day_rows(data.daily, day - 1) : DayRows{});
   return index.levels();
 }
 

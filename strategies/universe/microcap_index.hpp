@@ -44,6 +44,9 @@ struct DayRows {
   std::span<const float> close, pre_close, volume, adj, total_shares, float_shares, is_st;
 };
 
+/// The rows of calendar day `day` of `daily` (empty spans for absent fields).
+DayRows day_rows(const BarData& daily, int32_t day);
+
 class MicrocapIndex {
  public:
   /// track_level: rank every day and chain the level; otherwise only the IPO state is kept daily and
@@ -102,6 +105,14 @@ class MicrocapIndex {
   DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_;
   bool has_adj_ = false, has_is_st_ = false, has_float_ = false;
 };
+
+/// Level of an equal-weight index at a price observed after the previous daily close: prev_level x (1 + mean
+/// over `members` of now / before - 1), now = price x factor, before = previous close x its factor; a member
+/// without both prices counts 0. Empty factor spans mean factor 1. Used for the index at an hourly close and
+/// at the open (microcap_index_bars.hpp, microcap_rotation's 60-minute monitor).
+double equal_weight_level(double prev_level, std::span<const int32_t> members, std::span<const float> price,
+                          std::span<const float> price_adj, std::span<const float> prev_close,
+                          std::span<const float> prev_adj);
 
 /// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0).
 std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params);

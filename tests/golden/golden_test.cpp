@@ -9,6 +9,7 @@
 #include "data_adapters/data_loader.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/run/backtest_runner.hpp"
+#include "engine/run/derived_instruments.hpp"
 #include "engine/run/config_file.hpp"
 #include "engine/run/regression.hpp"
 #include "strategies/builtin.hpp"
@@ -34,6 +35,8 @@ TEST_P(GoldenExample, MatchesGoldenMetricsAndTrades) {
   StrategyRegistry registry;
   register_builtin_strategies(registry);
   LoadedData loaded = load_market_data(config.data, config.base_dir);
+  if (!config.derived_instruments.empty())
+    loaded.data = with_derived_instruments(loaded.data, config.derived_instruments, registry);
   RunConfig resolved = config;
   resolved.data = loaded.resolved_spec;
   const RunOutput output = run_backtest(resolved, loaded.data, registry);

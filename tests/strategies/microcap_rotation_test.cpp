@@ -57,15 +57,15 @@ TEST(MicrocapRotation, IntradayLevelOfTheEqualWeightIndex) {
   const std::vector<int32_t> members = {0, 2};
   const std::vector<float> hourly = {11, 99, 19}, hourly_adj = {1, 1, 2}, prev = {10, 50, 20},
                            prev_adj = {1, 1, 2};
-  EXPECT_NEAR(S::intraday_level(1000, members, hourly, hourly_adj, prev, prev_adj), 1025.0, 1e-9);
+  EXPECT_NEAR(equal_weight_level(1000, members, hourly, hourly_adj, prev, prev_adj), 1025.0, 1e-9);
   // An ex-date today (hourly factor 2.2 for stock 2, raw price lower): adjusted return 19*2.2/40 - 1 = +4.5
   // %.
   const std::vector<float> ex_adj = {1, 1, 2.2f};
-  EXPECT_NEAR(S::intraday_level(1000, members, hourly, ex_adj, prev, prev_adj),
+  EXPECT_NEAR(equal_weight_level(1000, members, hourly, ex_adj, prev, prev_adj),
               1000 * (1 + (0.1 + (19 * double{2.2f} / 40 - 1)) / 2), 1e-9);
   // A member without an hourly price counts as 0.
   const std::vector<float> missing = {11, 99, NAN};
-  EXPECT_NEAR(S::intraday_level(1000, members, missing, hourly_adj, prev, prev_adj), 1050.0, 1e-9);
+  EXPECT_NEAR(equal_weight_level(1000, members, missing, hourly_adj, prev, prev_adj), 1050.0, 1e-9);
 }
 
 }  // namespace
