@@ -15,7 +15,7 @@ namespace abt {
 namespace {
 
 /// Bump when the generator's output changes, so that stale cached markets are not reused.
-constexpr int kSyntheticGeneratorVersion = 1;
+constexpr int kSyntheticGeneratorVersion = 2;  // 2: delisting-arrangement status
 
 SynthConfig parse_synth_config(const nlohmann::json& j, const std::string& path) {
   SynthConfig c;

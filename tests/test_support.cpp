@@ -143,7 +143,7 @@ MarketData TinyMarketBuilder::build() const {
       set(Field::Amount, t, i, b.volume * b.close);
       set(Field::AdjFactor, t, i, adj);
       set(Field::PreClose, t, i, std::isnan(prev_close) ? b.open : prev_close * prev_adj / adj);
-      set(Field::IsST, t, i, !e.st.empty() && e.st[t] != 0 ? 1 : 0);
+      set(Field::IsST, t, i, e.st.empty() ? 0 : e.st[t]);
       for (const auto& [day, value] : e.pre_close)
         if (day == t) set(Field::PreClose, t, i, value);
       if (!e.shares.empty()) set(Field::TotalShares, t, i, e.shares[t]);

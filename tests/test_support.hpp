@@ -47,7 +47,8 @@ class TinyMarketBuilder {
   /// Sets the last trading day ("YYYY-MM-DD") of `symbol` (Instrument::delist_date); bars after it should
   /// be NaN.
   TinyMarketBuilder& delist(const std::string& symbol, const std::string& last_day);
-  /// Marks `symbol` ST (IsST = 1) on the days whose flag is nonzero (flags.size() == days).
+  /// Sets the IsST status of `symbol` per day (flags.size() == days): 0 normal, 1 ST / *ST, 2 delisting
+  /// arrangement (engine/data/field.hpp).
   TinyMarketBuilder& st(const std::string& symbol, std::vector<int> flags);
   /// Sets the listing date of `symbol` explicitly. By default a stock with a bar on the first day is listed
   /// before the market starts (Date::min()), any other on the day of its first bar.

@@ -77,13 +77,16 @@ int main(int argc, char** argv) {
     return std::make_unique<abt::DualMaStrategy>(p);
   });
   time_run("smallcap_lowvol", data, repeat, [] {
-    return std::make_unique<abt::SmallcapLowvolStrategy>(abt::SmallcapLowvolStrategy::Params{});
+    const abt::SmallcapLowvolStrategy::Params defaults;
+    return std::make_unique<abt::SmallcapLowvolStrategy>(defaults);
   });
   time_run("diffusion_timing", data, repeat, [] {
-    return std::make_unique<abt::DiffusionTimingStrategy>(abt::DiffusionTimingStrategy::Params{});
+    const abt::DiffusionTimingStrategy::Params defaults;
+    return std::make_unique<abt::DiffusionTimingStrategy>(defaults);
   });
   time_run("microcap_rotation", data, repeat, [] {
-    return std::make_unique<abt::MicrocapRotationStrategy>(abt::MicrocapRotationStrategy::Params{});
+    const abt::MicrocapRotationStrategy::Params defaults;
+    return std::make_unique<abt::MicrocapRotationStrategy>(defaults);
   });
   std::printf("peak resident memory: %.0f MiB\n", peak_rss_mib());
   return 0;

@@ -17,8 +17,9 @@ const double kLnSizePivot = det_log(150e8);    // size exposure 0 at 150 亿 CNY
 const double kLnSizeStep = det_log(8.0);       // one unit of exposure per factor 8 in market cap
 const double kLnFloorCap = det_log(25e8);      // below 25 亿 a "shell value" drift pulls caps back up
 const double kLnCeilingCap = det_log(1.5e12);  // above 1.5 万亿 a drift pulls giants down
-const double kLnTinyCap = det_log(4e8);        // 20 closes below 4 亿 delist the stock
-const double kLnTurnPivot = det_log(50e8);     // turnover reference cap
+constexpr int32_t kArrangementDays = 15;
+const double kLnTinyCap = det_log(4e8);     // 20 closes below 4 亿 delist the stock
+const double kLnTurnPivot = det_log(50e8);  // turnover reference cap
 const double kLnBaseTurnover = det_log(0.012);
 
 int64_t to_cents(double cny) {
@@ -256,7 +257,11 @@ StockOutcome StockSimulator::run(const StockPlan& plan, int32_t col) {
     panels_.at(Field::AdjFactor, t, col) = static_cast<float>(adj);
     panels_.at(Field::TotalShares, t, col) = static_cast<float>(total);
     panels_.at(Field::FloatShares, t, col) = static_cast<float>(float_shares);
-    panels_.at(Field::IsST, t, col) = st ? 1.0f : 0.0f;
+    // A stock whose ST episode ends in delisting spends its last kArrangementDays in the delisting
+    // arrangement (退市整理期, 15 trading days under the 2020 rules).
+    const bool arrangement = st && delist_fate && t > st_end - kArrangementDays;
+    panels_.at(Field::IsST, t, col) =
+        arrangement ? kStatusDelistingArrangement : (st ? kStatusSt : kStatusNormal);
     if (hourly) {
       const auto hours = split_into_hours(bar, hour_rng);
       for (int s = 0; s < kHourlyBarsPerDay; ++s) {

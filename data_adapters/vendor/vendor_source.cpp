@@ -157,8 +157,12 @@ Date ref_date(const RefTable& t, std::string_view text, bool optional) {
   return d;
 }
 
-bool is_st_name(std::string_view name) {
-  return name.find("ST") != std::string_view::npos || name.find("退") != std::string_view::npos;
+/// IsST status a security name implies: "退" (e.g. "长生退", "退市海润": the delisting arrangement) -> 2,
+/// "ST" (ST, *ST, SST, S*ST) -> 1, else 0.
+float name_status(std::string_view name) {
+  if (name.find("退") != std::string_view::npos) return kStatusDelistingArrangement;
+  if (name.find("ST") != std::string_view::npos) return kStatusSt;
+  return kStatusNormal;
 }
 
 void apply_stock_basic(const fs::path& file, MarketData& md, std::vector<std::string>& notes) {
@@ -209,7 +213,8 @@ void apply_namechange(const std::vector<fs::path>& files, MarketData& md, std::v
       csv::split_line(line, cells);
       if (cells.size() != tab.header.size())
         throw DataError(tab.csv.where() + ": expected " + std::to_string(tab.header.size()) + " columns");
-      if (!is_st_name(cells[c_name])) continue;
+      const float status = name_status(cells[c_name]);
+      if (status == kStatusNormal) continue;
       const Date from = ref_date(tab, cells[c_start], false), to = ref_date(tab, cells[c_end], true);
       const auto s = symbol_from_code(cells[c_code]);
       if (!s) continue;
@@ -218,11 +223,15 @@ void apply_namechange(const std::vector<fs::path>& files, MarketData& md, std::v
       const int32_t col = id.value();
       ++intervals;
       for (int32_t t = md.calendar.lower_bound(from); t < T && md.calendar.day(t) <= to; ++t)
-        if (!std::isnan(close(t, col))) st[static_cast<size_t>(t) * n + col] = 1;
+        if (!std::isnan(close(t, col))) {
+          float& cell = st[static_cast<size_t>(t) * n + col];
+          cell = std::max(cell, status);  // overlapping intervals: the delisting arrangement wins
+        }
     }
   }
   md.daily.fields[static_cast<int>(Field::IsST)] = md.adopt(std::move(st), T, n);
-  notes.push_back("namechange: " + std::to_string(intervals) + " ST / *ST / 退 intervals applied to IsST");
+  notes.push_back("namechange: " + std::to_string(intervals) +
+                  " ST / *ST (IsST 1) and 退 (delisting arrangement, IsST 2) intervals applied");
 }
 
 }  // namespace

@@ -11,8 +11,10 @@
 //                        shares in 10,000s (x10,000), market values in 10,000 CNY (x10,000 -> extras
 //                        total_mv / circ_mv in CNY), turnover_rate kept as an extra
 //   Tushare stock_basic  ts_code,...,name,...,list_date,delist_date: names, listing and delisting dates
-//   Tushare namechange   ts_code,name,start_date,end_date,...: IsST = 1 on days inside an interval whose
-//                        name contains "ST" (ST, *ST, SST, S*ST) or "退" (delisting arrangement), else 0
+//   Tushare namechange   ts_code,name,start_date,end_date,...: IsST = 2 (delisting arrangement) on days
+//   inside
+//                        an interval whose name contains "退", else 1 when it contains "ST" (ST, *ST, SST,
+//                        S*ST), else 0
 //   AkShare              日期,股票代码,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率
 //                        成交量 lots -> shares (x100), 成交额 CNY; 换手率 kept as extra turnover_rate;
 //                        without 股票代码 the file name is the code

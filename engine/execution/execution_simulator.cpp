@@ -87,7 +87,7 @@ LimitBand ExecutionSimulator::day_band(InstrumentId id, int32_t day) const {
   const int32_t listing_day = day - listing_index_[id] + 1;
   if (!(reference > 0) && listing_day > 1 && day > 0) reference = daily.field(Field::Close)(day - 1, id);
   if (!(reference > 0) && listing_day == 1) reference = daily.field(Field::Open)(day, id);  // issue proxy
-  const bool is_st = daily.has(Field::IsST) && daily.field(Field::IsST)(day, id) > 0.5f;
+  const bool is_st = daily.has(Field::IsST) && daily.field(Field::IsST)(day, id) == kStatusSt;
   return PriceLimitCalculator::band(ins, data_.calendar.day(day), listing_day, is_st, reference);
 }
 

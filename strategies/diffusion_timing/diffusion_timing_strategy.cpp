@@ -65,7 +65,7 @@ double DiffusionTimingStrategy::diffusion_index(std::span<const int32_t> members
 }
 
 void DiffusionTimingStrategy::on_start(Context& ctx) {
-  index_ = make_bound_microcap_index(ctx, instruments_, microcap_index_params(params_), /*track_level=*/true);
+  index_ = make_bound_microcap_index(ctx, instruments_, params_.index_params(), /*track_level=*/true);
   method_ = params_.method == "first_threshold"     ? Method::FirstThreshold
             : params_.method == "delayed_threshold" ? Method::DelayedThreshold
                                                     : Method::DualMa;

@@ -27,11 +27,7 @@ namespace abt {
 
 class DiffusionTimingStrategy final : public Strategy {
  public:
-  struct Params {
-    int index_size = 400;
-    std::string rank_by = "total";
-    bool exclude_st = true;
-    bool require_ipo_break = true;
+  struct Params : MicrocapUniverseParams {
     int lookback = 20;
     std::string method = "delayed_threshold";
     double lower = 0.1;
@@ -45,10 +41,7 @@ class DiffusionTimingStrategy final : public Strategy {
 
     template <class V>
     void describe(V& v) {
-      v("index_size", index_size, "micro-cap index size (members the DI counts)", Check::at_least(1));
-      v("rank_by", rank_by, "market cap ranking the index members", Check::one_of({"total", "float"}));
-      v("exclude_st", exclude_st, "exclude ST / *ST stocks from the index universe");
-      v("require_ipo_break", require_ipo_break, "exclude new listings whose limit-up run has not broken");
+      MicrocapUniverseParams::describe(v);
       v("lookback", lookback, "DI compares the adjusted close with the one this many trading days earlier",
         Check::at_least(1));
       v("method", method, "signal rule", Check::one_of({"first_threshold", "delayed_threshold", "dual_ma"}));

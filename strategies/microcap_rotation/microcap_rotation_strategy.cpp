@@ -39,7 +39,7 @@ bool MicrocapRotationStrategy::ratio_change_triggers(double now, double before, 
 }
 
 void MicrocapRotationStrategy::on_start(Context& ctx) {
-  index_ = make_bound_microcap_index(ctx, instruments_, microcap_index_params(params_), /*track_level=*/true);
+  index_ = make_bound_microcap_index(ctx, instruments_, params_.index_params(), /*track_level=*/true);
 
   const auto instrument = [&](const std::string& symbol, const char* param) {
     const auto id = ctx.find_instrument(symbol);
@@ -131,7 +131,7 @@ void MicrocapRotationStrategy::on_hourly_bar(Context& ctx) {
   const auto hourly_adj =
       has_hourly_adj_ ? ha.latest() : (has_daily_adj_ ? da.latest() : std::span<const float>());
   const double level = equal_weight_level(prev, index_->members(), hc.latest(), hourly_adj, dc.latest(),
-                                      has_daily_adj_ ? da.latest() : std::span<const float>());
+                                          has_daily_adj_ ? da.latest() : std::span<const float>());
   macd_hourly_->push(level);
   double exposure = micro_exposure_;
   if (macd_hourly_->top_divergence()) exposure = 0.5;

@@ -33,11 +33,7 @@ namespace abt {
 
 class MicrocapRotationStrategy final : public Strategy {
  public:
-  struct Params {
-    int index_size = 400;
-    std::string rank_by = "total";
-    bool exclude_st = true;
-    bool require_ipo_break = true;
+  struct Params : MicrocapUniverseParams {
     std::string mao_symbol = "MAOTAI.IDX";
     std::string mao_series = "";
     std::vector<std::string> mao_members{};
@@ -58,10 +54,7 @@ class MicrocapRotationStrategy final : public Strategy {
 
     template <class V>
     void describe(V& v) {
-      v("index_size", index_size, "micro-cap index size", Check::at_least(1));
-      v("rank_by", rank_by, "market cap ranking the index members", Check::one_of({"total", "float"}));
-      v("exclude_st", exclude_st, "exclude ST / *ST stocks from the index universe");
-      v("require_ipo_break", require_ipo_break, "exclude new listings whose limit-up run has not broken");
+      MicrocapUniverseParams::describe(v);
       v("mao_symbol", mao_symbol,
         "the Moutai-index instrument: traded for the Mao leg, and its close is Mao_t");
       v("mao_series", mao_series,

@@ -22,8 +22,7 @@ void SmallcapLowvolStrategy::Params::validate(const std::string& path) const {
 SmallcapLowvolStrategy::SmallcapLowvolStrategy(Params params) : params_(std::move(params)) {}
 
 void SmallcapLowvolStrategy::on_start(Context& ctx) {
-  index_ =
-      make_bound_microcap_index(ctx, instruments_, microcap_index_params(params_), /*track_level=*/false);
+  index_ = make_bound_microcap_index(ctx, instruments_, params_.index_params(), /*track_level=*/false);
   LowvolSelection sel;
   sel.candidates = params_.candidates;
   sel.holdings = params_.holdings;

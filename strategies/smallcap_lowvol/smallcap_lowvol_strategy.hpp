@@ -27,11 +27,7 @@ namespace abt {
 
 class SmallcapLowvolStrategy final : public Strategy {
  public:
-  struct Params {
-    int index_size = 400;
-    std::string rank_by = "total";
-    bool exclude_st = true;
-    bool require_ipo_break = true;
+  struct Params : MicrocapUniverseParams {
     int candidates = 100;
     int holdings = 50;
     int vol_window = 250;
@@ -42,13 +38,7 @@ class SmallcapLowvolStrategy final : public Strategy {
 
     template <class V>
     void describe(V& v) {
-      v("index_size", index_size, "micro-cap index size: members = this many smallest eligible stocks",
-        Check::at_least(1));
-      v("rank_by", rank_by, "market cap ranking the index members: total or float shares",
-        Check::one_of({"total", "float"}));
-      v("exclude_st", exclude_st, "exclude ST / *ST stocks from the index universe");
-      v("require_ipo_break", require_ipo_break,
-        "exclude new listings whose run of limit-up closes since listing has not broken");
+      MicrocapUniverseParams::describe(v);
       v("candidates", candidates, "smallest members by total market cap kept before the volatility filter",
         Check::at_least(1));
       v("holdings", holdings, "lowest-volatility candidates held, equal weight 1/holdings",

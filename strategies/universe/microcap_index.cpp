@@ -106,7 +106,11 @@ const std::vector<int32_t>& MicrocapIndex::rank(int32_t day, const DayRows& toda
     if (date < inst.list_date || date > inst.delist_date) continue;
     const float close = today.close[i];
     if (std::isnan(close)) continue;
-    if (params_.exclude_st && !today.is_st.empty() && today.is_st[i] == 1.0f) continue;
+    if (!today.is_st.empty()) {
+      const float status = today.is_st[i];
+      if (params_.exclude_st && status == kStatusSt) continue;
+      if (params_.exclude_delisting && status == kStatusDelistingArrangement) continue;
+    }
     if (params_.require_ipo_break && !ipo_broken_[i]) continue;
     const double cap = double{close} * double{shares[i]};
     if (std::isnan(cap) || cap <= 0) continue;

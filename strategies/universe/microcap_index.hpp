@@ -3,15 +3,15 @@
 //
 // Eligible on day t: an A-share (kind Stock) of a Shanghai or Shenzhen board (main, STAR, ChiNext; not
 // Beijing, not indices); listed (close not NaN and list_date <= t <= delist_date); not ST (IsST != 1) when
-// exclude_st; and, when require_ipo_break, its run of limit-up closes since listing is broken: some close
-// since listing was below its limit-up price, or had no limit (registration IPO days 1-5) [D]; from that
-// close on. Stocks listed before the first calendar day count as broken. A listing day with an unknown
-// pre_close does not break the run. (The data has no delisting-arrangement flag; ST covers what it marks.)
-// Members C_t: the `size` eligible stocks with the smallest market cap at the close of t, cap = unadjusted
-// close x total_shares (rank_by "total") or x float_shares ("float"); ties by code; suspended stocks rank at
-// their last close (the data repeats it). Level: I(t) = I(t-1) * (1 + mean_{i in C_{t-1}} r(i,t)),
-// r = adjusted close(t) / adjusted close(t-1) - 1, 0 while suspended (volume 0) or without a price; base
-// `base` on the first day processed. The set decided at t earns t+1 (a close-to-close portfolio).
+// exclude_st; not in the delisting arrangement (IsST != 2) when exclude_delisting; and, when
+// require_ipo_break, its run of limit-up closes since listing is broken: some close since listing was below
+// its limit-up price, or had no limit (registration IPO days 1-5) [D]; from that close on. Stocks listed
+// before the first calendar day count as broken. A listing day with an unknown pre_close does not break the
+// run. Members C_t: the `size` eligible stocks with the smallest market cap at the close of t, cap =
+// unadjusted close x total_shares (rank_by "total") or x float_shares ("float"); ties by code; suspended
+// stocks rank at their last close (the data repeats it). Level: I(t) = I(t-1) * (1 + mean_{i in C_{t-1}}
+// r(i,t)), r = adjusted close(t) / adjusted close(t-1) - 1, 0 while suspended (volume 0) or without a price;
+// base `base` on the first day processed. The set decided at t earns t+1 (a close-to-close portfolio).
 //
 // Time: advance(t, ...) must be called for consecutive days t = first, first+1, ... with the rows of t and
 // t-1 only, so nothing after t is read. update(ctx) does that from history views inside the event loop
@@ -27,6 +27,7 @@
 #include "engine/data/instrument.hpp"
 #include "engine/data/market_data.hpp"
 #include "engine/strategy/context.hpp"
+#include "engine/strategy/params.hpp"
 #include "strategies/indicators/bottom_k.hpp"
 
 namespace abt {
@@ -35,8 +36,42 @@ struct MicrocapIndexParams {
   int size = 400;
   std::string rank_by = "total";  // "total" | "float"
   bool exclude_st = true;
+  bool exclude_delisting = true;  // drop stocks in the delisting arrangement (IsST == 2)
   bool require_ipo_break = true;
   double base = 1000.0;
+};
+
+/// The micro-cap universe settings every strategy built on the index exposes, flat in its params JSON
+/// (index_size, rank_by, exclude_st, exclude_delisting, require_ipo_break). A strategy's Params derive from
+/// it and call MicrocapUniverseParams::describe(v) first.
+struct MicrocapUniverseParams {
+  int index_size = 400;
+  std::string rank_by = "total";
+  bool exclude_st = true;
+  bool exclude_delisting = true;
+  bool require_ipo_break = true;
+
+  template <class V>
+  void describe(V& v) {
+    v("index_size", index_size, "micro-cap index size: members = this many smallest eligible stocks",
+      Check::at_least(1));
+    v("rank_by", rank_by, "market cap ranking the index members: total or float shares",
+      Check::one_of({"total", "float"}));
+    v("exclude_st", exclude_st, "exclude ST / *ST stocks from the index universe");
+    v("exclude_delisting", exclude_delisting,
+      "exclude stocks in the delisting arrangement (退市整理期) from the index universe");
+    v("require_ipo_break", require_ipo_break,
+      "exclude new listings whose run of limit-up closes since listing has not broken");
+  }
+  MicrocapIndexParams index_params() const {
+    MicrocapIndexParams ip;
+    ip.size = index_size;
+    ip.rank_by = rank_by;
+    ip.exclude_st = exclude_st;
+    ip.exclude_delisting = exclude_delisting;
+    ip.require_ipo_break = require_ipo_break;
+    return ip;
+  }
 };
 
 /// One day's cross-section (spans over instrument ids). Empty spans mean "field absent".
@@ -116,18 +151,6 @@ double equal_weight_level(double prev_level, std::span<const int32_t> members, s
 
 /// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0).
 std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params);
-
-/// The index settings of a strategy whose Params carry the micro-cap universe parameters index_size,
-/// rank_by, exclude_st and require_ipo_break.
-template <class StrategyParams>
-MicrocapIndexParams microcap_index_params(const StrategyParams& p) {
-  MicrocapIndexParams ip;
-  ip.size = p.index_size;
-  ip.rank_by = p.rank_by;
-  ip.exclude_st = p.exclude_st;
-  ip.require_ipo_break = p.require_ipo_break;
-  return ip;
-}
 
 /// Copies all of ctx's instruments into `instruments` (the index keeps a reference: it must outlive the
 /// index), builds the index over them and binds it to ctx. Call from Strategy::on_start.

@@ -127,5 +127,35 @@ TEST(SynthUniverse, DefaultMarketHasAMicroCapTailAndGiants) {
   EXPECT_LT(delisted, 500);
 }
 
+TEST(SynthUniverse, StDelistingsEndWithAFifteenDayDelistingArrangement) {
+  // A stock in the delisting arrangement (IsST 2) is in it for exactly its last 15 trading days, was ST (1)
+  // the day before, and is delisted after them (or is still in it when the data ends).
+  const MarketData& md = test::default_synth_market();
+  const Panel& status = md.daily.field(Field::IsST);
+  int arrangements = 0;
+  for (InstrumentId i = 0; i < 5000; ++i) {
+    int32_t first = -1, count = 0;
+    for (int32_t t = 0; t < md.calendar.size(); ++t)
+      if (status(t, i) == kStatusDelistingArrangement) {
+        if (first < 0) first = t;
+        ++count;
+      }
+    if (first < 0) continue;
+    ++arrangements;
+    const Instrument& ins = md.instruments[i];
+    if (ins.delist_date == Date::max()) {  // still in the arrangement when the data ends
+      EXPECT_EQ(first + count, md.calendar.size()) << ins.symbol;
+      EXPECT_LE(count, 15) << ins.symbol;
+    } else {
+      EXPECT_EQ(count, 15) << ins.symbol;
+      EXPECT_EQ(md.calendar.day(first + count - 1), ins.delist_date) << ins.symbol;
+    }
+    if (first > 0) {
+      EXPECT_EQ(status(first - 1, i), kStatusSt) << ins.symbol;
+    }
+  }
+  EXPECT_GE(arrangements, 5);
+}
+
 }  // namespace
 }  // namespace abt

@@ -93,6 +93,24 @@ void expect_data_error(const fs::path& dir, const std::string& needle1, const st
   }
 }
 
+TEST(TushareSource, NamechangeGivesStAndDelistingArrangementStatus) {
+  // 600001.SH: normal on day 0, *ST on day 1, "邯钢退" (delisting arrangement) from day 2; the 退 interval
+  // overlaps the *ST one (open end) and wins.
+  const fs::path root = test::make_temp_dir("tushare_delisting");
+  const std::string head = "ts_code,trade_date,open,high,low,close,pre_close,change,pct_chg,vol,amount\n";
+  write(root / "600001.SH.csv", head + "600001.SH,20240102,5,5,5,5,5,0,0,100,50\n" +
+                                    "600001.SH,20240103,5,5,5,5,5,0,0,100,50\n" +
+                                    "600001.SH,20240104,5,5,5,5,5,0,0,100,50\n");
+  write(root / "namechange.csv",
+        "ts_code,name,start_date,end_date,ann_date,change_reason\n600001.SH,邯郸钢铁,19980101,20240102,,\n"
+        "600001.SH,*ST邯钢,20240103,,,*ST\n600001.SH,邯钢退,20240104,,,终止上市\n");
+  const MarketData md = read_vendor_csv("tushare", {{root}, ""});
+  const Panel& st = md.daily.field(Field::IsST);
+  EXPECT_FLOAT_EQ(st(0, 0), kStatusNormal);
+  EXPECT_FLOAT_EQ(st(1, 0), kStatusSt);
+  EXPECT_FLOAT_EQ(st(2, 0), kStatusDelistingArrangement);
+}
+
 TEST(TushareSource, MissingColumnAndBadDateNameFileAndRow) {
   const fs::path a = test::make_temp_dir("tushare_missing");
   write(a / "d.csv", "ts_code,trade_date,open,high,low,close,amount\n600519.SH,20240102,1,1,1,1,1\n");

@@ -141,6 +141,24 @@ TEST(PriceLimits, MainBoardStFivePercentUntil20260705ThenTenPercent) {
   EXPECT_DOUBLE_EQ(a.fills[0].price, 10.55);
 }
 
+TEST(PriceLimits, DelistingArrangementTradesWithinTheBoardsNormalLimit) {
+  // 2024: a main-board stock in the delisting arrangement (IsST 2) opens at +6 %: within the normal 10 %
+  // band, the buy fills; the same open blocks an ST stock (5 %).
+  ScriptStrategy s = target_at_close(0, 1000);
+  const auto market = [](int status) {
+    return TinyMarketBuilder({"2024-01-02", "2024-01-03"})
+        .stock("600001.SH", {bar(10, 10), bar(10.60, 10.60)})
+        .st("600001.SH", {status, status})
+        .build();
+  };
+  const RunResult arrangement = Backtest(market(2), config_with(FillMode::NextOpen)).run(s);
+  ASSERT_EQ(arrangement.fills.size(), 1u);
+  EXPECT_DOUBLE_EQ(arrangement.fills[0].price, 10.60);
+  const RunResult st = Backtest(market(1), config_with(FillMode::NextOpen)).run(s);
+  EXPECT_TRUE(st.fills.empty());
+  EXPECT_EQ(rejects(st, RejectReason::LimitUp), 1);
+}
+
 TEST(PriceLimits, ChiNextTwentyPercentFrom20200824) {
   // +10 % at the open: blocked on 2020-08-21 (10 % limit), fills on 2020-08-24 (20 %).
   ScriptStrategy s = target_at_close(0, 1000);

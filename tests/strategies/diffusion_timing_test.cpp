@@ -62,7 +62,7 @@ TEST(DiffusionTiming, ParamsValidation) {
   S::Params p;
   p.lower = 0.95;
   EXPECT_THROW(p.validate("strategy.params"), ConfigError);
-  p = {};
+  p = decltype(p)();
   p.fast = 30;
   EXPECT_THROW(p.validate("strategy.params"), ConfigError);
 }

@@ -56,16 +56,7 @@ TEST(MicrocapIndex, ChainsEqualWeightBottomNOnATinyMarket) {
 
   // Membership day by day, through advance().
   MicrocapIndex index(md.instruments, md.calendar, p, /*track_level=*/true);
-  const auto rows = [&](int32_t d) {
-    DayRows r;
-    r.close = md.daily.field(Field::Close).row(d);
-    r.pre_close = md.daily.field(Field::PreClose).row(d);
-    r.volume = md.daily.field(Field::Volume).row(d);
-    r.adj = md.daily.field(Field::AdjFactor).row(d);
-    r.total_shares = md.daily.field(Field::TotalShares).row(d);
-    r.is_st = md.daily.field(Field::IsST).row(d);
-    return r;
-  };
+  const auto rows = [&](int32_t d) { return day_rows(md.daily, d); };
   const std::vector<std::vector<int32_t>> expected = {{0, 1}, {0, 1}, {0, 2}, {3, 0}};
   for (int32_t d = 0; d < 4; ++d) {
     index.advance(d, rows(d), d > 0 ? rows(d - 1) : DayRows{});
@@ -103,6 +94,36 @@ TEST(MicrocapIndex, InLoopUpdateMatchesTheWholeDataComputation) {
   EXPECT_DOUBLE_EQ(seen[0], expected[2]);
   EXPECT_DOUBLE_EQ(seen[1], expected[3]);
   EXPECT_EQ(index->members(), (std::vector<int32_t>{3, 0}));
+}
+
+TEST(MicrocapIndex, StAndDelistingArrangementExclusionsAreSeparateSwitches) {
+  // Caps A 1 < B 2 < C 3 < D 4 (x 1e9), size 2. A is ST on day 1; B is in the delisting arrangement on day 2.
+  const std::vector<double> shares(3, 1e8);
+  const MarketData md = test::TinyMarketBuilder({"2022-01-04", "2022-01-05", "2022-01-06"})
+                            .stock("000001.SZ", {bar(10, 10), bar(10, 10), bar(10, 10)}, {}, shares)
+                            .stock("000002.SZ", {bar(20, 20), bar(20, 20), bar(20, 20)}, {}, shares)
+                            .stock("000003.SZ", {bar(30, 30), bar(30, 30), bar(30, 30)}, {}, shares)
+                            .stock("000004.SZ", {bar(40, 40), bar(40, 40), bar(40, 40)}, {}, shares)
+                            .st("000001.SZ", {0, 1, 0})
+                            .st("000002.SZ", {0, 0, 2})
+                            .build();
+  const auto members = [&](bool exclude_st, bool exclude_delisting) {
+    MicrocapIndexParams p;
+    p.size = 2;
+    p.exclude_st = exclude_st;
+    p.exclude_delisting = exclude_delisting;
+    MicrocapIndex index(md.instruments, md.calendar, p, /*track_level=*/true);
+    std::vector<std::vector<int32_t>> out;
+    for (int32_t d = 0; d < 3; ++d) {
+      index.advance(d, day_rows(md.daily, d), d > 0 ? day_rows(md.daily, d - 1) : DayRows{});
+      out.push_back(index.members());
+    }
+    return out;
+  };
+  using Days = std::vector<std::vector<int32_t>>;
+  EXPECT_EQ(members(true, true), (Days{{0, 1}, {1, 2}, {0, 2}}));
+  EXPECT_EQ(members(true, false), (Days{{0, 1}, {1, 2}, {0, 1}}));  // the arrangement stock stays in
+  EXPECT_EQ(members(false, true), (Days{{0, 1}, {0, 1}, {0, 2}}));  // the ST stock stays in
 }
 
 }  // namespace

@@ -75,10 +75,10 @@ TEST(SmallcapLowvol, ParamsValidation) {
   SmallcapLowvolStrategy::Params p;
   p.holdings = 120;
   EXPECT_THROW(p.validate("strategy.params"), ConfigError);
-  p = {};
+  p = decltype(p)();
   p.cash_months = {13};
   EXPECT_THROW(p.validate("strategy.params"), ConfigError);
-  p = {};
+  p = decltype(p)();
   p.rebalance = "fortnightly";
   EXPECT_THROW(p.validate("strategy.params"), ConfigError);
 }
