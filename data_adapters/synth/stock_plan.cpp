@@ -8,9 +8,9 @@
 #include <cstdio>
 #include <set>
 
-#include "data_adapters/synth/price_limits.hpp"
 #include "data_adapters/synth/synth_rng.hpp"
 #include "engine/core/error.hpp"
+#include "engine/execution/price_limit.hpp"
 
 namespace abt::synth {
 
@@ -150,7 +150,7 @@ std::vector<StockPlan> plan_stocks(const SynthConfig& config, const TradingCalen
       p.float_fraction = 0.9;
       p.initial_adj = std::floor(det_exp(rng.uniform(0.3, 1.5)) * 1e4 + 0.5) / 1e4;
     }
-    p.registration_ipo = p.ipo_day >= 0 && is_registration_ipo(p.board, p.list_date);
+    p.registration_ipo = p.ipo_day >= 0 && PriceLimitCalculator::registration_ipo(p.board, p.list_date);
     p.first_price = b.price;
     p.total_shares = std::floor(b.mcap_yi * kYi / b.price / 1e4 + 0.5) * 1e4;
     p.vol_multiplier = 0.6;
@@ -192,7 +192,7 @@ std::vector<StockPlan> plan_stocks(const SynthConfig& config, const TradingCalen
     } else {
       p.ipo_day = (p.board == Board::Star ? star_sampler : main_sampler).sample(rng);
       p.list_date = cal.day(p.ipo_day);
-      p.registration_ipo = is_registration_ipo(p.board, p.list_date);
+      p.registration_ipo = PriceLimitCalculator::registration_ipo(p.board, p.list_date);
       double price = 0, mcap_yi = 0;
       if (p.registration_ipo) {
         price = std::clamp(lognormal(rng, 28.0, 0.6), 5.0, 200.0);

@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "data_adapters/synth/intraday_path.hpp"
-#include "data_adapters/synth/price_limits.hpp"
 #include "data_adapters/synth/synth_rng.hpp"
+#include "engine/execution/price_limit.hpp"
 
 namespace abt::synth {
 
@@ -162,16 +162,16 @@ StockOutcome StockSimulator::run(const StockPlan& plan, int32_t col) {
       // --- The day's price band.
       const bool ipo_first_day = days_listed == 0;
       if (ipo_first_day && !plan.registration_ipo) {
-        band.up = limit_up_cents(pre, kIpoDayOneUpPercent);
-        band.down = limit_down_cents(pre, kIpoDayOneDownPercent);
+        band.up = PriceLimitCalculator::up_fen(pre, kIpoDayOneUpPct);
+        band.down = PriceLimitCalculator::down_fen(pre, kIpoDayOneDownPct);
       } else if (plan.registration_ipo && days_listed < 5) {
         band.limited = false;
         band.up = pre * 100;
         band.down = 1;
       } else {
-        const int pct = limit_percent(plan.board, st, date);
-        band.up = limit_up_cents(pre, pct);
-        band.down = limit_down_cents(pre, pct);
+        const int32_t pct = PriceLimitCalculator::regular_percent(plan.board, date, st);
+        band.up = PriceLimitCalculator::up_fen(pre, pct);
+        band.down = PriceLimitCalculator::down_fen(pre, pct);
       }
       const double pre_cny = static_cast<double>(pre) / 100.0;
       const double ln_mcap = det_log(pre_cny * total);

@@ -5,13 +5,12 @@
 #include <cstdio>
 #include <limits>
 
-#include "data_adapters/synth/price_limits.hpp"
+#include "engine/execution/price_limit.hpp"
 
 namespace abt {
 namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
-const Date kLimitsIntroduced = Date::from_ymd(1996, 12, 16);
 /// OHLC comparisons ignore differences below half a 0.01 tick (float32 storage and vendor rounding).
 constexpr float kTolerance = 0.005f;
 
@@ -57,16 +56,16 @@ ValidationReport validate_market_data(const MarketData& md) {
         bad("ohlc", "open, high or low missing");
       else if (h + kTolerance < std::max({o, c, l}) || l - kTolerance > std::min(o, c))
         bad("ohlc", fmt("open %.4f high %.4f low %.4f close %.4f", o, h, l, c));
-      else if (ins.kind == InstrumentKind::Stock && day >= kLimitsIntroduced && bars_seen > 5) {
+      else if (ins.kind == InstrumentKind::Stock && bars_seen > 5) {
         const float p = !pre.empty() && !std::isnan(pre(t, i)) ? pre(t, i) : prev_close;
         if (p > 0) {
           const bool is_st = !st.empty() && st(t, i) == 1;
-          const int pct = synth::limit_percent(ins.board, is_st, day);
+          const int32_t pct = PriceLimitCalculator::regular_percent(ins.board, day, is_st);
           const auto p_cents = static_cast<int64_t>(std::llround(static_cast<double>(p) * 100));
           const auto c_cents = static_cast<int64_t>(std::llround(static_cast<double>(c) * 100));
-          const int64_t up = synth::limit_up_cents(p_cents, pct),
-                        down = synth::limit_down_cents(p_cents, pct);
-          if (c_cents > up || c_cents < down)
+          const int64_t up = PriceLimitCalculator::up_fen(p_cents, pct),
+                        down = PriceLimitCalculator::down_fen(p_cents, pct);
+          if (pct > 0 && (c_cents > up || c_cents < down))
             bad("limit",
                 fmt("close %.2f outside [%.2f, %.2f] (pre_close %.2f, ", c, down / 100.0, up / 100.0, p) +
                     std::to_string(pct) + " % limit)");

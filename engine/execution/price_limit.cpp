@@ -22,41 +22,67 @@ constexpr LimitRule symmetric(int32_t pct) {
 }
 }  // namespace
 
-LimitRule PriceLimitCalculator::rule(const Instrument& ins, Date day, int32_t listing_day, bool is_st) {
-  if (ins.kind != InstrumentKind::Stock) return kNone;
-  const bool first_days = listing_day >= 1 && listing_day <= kNoLimitListingDays;
-  switch (ins.board) {
+int32_t PriceLimitCalculator::regular_percent(Board board, Date day, bool is_st) {
+  switch (board) {
     case Board::ShanghaiMain:
     case Board::ShenzhenMain:
-      if (day < kLimitsIntroduced) return kNone;
-      if (first_days && ins.list_date >= kMainRegistration) return kNone;
-      if (listing_day == 1) return day >= kIpoBandIntroduced ? LimitRule{true, 44, 36} : kNone;
-      if (is_st && day < kMainStTenPercent) return symmetric(5);
-      return symmetric(10);
+      if (day < kLimitsIntroduced) return 0;
+      return is_st && day < kMainStTenPercent ? 5 : 10;
     case Board::ChiNext:
-      if (first_days && ins.list_date >= kChiNextReform) return kNone;
-      if (listing_day == 1) return day >= kIpoBandIntroduced ? LimitRule{true, 44, 36} : kNone;
-      if (day >= kChiNextReform) return symmetric(20);
-      return symmetric(is_st ? 5 : 10);
+      if (day >= kChiNextReform) return 20;
+      return is_st ? 5 : 10;
     case Board::Star:
-      if (day < kStarOpened || first_days) return kNone;
-      return symmetric(20);
+      return day < kStarOpened ? 0 : 20;
     case Board::Beijing:
-      if (day < kBeijingOpened) return kNone;
-      return symmetric(30);
+      return day < kBeijingOpened ? 0 : 30;
     case Board::Index:
     case Board::Other:
-      return kNone;
+      return 0;
   }
-  return kNone;
+  return 0;
+}
+
+bool PriceLimitCalculator::registration_ipo(Board board, Date list_date) {
+  switch (board) {
+    case Board::Star:
+      return true;
+    case Board::ChiNext:
+      return list_date >= kChiNextReform;
+    case Board::ShanghaiMain:
+    case Board::ShenzhenMain:
+      return list_date >= kMainRegistration;
+    default:
+      return false;
+  }
+}
+
+LimitRule PriceLimitCalculator::rule(const Instrument& ins, Date day, int32_t listing_day, bool is_st) {
+  if (ins.kind != InstrumentKind::Stock) return kNone;
+  const int32_t pct = regular_percent(ins.board, day, is_st);
+  if (pct == 0) return kNone;
+  const bool first_days = listing_day >= 1 && listing_day <= kNoLimitListingDays;
+  if (first_days && registration_ipo(ins.board, ins.list_date)) return kNone;
+  const bool older_ipo_board =
+      ins.board == Board::ShanghaiMain || ins.board == Board::ShenzhenMain || ins.board == Board::ChiNext;
+  if (listing_day == 1 && older_ipo_board)
+    return day >= kIpoBandIntroduced ? LimitRule{true, kIpoDayOneUpPct, kIpoDayOneDownPct} : kNone;
+  return symmetric(pct);
+}
+
+int64_t PriceLimitCalculator::limit_up_fen(const Instrument& instrument, Date day, int32_t listing_day,
+                                           bool is_st, double reference) {
+  const LimitRule r = rule(instrument, day, listing_day, is_st);
+  if (!r.limited) return -1;
+  if (!(reference > 0) || !std::isfinite(reference)) return -2;
+  return up_fen(std::llround(reference * 100.0), r.up_pct);
 }
 
 LimitBand PriceLimitCalculator::band(const LimitRule& rule, double reference) {
   if (!rule.limited || !(reference > 0) || !std::isfinite(reference))
     return LimitBand{false, std::numeric_limits<double>::infinity(), 0.0};
   const int64_t fen = std::llround(reference * 100.0);
-  const int64_t up = (fen * (100 + rule.up_pct) + 50) / 100;
-  const int64_t down = (fen * (100 - rule.down_pct) + 50) / 100;
+  const int64_t up = up_fen(fen, rule.up_pct);
+  const int64_t down = down_fen(fen, rule.down_pct);
   return LimitBand{true, static_cast<double>(up) / 100.0, static_cast<double>(down) / 100.0};
 }
 

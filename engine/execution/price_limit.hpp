@@ -23,6 +23,7 @@
 #include <cstdint>
 
 #include "engine/core/time.hpp"
+#include "engine/data/board.hpp"
 #include "engine/data/instrument.hpp"
 
 namespace abt {
@@ -42,8 +43,32 @@ struct LimitBand {
   double down = 0;
 };
 
+/// Older-rule IPOs' first-day band, percent of the issue price.
+inline constexpr int32_t kIpoDayOneUpPct = 44;
+inline constexpr int32_t kIpoDayOneDownPct = 36;
+
+/// One implementation of the rules for the engine, the strategies' universe filters, the synthetic market
+/// and the data validator.
 class PriceLimitCalculator {
  public:
+  /// Whole percent of `board`'s regular limit on `day` for a (non-)ST stock, outside the IPO rules; 0 when
+  /// the board has no limit that day (indices, other boards, before a board's limits began).
+  static int32_t regular_percent(Board board, Date day, bool is_st);
+  /// True when a listing on `list_date` on `board` followed the registration system (no limit on listing
+  /// days 1-5): STAR; ChiNext listed from 2020-08-24; main boards listed from 2023-04-10.
+  static bool registration_ipo(Board board, Date list_date);
+  /// round_half_up(reference_fen x (100 +/- pct) / 100) in fen: exact integer arithmetic.
+  static int64_t up_fen(int64_t reference_fen, int32_t pct) {
+    return (reference_fen * (100 + pct) + 50) / 100;
+  }
+  static int64_t down_fen(int64_t reference_fen, int32_t pct) {
+    return (reference_fen * (100 - pct) + 50) / 100;
+  }
+  /// Limit-up price in fen of a stock on `day`, its `listing_day`-th trading day (1-based), with reference
+  /// price `reference` (CNY): -1 when no limit applies, -2 when the reference is not a positive number.
+  static int64_t limit_up_fen(const Instrument& instrument, Date day, int32_t listing_day, bool is_st,
+                              double reference);
+
   /// The rule of `instrument` on trading day `day`, its `listing_day`-th trading day (1-based), ST or not.
   static LimitRule rule(const Instrument& instrument, Date day, int32_t listing_day, bool is_st);
   /// The band around `reference` (CNY, > 0; snapped to the fen first). Not limited when the rule is not or

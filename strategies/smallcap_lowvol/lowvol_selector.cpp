@@ -4,9 +4,9 @@
 #include <cmath>
 #include <string_view>
 
+#include "engine/execution/price_limit.hpp"
 #include "strategies/common/optional_field.hpp"
 #include "strategies/indicators/rolling.hpp"
-#include "strategies/universe/price_limit.hpp"
 
 namespace abt {
 
@@ -58,9 +58,9 @@ const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapI
       if (!(volume_now.at(0, id) > 0)) continue;
       const Instrument& inst = (*instruments_)[static_cast<size_t>(id)];
       const bool st = has_st_ && st_now.at(0, id) == 1.0f;
-      const int64_t limit = limit_up_cents(inst.board, st, date, inst.list_date, index.days_listed(id, today),
-                                           pre_now.at(0, id));
-      if (limit >= 0 && to_cents(close_now.at(0, id)) >= limit) continue;
+      const int64_t limit = PriceLimitCalculator::limit_up_fen(inst, date, index.days_listed(id, today) + 1,
+                                                               st, pre_now.at(0, id));
+      if (limit >= 0 && std::llround(double{close_now.at(0, id)} * 100.0) >= limit) continue;
     }
     tradable_.push_back(id);
   }

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "engine/core/error.hpp"
-#include "strategies/universe/price_limit.hpp"
+#include "engine/execution/price_limit.hpp"
 
 namespace abt {
 namespace {
@@ -79,9 +79,9 @@ void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
       if (!std::isnan(close)) {
         const Instrument& inst = instruments_[col];
         const bool st = value_or(today.is_st, id, 0.0f) == 1.0f;
-        const int64_t limit = limit_up_cents(inst.board, st, date, inst.list_date, day - list_index_[col],
-                                             value_or(today.pre_close, id, std::nanf("")));
-        broken = limit == -1 || (limit >= 0 && to_cents(close) < limit);
+        const int64_t limit = PriceLimitCalculator::limit_up_fen(
+            inst, date, day - list_index_[col] + 1, st, value_or(today.pre_close, id, std::nanf("")));
+        broken = limit == -1 || (limit >= 0 && std::llround(double{close} * 100.0) < limit);
       }
     }
     if (broken)

@@ -111,5 +111,33 @@ TEST(PriceLimit, BandRoundsHalfUpToTheFen) {
   EXPECT_FALSE(PriceLimitCalculator::band(pct(10), std::nan("")).limited);
 }
 
+TEST(PriceLimit, LimitUpFenForTheUniverseFilters) {
+  // The form the strategies use (micro-cap IPO-break state, "not buyable at limit-up"): fen, -1 = no limit,
+  // -2 = unknown reference. listing_day is 1-based.
+  const Date d2022 = Date::from_ymd(2022, 1, 4);
+  const auto on_board = [](Board board, Date list_date) {
+    Instrument ins;
+    ins.board = board;
+    ins.list_date = list_date;
+    return ins;
+  };
+  const Instrument main = on_board(Board::ShanghaiMain, Date::min());
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(main, d2022, 1001, false, 10.05), 1106);  // 11.055 -> 11.06
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(main, d2022, 1001, true, 10.05), 1055);   // 10.5525 -> 10.55
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(main, d2022, 1001, false, std::nan("")), -2);
+  const Instrument chinext = on_board(Board::ChiNext, Date::min());
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(chinext, d2022, 1001, false, 10.0), 1200);
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(chinext, Date::from_ymd(2019, 1, 2), 1001, false, 10.0), 1100);
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(on_board(Board::ShenzhenMain, d2022), d2022, 1, false, 10.0),
+            1440);  // older-rule IPO, day one: +44 %
+  const Instrument star = on_board(Board::Star, d2022);
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(star, d2022, 5, false, 10.0), -1);  // registration IPO day 5
+  EXPECT_EQ(PriceLimitCalculator::limit_up_fen(star, d2022, 6, false, 10.0), 1200);
+  EXPECT_EQ(PriceLimitCalculator::regular_percent(Board::Beijing, Date::from_ymd(2021, 11, 12), false), 0);
+  EXPECT_EQ(PriceLimitCalculator::regular_percent(Board::Beijing, Date::from_ymd(2021, 11, 15), false), 30);
+  EXPECT_TRUE(PriceLimitCalculator::registration_ipo(Board::ShanghaiMain, Date::from_ymd(2023, 4, 10)));
+  EXPECT_FALSE(PriceLimitCalculator::registration_ipo(Board::ShanghaiMain, Date::from_ymd(2023, 4, 7)));
+}
+
 }  // namespace
 }  // namespace abt

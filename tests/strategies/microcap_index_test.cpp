@@ -4,7 +4,6 @@
 
 #include "scenario/script_strategy.hpp"
 #include "strategies/universe/microcap_index.hpp"
-#include "strategies/universe/price_limit.hpp"
 
 namespace abt {
 namespace {
@@ -29,18 +28,6 @@ MarketData three_stock_market() {
       .stock("600001.SH", {test::absent(), bar(10, 14.40), bar(15.84, 15.84), bar(15.84, 15)}, {}, small)
       .index("BROAD.IDX", {1000, 1000, 1000, 1000})
       .build();
-}
-
-TEST(PriceLimit, HalfUpLimitsByBoardAndDate) {
-  const Date d2022 = Date::from_ymd(2022, 1, 4);
-  EXPECT_EQ(limit_up_cents(Board::ShanghaiMain, false, d2022, Date::min(), 1000, 10.05f), 1106);  // 11.055
-  EXPECT_EQ(limit_up_cents(Board::ShanghaiMain, true, d2022, Date::min(), 1000, 10.05f), 1055);   // 10.5525
-  EXPECT_EQ(limit_up_cents(Board::ChiNext, false, d2022, Date::min(), 1000, 10.0f), 1200);
-  EXPECT_EQ(limit_up_cents(Board::ChiNext, false, Date::from_ymd(2019, 1, 2), Date::min(), 1000, 10.0f),
-            1100);
-  EXPECT_EQ(limit_up_cents(Board::ShenzhenMain, false, d2022, d2022, 0, 10.0f), 1440);  // IPO day one
-  EXPECT_EQ(limit_up_cents(Board::Star, false, d2022, d2022, 4, 10.0f), -1);            // registration IPO
-  EXPECT_EQ(limit_up_cents(Board::Star, false, d2022, d2022, 5, 10.0f), 1200);
 }
 
 TEST(MicrocapIndex, ChainsEqualWeightBottomNOnATinyMarket) {
