@@ -23,10 +23,23 @@ struct RiskConfig {
 
   // --- Portfolio controls, applied by the engine.
   /// Drawdown stop: when the day's closing NAV falls more than this fraction below its running peak, every
-  /// holding is sold at the next fill and buys are refused for `reenter_after_days` trading days; then the
-  /// peak restarts at the NAV of that day. 0 = off.
+  /// holding is sold at the next fill and buys are refused until the re-entry rule below lifts the stop;
+  /// then the peak restarts at the NAV of that day. 0 = off.
   double drawdown_stop = 0.0;
   int32_t reenter_after_days = 20;
+  /// What lifts the stop, always at a session open (decided at a close, so nothing later is read):
+  ///   Days               `reenter_after_days` trading days after the stop;
+  ///   BenchmarkAboveSma  after the first close, from the day after the stop on, at which the benchmark
+  ///                      closes above the SMA of its last `reenter_sma` closes (`reentry_benchmark`);
+  ///   Strategy           after a day on which the strategy called Context::request_reentry().
+  enum class Reentry : uint8_t { Days, BenchmarkAboveSma, Strategy };
+  Reentry reenter_on = Reentry::Days;
+  int32_t reenter_sma = 20;
+  /// Benchmark close per calendar day for BenchmarkAboveSma (NaN = none); the run layer fills it.
+  std::vector<double> reentry_benchmark;
+  /// On lifting, re-submit the weights held when the stop triggered, unless the strategy has placed orders
+  /// since (then its own orders re-enter).
+  bool restore_on_reentry = true;
   /// Volatility targeting: TargetWeight orders are scaled by min(1, vol_target / realised), realised being
   /// the annualised sample volatility of the last `vol_window` daily NAV returns (no scaling before that many
   /// days, or when realised is 0). 0 = off.

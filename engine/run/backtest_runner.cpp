@@ -76,6 +76,11 @@ nlohmann::json risk_to_json(const RiskConfig& r, const std::vector<std::string>&
           {"blacklist", blacklist},
           {"drawdown_stop", r.drawdown_stop},
           {"reenter_after_days", r.reenter_after_days},
+          {"reenter_on", r.reenter_on == RiskConfig::Reentry::Days       ? "days"
+                         : r.reenter_on == RiskConfig::Reentry::Strategy ? "strategy"
+                                                                         : "benchmark_sma"},
+          {"reenter_sma", r.reenter_sma},
+          {"restore_on_reentry", r.restore_on_reentry},
           {"vol_target", r.vol_target},
           {"vol_window", r.vol_window},
           {"vol_model", r.vol_model == RiskConfig::VolModel::Covariance ? "covariance" : "nav"}};
@@ -117,6 +122,14 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   RunOutput out;
   if (!config.benchmark.empty())
     out.benchmark = benchmark_levels(data, config.benchmark, first, last, &registry);
+  if (bc.risk.drawdown_stop > 0 && bc.risk.reenter_on == RiskConfig::Reentry::BenchmarkAboveSma) {
+    if (config.benchmark.empty())
+      throw ConfigError("risk.reenter_on: 'benchmark_sma' needs a \"benchmark\" to compare with its SMA");
+    // Every calendar day's benchmark close; the engine reads them up to the current day only.
+    const std::vector<double> all =
+        benchmark_levels(data, config.benchmark, 0, data.calendar.size() - 1, &registry);
+    bc.risk.reentry_benchmark.assign(all.begin() + 1, all.end());
+  }
 
   out.resolved_config = {
       {"data", config.data},

@@ -49,8 +49,9 @@ int32_t positive_int(const nlohmann::json& obj, const std::string& key, const st
 void parse_risk(const nlohmann::json& j, RunConfig& rc) {
   if (!j.is_object()) throw ConfigError("risk: expected an object");
   reject_unknown_keys(j, "risk",
-                 {"max_weight", "max_gross", "cash_buffer", "max_turnover", "blacklist", "drawdown_stop",
-                  "reenter_after_days", "vol_target", "vol_window", "vol_model"});
+                      {"max_weight", "max_gross", "cash_buffer", "max_turnover", "blacklist", "drawdown_stop",
+                       "reenter_after_days", "reenter_on", "reenter_sma", "restore_on_reentry", "vol_target",
+                       "vol_window", "vol_model"});
   RiskConfig& r = rc.risk;
   r.max_weight = fraction(j, "max_weight", "risk.max_weight", r.max_weight, 1.0);
   r.max_gross = fraction(j, "max_gross", "risk.max_gross", r.max_gross, 10.0);
@@ -59,6 +60,15 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
   r.drawdown_stop = fraction(j, "drawdown_stop", "risk.drawdown_stop", r.drawdown_stop, 1.0);
   r.reenter_after_days =
       positive_int(j, "reenter_after_days", "risk.reenter_after_days", r.reenter_after_days);
+  const std::string reenter_on = get_string(j, "reenter_on", "risk.reenter_on", "days");
+  if (reenter_on == "benchmark_sma")
+    r.reenter_on = RiskConfig::Reentry::BenchmarkAboveSma;
+  else if (reenter_on == "strategy")
+    r.reenter_on = RiskConfig::Reentry::Strategy;
+  else if (reenter_on != "days")
+    throw ConfigError("risk.reenter_on: expected days, benchmark_sma or strategy, got '" + reenter_on + "'");
+  r.reenter_sma = positive_int(j, "reenter_sma", "risk.reenter_sma", r.reenter_sma);
+  r.restore_on_reentry = get_bool(j, "restore_on_reentry", "risk.restore_on_reentry", r.restore_on_reentry);
   r.vol_target = fraction(j, "vol_target", "risk.vol_target", r.vol_target, 10.0);
   r.vol_window = positive_int(j, "vol_window", "risk.vol_window", r.vol_window);
   const std::string model = get_string(j, "vol_model", "risk.vol_model", "nav");
@@ -83,9 +93,10 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
 
 RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path base_dir) {
   if (!config.is_object()) throw ConfigError("config: expected a JSON object at the top level");
-  reject_unknown_keys(config, "",
-                 {"data", "start", "end", "strategy", "execution", "costs", "risk", "capital", "benchmark",
-                  "seed", "days_per_year", "risk_free_rate", "description", "plugins", "derived_instruments"});
+  reject_unknown_keys(
+      config, "",
+      {"data", "start", "end", "strategy", "execution", "costs", "risk", "capital", "benchmark", "seed",
+       "days_per_year", "risk_free_rate", "description", "plugins", "derived_instruments"});
   RunConfig rc;
   rc.base_dir = std::move(base_dir);
   if (config.contains("data")) rc.data = config["data"];
@@ -112,8 +123,8 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     const auto& e = config["execution"];
     if (!e.is_object()) throw ConfigError("execution: expected an object");
     reject_unknown_keys(e, "execution",
-                   {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended", "participation",
-                    "retry_blocked"});
+                        {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended",
+                         "participation", "retry_blocked"});
     const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
     const auto mode = parse_fill_mode(fill);
     if (!mode)
@@ -165,7 +176,8 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (config.contains("derived_instruments")) {
     const auto& list = config["derived_instruments"];
     if (!list.is_array())
-      throw ConfigError("derived_instruments: expected an array of derived instrument names (`abt strategies`)");
+      throw ConfigError(
+          "derived_instruments: expected an array of derived instrument names (`abt strategies`)");
     for (size_t k = 0; k < list.size(); ++k) {
       if (!list[k].is_string())
         throw ConfigError("derived_instruments[" + std::to_string(k) + "]: expected a name, got " +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -100,7 +101,7 @@ struct Backtest::Impl {
   Frequency exec;
   const BarData& exec_bars;
   Strategy* strategy = nullptr;
-  std::vector<InstrumentId> scratch;               // copy of the held list while holdings change
+  std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
   // Per instrument: last calendar index with a daily close (-1: never priced), found on first use by
   // last_priced_day() (a backward scan of one column; only held instruments are ever asked).
   static constexpr int32_t kNotScanned = -2;
@@ -109,6 +110,11 @@ struct Backtest::Impl {
   std::optional<HoldingsVolatility> holdings_vol;  // vol targeting, covariance model
   double peak_nav = 0;                             // drawdown stop: running peak of closing NAV
   int32_t resume_day = -1;  // drawdown stop: calendar index at which buys resume (-1: not stopped)
+  int32_t stop_day = -1;    // drawdown stop: calendar index of the close that triggered it
+  std::vector<WeightTarget> stop_weights;  // holdings' weights when the stop triggered (for the re-entry)
+  uint64_t orders_at_stop = 0;             // the strategy's order count then
+  static constexpr int32_t kUntilSignal = std::numeric_limits<int32_t>::max();
+  bool reentry_signal(int32_t d);
 };
 
 RunResult Backtest::Impl::run(Strategy& s) {
@@ -212,7 +218,18 @@ void Backtest::Impl::risk_controls_open(int32_t d) {
     resume_day = -1;
     simulator.set_halted(false);
     peak_nav = portfolio.nav();
-    result.warnings.push_back(clock.now.to_string() + ": drawdown stop lifted; buys allowed again");
+    // Re-enter: the weights of the stop day, unless the strategy has ordered since (its orders re-enter).
+    const bool restore = risk.restore_on_reentry && context.orders_placed() == orders_at_stop;
+    if (restore) {
+      const int32_t eligible = clock.cursor[static_cast<int>(exec)] + 1;
+      for (const WeightTarget& w : stop_weights)
+        simulator.orders().add(OrderIntent{w.instrument, OrderKind::TargetWeight, w.weight, clock.now, 0},
+                               eligible);
+    }
+    result.warnings.push_back(
+        clock.now.to_string() + ": drawdown stop lifted; buys allowed again" +
+        (restore ? "; re-entering the holdings of " + data.calendar.day(stop_day).to_string()
+                 : std::string()));
   }
   // Volatility targeting from the trailing daily NAV returns recorded so far (no allocation).
   if (risk.vol_target > 0) {
@@ -238,24 +255,61 @@ void Backtest::Impl::risk_controls_open(int32_t d) {
   }
 }
 
+bool Backtest::Impl::reentry_signal(int32_t d) {
+  const RiskConfig& risk = config.risk;
+  switch (risk.reenter_on) {
+    case RiskConfig::Reentry::Days:
+      return false;
+    case RiskConfig::Reentry::Strategy:
+      return context.take_reentry_request();
+    case RiskConfig::Reentry::BenchmarkAboveSma: {
+      // Closes of days d - reenter_sma + 1 .. d only.
+      const int32_t n = risk.reenter_sma;
+      if (d <= stop_day || d + 1 < n || static_cast<size_t>(d) >= risk.reentry_benchmark.size()) return false;
+      double sum = 0;
+      for (int32_t t = d - n + 1; t <= d; ++t) sum += risk.reentry_benchmark[static_cast<size_t>(t)];
+      const double close = risk.reentry_benchmark[static_cast<size_t>(d)];
+      return std::isfinite(sum) && close > sum / n;
+    }
+  }
+  return false;
+}
+
 void Backtest::Impl::risk_controls_close(int32_t d) {
   const RiskConfig& risk = config.risk;
-  if (!(risk.drawdown_stop > 0) || resume_day >= 0) return;
+  if (!(risk.drawdown_stop > 0)) return;
+  if (resume_day >= 0) {
+    if (resume_day == kUntilSignal && reentry_signal(d)) {
+      resume_day = d + 1;
+      result.warnings.push_back(clock.now.to_string() + ": drawdown stop: re-entry signal; buys resume on " +
+                                (resume_day < data.calendar.size() ? data.calendar.day(resume_day).to_string()
+                                                                   : std::string("(after the data)")));
+    }
+    return;
+  }
   const double nav = portfolio.nav();
   peak_nav = std::max(peak_nav, nav);
   if (!(nav < peak_nav * (1.0 - risk.drawdown_stop))) return;
-  // Flatten at the next fill and refuse buys for reenter_after_days trading days.
-  resume_day = d + risk.reenter_after_days;
+  // Flatten at the next fill and refuse buys until the re-entry rule lifts the stop.
+  stop_day = d;
+  resume_day = risk.reenter_on == RiskConfig::Reentry::Days ? d + risk.reenter_after_days : kUntilSignal;
+  context.take_reentry_request();  // only requests after the stop count
+  orders_at_stop = context.orders_placed();
+  stop_weights.clear();
+  for (InstrumentId id : portfolio.held())
+    stop_weights.push_back(WeightTarget{
+        id, nav > 0 ? static_cast<double>(portfolio.quantity(id)) * portfolio.mark(id) / nav : 0.0});
   simulator.set_halted(true);
   const int32_t eligible = clock.cursor[static_cast<int>(exec)] + 1;
   for (InstrumentId id : portfolio.held())
     simulator.orders().add(OrderIntent{id, OrderKind::TargetWeight, 0.0, clock.now, 0}, eligible);
   result.warnings.push_back(clock.now.to_string() + ": drawdown stop: NAV " + std::to_string(nav) +
                             " is more than " + std::to_string(risk.drawdown_stop * 100) +
-                            " % below its peak " + std::to_string(peak_nav) +
-                            "; flattening, buys resume on " +
-                            (resume_day < data.calendar.size() ? data.calendar.day(resume_day).to_string()
-                                                               : std::string("(after the data)")));
+                            " % below its peak " + std::to_string(peak_nav) + "; flattening, buys resume " +
+                            (resume_day == kUntilSignal ? std::string("on the re-entry signal")
+                             : resume_day < data.calendar.size()
+                                 ? "on " + data.calendar.day(resume_day).to_string()
+                                 : std::string("after the data")));
 }
 
 void Backtest::Impl::after_strategy(bool session_open_event) {

@@ -9,6 +9,7 @@
 // itself (its close, filled right after the strategy call by the engine).
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "engine/data/market_data.hpp"
@@ -64,6 +65,12 @@ class EngineContext final : public Context {
   void subscribe(Frequency f) override;
   TimerId schedule(const Schedule& schedule) override;
   void log(LogLevel level, std::string_view message) override;
+  void request_reentry() override { reentry_requested_ = true; }
+
+  /// Engine side: whether request_reentry() was called since the last take (and clears the flag).
+  bool take_reentry_request() { return std::exchange(reentry_requested_, false); }
+  /// Engine side: orders the strategy has placed so far (a counter).
+  uint64_t orders_placed() const { return next_sequence_; }
 
   /// True when the strategy subscribed to BarClose events of f.
   bool subscribed(Frequency f) const { return subscribed_[static_cast<int>(f)]; }
@@ -80,6 +87,7 @@ class EngineContext final : public Context {
   TimerSet& timers_;
   std::array<bool, kFrequencyCount> subscribed_{};
   uint64_t next_sequence_ = 0;
+  bool reentry_requested_ = false;
   std::vector<uint8_t> in_targets_;  // scratch for target_weights, one flag per instrument
 };
 

@@ -80,6 +80,11 @@ class Context {
 
   /// Log line stamped with the simulated time.
   virtual void log(LogLevel level, std::string_view message) = 0;
+
+  // ---- risk controls -----------------------------------------------------------------------------
+  /// Signals that a drawdown stop may be lifted (config risk.reenter_on = "strategy"): a call on day t while
+  /// stopped lifts the stop at the next session open. Ignored otherwise. Default: ignored.
+  virtual void request_reentry() {}
 };
 
 }  // namespace abt

@@ -19,7 +19,7 @@
 namespace abt {
 
 /// Version of the plugin binary interface of this abt.
-inline constexpr int kPluginAbiVersion = 1;
+inline constexpr int kPluginAbiVersion = 2;  // 2: Context::sellable, Context::request_reentry
 
 }  // namespace abt
 

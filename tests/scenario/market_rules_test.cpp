@@ -159,6 +159,24 @@ TEST(PriceLimits, DelistingArrangementTradesWithinTheBoardsNormalLimit) {
   EXPECT_EQ(rejects(st, RejectReason::LimitUp), 1);
 }
 
+TEST(PriceLimits, BeijingExchangeThirtyPercent) {
+  // 830799.BJ (board from the code): an open at +25 % fills, one at +30 % (the limit-up 13.00) is blocked;
+  // buys round to 100-share lots like the main boards.
+  ScriptStrategy s = target_at_close(0, 1050);
+  const auto market = [](double open) {
+    return TinyMarketBuilder({"2022-03-01", "2022-03-02"})
+        .stock("830799.BJ", {bar(10, 10), bar(open, open)})
+        .build();
+  };
+  const RunResult fills = Backtest(market(12.50), config_with(FillMode::NextOpen)).run(s);
+  ASSERT_EQ(fills.fills.size(), 1u);
+  EXPECT_DOUBLE_EQ(fills.fills[0].price, 12.50);
+  EXPECT_EQ(fills.fills[0].quantity, 1000);
+  const RunResult blocked = Backtest(market(13.00), config_with(FillMode::NextOpen)).run(s);
+  EXPECT_TRUE(blocked.fills.empty());
+  EXPECT_EQ(rejects(blocked, RejectReason::LimitUp), 1);
+}
+
 TEST(PriceLimits, ChiNextTwentyPercentFrom20200824) {
   // +10 % at the open: blocked on 2020-08-21 (10 % limit), fills on 2020-08-24 (20 %).
   ScriptStrategy s = target_at_close(0, 1000);
