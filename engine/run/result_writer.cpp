@@ -4,8 +4,8 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
-#include "engine/run/number_format.hpp"
 #include "engine/execution/cost_model.hpp"
+#include "engine/run/number_format.hpp"
 
 namespace abt {
 
@@ -33,6 +33,9 @@ nlohmann::json result_document(const RunOutput& output) {
           {"metrics", metrics_to_json(output.metrics)},
           {"tables", tables_to_json(output.tables)},
           {"costs", costs},
+          {"pnl",
+           {{"realized", round_to_fen(output.result.realized_pnl)},
+            {"unrealized", round_to_fen(output.result.unrealized_pnl)}}},
           {"rejected_orders", rejects},
           {"warnings", output.result.warnings}};
 }
@@ -45,10 +48,11 @@ std::string equity_csv(const RunOutput& output) {
   for (size_t i = 0; i < daily.size(); ++i) {
     const DailyRecord& d = daily[i];
     out += d.date.to_string();
-    out += ',' + format_fixed(d.nav, 2) + ',' + format_fixed(d.cash, 2) + ',' + format_fixed(d.holdings_value, 2) + ',' +
-           format_fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) + ',' +
-           format_fixed(d.bought, 2) + ',' + format_fixed(d.sold, 2) + ',' + format_fixed(d.costs, 2) + ',' +
-           format_fixed(d.nav > 0 ? (d.bought + d.sold) / d.nav : 0.0, 6);
+    out += ',' + format_fixed(d.nav, 2) + ',' + format_fixed(d.cash, 2) + ',' +
+           format_fixed(d.holdings_value, 2) + ',' +
+           format_fixed(d.nav > 0 ? d.holdings_value / d.nav : 0.0, 6) + ',' + std::to_string(d.holdings) +
+           ',' + format_fixed(d.bought, 2) + ',' + format_fixed(d.sold, 2) + ',' + format_fixed(d.costs, 2) +
+           ',' + format_fixed(d.nav > 0 ? (d.bought + d.sold) / d.nav : 0.0, 6);
     if (with_benchmark) out += ',' + format_fixed(output.benchmark[i + 1], 4);
     out += '\n';
   }
@@ -59,24 +63,25 @@ std::string trades_csv(const RunOutput& output, const MarketData& data) {
   std::string out = "datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n";
   for (const Fill& f : output.result.fills) {
     out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
-           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' + format_fixed(f.price, 2) + ',' +
-           format_fixed(f.cost, 2) + ',' + format_fixed(f.commission, 2) + ',' + format_fixed(f.stamp_duty, 2) + ',' +
-           format_fixed(f.transfer_fee, 2) + ',' + format_fixed(f.slippage, 2) + '\n';
+           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' +
+           format_fixed(f.price, 2) + ',' + format_fixed(f.cost, 2) + ',' + format_fixed(f.commission, 2) +
+           ',' + format_fixed(f.stamp_duty, 2) + ',' + format_fixed(f.transfer_fee, 2) + ',' +
+           format_fixed(f.slippage, 2) + '\n';
   }
   return out;
 }
 
 std::string positions_csv(const RunOutput& output, const MarketData& data) {
-  std::string out = "date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl\n";
+  std::string out = "date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl,realized_pnl\n";
   size_t day = 0;
   const auto& daily = output.result.daily;
   for (const PositionRecord& p : output.result.positions) {
     while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
     out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
-           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) + ',' +
-           format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + format_fixed(p.avg_cost, 4) + ',' +
-           format_fixed(p.unrealized_pnl, 2) + '\n';
+           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
+           ',' + format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + format_fixed(p.avg_cost, 4) + ',' +
+           format_fixed(p.unrealized_pnl, 2) + ',' + format_fixed(p.realized_pnl, 2) + '\n';
   }
   return out;
 }

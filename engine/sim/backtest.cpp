@@ -136,6 +136,10 @@ RunResult Backtest::Impl::run(Strategy& s) {
     if (config.on_day_done) config.on_day_done(d - days.first + 1, days.last - days.first + 1);
   }
   strategy->on_finish(context);
+  for (InstrumentId id = 0; id < data.instrument_count(); ++id) {
+    result.realized_pnl += portfolio.position(id).realized_pnl;
+    result.unrealized_pnl += portfolio.unrealized_pnl(id);
+  }
   return std::move(result);
 }
 
@@ -395,7 +399,8 @@ void Backtest::Impl::record_day(int32_t d) {
     const double price = portfolio.mark(id);
     const int64_t q = portfolio.quantity(id);
     result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price,
-                                              portfolio.position(id).avg_cost, portfolio.unrealized_pnl(id)});
+                                              portfolio.position(id).avg_cost, portfolio.unrealized_pnl(id),
+                                              portfolio.position(id).realized_pnl});
   }
 }
 

@@ -31,6 +31,8 @@ struct PositionRecord {
   double value = 0;
   double avg_cost = 0;        // average purchase price per share, fees excluded (CNY)
   double unrealized_pnl = 0;  // quantity x (price - avg_cost), CNY
+  double realized_pnl =
+      0;  // the instrument's sells so far: (sell price - avg_cost) x quantity, gross of fees
 };
 
 /// One intent blocked, reduced or dropped, with the reason (the first time that reason hits the intent).
@@ -50,6 +52,10 @@ struct RunResult {
   std::vector<RejectionRecord> rejections;
   /// Notable events (delisted holdings liquidated, ...), stamped with simulated time.
   std::vector<std::string> warnings;
+  /// P&L split at the end of the run, gross of fees (CNY): realised by every sell (including liquidations),
+  /// and unrealised of the last day's holdings. realized + unrealized - fees = final NAV - initial cash.
+  double realized_pnl = 0;
+  double unrealized_pnl = 0;
   int64_t events = 0;  // events dispatched
   int64_t bars = 0;    // bar cells replayed: rows x instruments, summed over frequencies
 };

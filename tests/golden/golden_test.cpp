@@ -9,8 +9,8 @@
 #include "data_adapters/data_loader.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/run/backtest_runner.hpp"
-#include "engine/run/derived_instruments.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/derived_instruments.hpp"
 #include "engine/run/regression.hpp"
 #include "strategies/builtin.hpp"
 #include "test_support.hpp"
@@ -43,6 +43,9 @@ TEST_P(GoldenExample, MatchesGoldenMetricsAndTrades) {
 
   const nlohmann::json now = golden_document(output, loaded.data);
   ASSERT_GT(output.metrics.trades, 0) << "an example should trade";
+  // P&L attribution adds up: realised + unrealised - fees = final NAV - capital (to a fen per million).
+  EXPECT_NEAR(output.result.realized_pnl + output.result.unrealized_pnl - output.metrics.costs,
+              output.metrics.final_nav - config.capital, 1e-8 * output.metrics.final_nav);
 
   const char* update = std::getenv("ABT_UPDATE_GOLDENS");
   if (update && std::string(update) == "1") {
