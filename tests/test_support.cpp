@@ -142,7 +142,8 @@ MarketData TinyMarketBuilder::build() const {
       set(Field::Volume, t, i, b.volume);
       set(Field::Amount, t, i, b.volume * b.close);
       set(Field::AdjFactor, t, i, adj);
-      set(Field::PreClose, t, i, std::isnan(prev_close) ? b.open : prev_close * prev_adj / adj);
+      // The first bar has no reference price unless .pre_close() gives one (adapters never invent it).
+      if (!std::isnan(prev_close)) set(Field::PreClose, t, i, prev_close * prev_adj / adj);
       set(Field::IsST, t, i, e.st.empty() ? 0 : e.st[t]);
       for (const auto& [day, value] : e.pre_close)
         if (day == t) set(Field::PreClose, t, i, value);

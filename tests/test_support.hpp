@@ -35,7 +35,8 @@ class TinyMarketBuilder {
  public:
   explicit TinyMarketBuilder(std::vector<std::string> days);
   /// Adds a stock whose bars[i] is the bar of day i (bars.size() == days). Optional adj factors and
-  /// total shares per day; PreClose is derived from the previous close (x adj ratio).
+  /// total shares per day; PreClose is derived from the previous close (x adj ratio), NaN on the first bar
+  /// unless pre_close() sets it.
   TinyMarketBuilder& stock(const std::string& symbol, std::vector<TinyBar> bars,
                            std::vector<double> adj_factor = {}, std::vector<double> total_shares = {});
   /// Adds an index instrument (kind Index) with the given closes (open = high = low = close).

@@ -67,14 +67,14 @@ Columns aggregate_hourly(const Columns& hourly, int32_t days, int32_t n) {
 
 std::vector<float> derive_pre_close(const Columns& daily, int32_t days, int32_t n) {
   const auto adj_it = daily.find("adj_factor");
-  return derive_pre_close_column(daily.at("close"), daily.at("open"),
-                                 adj_it == daily.end() ? nullptr : &adj_it->second, days, n);
+  return derive_pre_close_column(daily.at("close"), adj_it == daily.end() ? nullptr : &adj_it->second, days,
+                                 n);
 }
 
 }  // namespace
 
-std::vector<float> derive_pre_close_column(const std::vector<float>& close, const std::vector<float>& open,
-                                           const std::vector<float>* adj, int32_t days, int32_t n) {
+std::vector<float> derive_pre_close_column(const std::vector<float>& close, const std::vector<float>* adj,
+                                           int32_t days, int32_t n) {
   std::vector<float> out(close.size(), kNaN);
   for (int32_t i = 0; i < n; ++i) {
     double prev_close = std::nan(""), prev_adj = 1.0;
@@ -82,12 +82,16 @@ std::vector<float> derive_pre_close_column(const std::vector<float>& close, cons
       const size_t k = static_cast<size_t>(t) * n + i;
       if (std::isnan(close[k])) continue;
       const double a = adj && !std::isnan((*adj)[k]) ? (*adj)[k] : 1.0;
-      out[k] = static_cast<float>(std::isnan(prev_close) ? open[k] : prev_close * prev_adj / a);
+      if (!std::isnan(prev_close)) out[k] = static_cast<float>(prev_close * prev_adj / a);
       prev_close = close[k];
       prev_adj = a;
     }
   }
   return out;
+}
+
+Date list_date_from_first_bar(const TradingCalendar& calendar, int32_t first_day) {
+  return first_day <= 0 ? Date::min() : calendar.day(first_day);
 }
 
 Instrument MarketDataAssembler::default_instrument(std::string_view symbol) {
@@ -229,11 +233,13 @@ MarketData MarketDataAssembler::build(std::string source) {
   Columns& daily = cols[0];
   Columns& hourly = cols[1];
   if (daily.empty() && !hourly.empty()) daily = aggregate_hourly(hourly, T, n);
-  if (!daily.count("pre_close") && daily.count("close") && daily.count("open"))
+  if (!daily.count("pre_close") && daily.count("close"))
     daily.emplace("pre_close", derive_pre_close(daily, T, n));
 
   for (int32_t i = 0; i < n; ++i) {
-    md.instruments[i].list_date = first[i];
+    md.instruments[i].list_date =
+        first[i] == Date::max() ? first[i]
+                                : list_date_from_first_bar(md.calendar, md.calendar.lower_bound(first[i]));
     md.instruments[i].delist_date = last[i] == days.back() ? Date::max() : last[i];
   }
 

@@ -12,9 +12,12 @@
 //    the hourly bars: open = first, high = max, low = min, close = last, volume/amount = sum, any other
 //    field = last non-NaN value of the day;
 //  - pre_close, when no source gives it: previous close of the instrument x (previous adj / adj) when
-//    adj_factor is present; on an instrument's first bar it is the bar's open;
-//  - list_date = first date with a bar; delist_date = last date with a bar, or Date::max() (still listed)
-//    when the instrument has a bar on the last calendar day;
+//    adj_factor is present; on an instrument's first bar it is unknown (NaN): a reference price is never
+//    invented (an IPO's issue price comes from the source or an IPO table, reference_tables.hpp);
+//  - list_date = first date with a bar, or Date::min() ("listed before the data", a seasoned stock) when
+//    that is the first calendar day: the data cannot tell a listing on that day from an older one;
+//    delist_date = last date with a bar, or Date::max() (still listed) when the instrument has a bar on the
+//    last calendar day;
 //  - series values on dates outside the calendar are ignored and reported in notes(); calendar days without
 //    a value are NaN.
 // Duplicate (timestamp, symbol) records or duplicate series dates throw DataError naming both origins; with
@@ -37,9 +40,12 @@ struct RecordOrigin {
 };
 
 /// The pre_close rule above on T x N row-major columns (`adj` may be nullptr): previous close of the
-/// instrument x (previous adj / adj); an instrument's first bar uses its open; NaN where close is NaN.
-std::vector<float> derive_pre_close_column(const std::vector<float>& close, const std::vector<float>& open,
-                                           const std::vector<float>* adj, int32_t days, int32_t n);
+/// instrument x (previous adj / adj); NaN on an instrument's first bar and where close is NaN.
+std::vector<float> derive_pre_close_column(const std::vector<float>& close, const std::vector<float>* adj,
+                                           int32_t days, int32_t n);
+
+/// list_date of an instrument whose first bar is on calendar day `first_day` (see the header comment).
+Date list_date_from_first_bar(const TradingCalendar& calendar, int32_t first_day);
 
 class MarketDataAssembler {
  public:

@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Bump when an adapter's output changes, so that stale cached imports are not reused.
-constexpr int kImportVersion = 1;
+constexpr int kImportVersion = 2;  // 2: no invented first pre_close, seasoned list dates, IPO table
 
 uint64_t fnv1a(uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
@@ -114,6 +114,7 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
   if (spec.shares) apply_share_capital(md, *spec.shares, notes);
   if (spec.st) apply_st_intervals(md, *spec.st, notes);
   if (spec.listing) apply_listing_dates(md, *spec.listing, notes);
+  if (spec.ipo) apply_ipo_table(md, *spec.ipo, notes);
   if (spec.membership) apply_index_membership(md, *spec.membership, notes);
   for (const auto& [name, file] : spec.series) {
     const SeriesAttachNote n = attach_series(md, read_series_csv(file, name));
@@ -148,11 +149,12 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "hourly" && format == "qlib") {
       if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
       s.hourly = v.get<bool>();
-    } else if (key == "shares" || key == "st" || key == "listing" || key == "membership") {
+    } else if (key == "shares" || key == "st" || key == "listing" || key == "ipo" || key == "membership") {
       if (!v.is_string()) throw ConfigError(where + ": expected a path");
       (key == "shares"    ? s.shares
        : key == "st"      ? s.st
        : key == "listing" ? s.listing
+       : key == "ipo"     ? s.ipo
                           : s.membership) = resolve_against(base_dir, v.get<std::string>());
     } else if (key == "series") {
       if (!v.is_array()) throw ConfigError(where + ": expected a list of {\"name\": N, \"file\": PATH}");
@@ -171,7 +173,7 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
       s.gbbq = resolve_against(base_dir, v.get<std::string>());
     } else {
-      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, membership, series" +
+      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, ipo, membership, series" +
                         std::string(format == "qlib"  ? ", market, symbols, hourly"
                                     : format == "tdx" ? ", gbbq"
                                                       : "") +
@@ -190,6 +192,7 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
   if (spec.shares) j["shares"] = spec.shares->string();
   if (spec.st) j["st"] = spec.st->string();
   if (spec.listing) j["listing"] = spec.listing->string();
+  if (spec.ipo) j["ipo"] = spec.ipo->string();
   if (spec.membership) j["membership"] = spec.membership->string();
   for (const auto& [name, file] : spec.series)
     j["series"].push_back({{"name", name}, {"file", file.string()}});
@@ -208,7 +211,7 @@ std::string source_cache_key(const SourceSpec& spec) {
   h = fnv1a(h, std::to_string(kImportVersion));
   h = fnv1a(h, source_spec_json(spec).dump());
   std::vector<fs::path> roots = spec.paths;
-  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing, &spec.membership})
+  for (const auto* extra : {&spec.gbbq, &spec.shares, &spec.st, &spec.listing, &spec.ipo, &spec.membership})
     if (*extra) roots.push_back(**extra);
   for (const auto& [name, file] : spec.series) roots.push_back(file);
   for (const fs::path& root : roots) {

@@ -27,6 +27,7 @@ struct SourceSpec {
   std::optional<std::filesystem::path> shares;                        // date,symbol,total_shares,float_shares
   std::optional<std::filesystem::path> st;                            // symbol,start,end
   std::optional<std::filesystem::path> listing;                       // symbol,list_date[,delist_date]
+  std::optional<std::filesystem::path> ipo;                           // symbol,list_date,issue_price
   std::optional<std::filesystem::path> membership;                    // index,symbol,start,end
   std::vector<std::pair<std::string, std::filesystem::path>> series;  // external series (series_csv.hpp)
 };
@@ -44,7 +45,7 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
 
 /// Parses the config form: {"qlib": "PATH"} / {"qlib": {"path": P, "market": M, "symbols": [...],
 /// "hourly": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}},
-/// every object form also takes "shares", "st", "listing", "membership" (paths) and "series": [{"name": N,
+/// every object form also takes "shares", "st", "listing", "ipo", "membership" (paths) and "series": [{"name": N,
 /// "file": F}];
 /// {"tushare": PATH | [...] | {"path": ...}}, {"akshare": {"path": P | [...], "adjust": "none|qfq|hfq"}}.
 /// `json_path` prefixes ConfigError messages; relative paths resolve against base_dir.

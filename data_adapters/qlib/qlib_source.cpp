@@ -280,9 +280,8 @@ MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vect
   if (!daily.count("close")) throw DataError(root.string() + ": no close.day.bin found for any instrument");
   unadjust(daily, md.instruments, T, nullptr, 1, &notes);
   fill_suspended(daily);
-  if (!daily.count("pre_close") && daily.count("open"))
-    daily.emplace("pre_close", derive_pre_close_column(daily.at("close"), daily.at("open"),
-                                                       &daily.at("adj_factor"), T, n));
+  if (!daily.count("pre_close"))
+    daily.emplace("pre_close", derive_pre_close_column(daily.at("close"), &daily.at("adj_factor"), T, n));
   const auto& close = daily.at("close");
   for (int32_t i = 0; i < n; ++i) {
     int32_t first = -1, last = -1;
@@ -296,7 +295,7 @@ MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vect
       notes.push_back("qlib: " + ins.symbol + " has no close in the calendar");
       continue;
     }
-    ins.list_date = md.calendar.day(first);
+    ins.list_date = list_date_from_first_bar(md.calendar, first);
     ins.delist_date = last == T - 1 ? Date::max() : md.calendar.day(last);
   }
 

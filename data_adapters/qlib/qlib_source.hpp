@@ -12,9 +12,11 @@
 //   - volume is shares, amount CNY (taken as they are); total_share(s)/float_share(s) become
 //     TotalShares/FloatShares, factor AdjFactor, any other field an extra panel under its file name;
 //   - suspended days (volume 0) with a close but no open/high/low get open = high = low = close;
-//   - PreClose is derived (previous close x previous factor / factor; first bar: its open);
-//   - list_date / delist_date = first / last day with a close (delist = Date::max() when the instrument
-//     trades on the last calendar day).
+//   - PreClose is derived (previous close x previous factor / factor; unknown (NaN) on the first bar: qlib
+//     has no issue price, see the IPO table in reference_tables.hpp);
+//   - list_date / delist_date = first / last day with a close (list = Date::min(), "before the data", when
+//     that is the first calendar day; delist = Date::max() when the instrument trades on the last calendar
+//     day).
 // 60-minute stamps may be bar starts (09:30, 10:30, 13:00, 14:00, qlib's convention) or bar ends (10:30,
 // 11:30, 14:00, 15:00): a calendar containing 09:30 or 13:00 is read as starts, otherwise as ends.
 #include <filesystem>

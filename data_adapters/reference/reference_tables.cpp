@@ -70,6 +70,7 @@ class Table {
     return md.find(*s);
   }
   const std::string& path() const { return csv_.path(); }
+  std::string where() const { return csv_.where(); }
 
  private:
   csv::CsvText csv_;
@@ -172,6 +173,48 @@ void apply_listing_dates(MarketData& md, const std::filesystem::path& file, std:
     if (delist != Date::max()) ins.delist_date = delist;
   }
   note_unknown(notes, t.path(), unknown);
+  md.validate();
+  md.fingerprint = compute_fingerprint(md);
+}
+
+void apply_ipo_table(MarketData& md, const std::filesystem::path& file, std::vector<std::string>& notes) {
+  Table t(file, {"symbol", "list_date", "issue_price"});
+  const int32_t T = md.calendar.size(), n = md.instrument_count();
+  const Panel& close = md.daily.field(Field::Close);
+  const Panel& pre = md.daily.field(Field::PreClose);
+  std::vector<float> pre_close =
+      pre.empty() ? std::vector<float>(static_cast<size_t>(T) * n, kNaN)
+                  : std::vector<float>(pre.data(), pre.data() + static_cast<size_t>(T) * n);
+  size_t unknown = 0, no_bar = 0, set = 0;
+  while (t.next()) {
+    const auto id = t.instrument(md, 0);
+    const Date list = t.date(1);
+    const float issue = t.number(2);
+    if (!(issue > 0) || !std::isfinite(issue))
+      throw DataError(t.where() + ": expected a positive issue price in CNY, got '" + std::string(t.cell(2)) +
+                      "'");
+    if (!id) {
+      ++unknown;
+      continue;
+    }
+    md.instruments[static_cast<size_t>(*id)].list_date = list;
+    const auto day = md.calendar.index_of(list);
+    if (!day || std::isnan(close(*day, *id))) {
+      ++no_bar;
+      continue;
+    }
+    pre_close[static_cast<size_t>(*day) * n + *id] =
+        static_cast<float>(std::round(double{issue} * 100.0) / 100.0);
+    ++set;
+  }
+  md.daily.fields[static_cast<int>(Field::PreClose)] = md.adopt(std::move(pre_close), T, n);
+  note_unknown(notes, t.path(), unknown);
+  if (no_bar > 0)
+    notes.push_back(
+        t.path() + ": " + std::to_string(no_bar) +
+        " listings have no bar on their listing day in the data (listing date set, issue price not used)");
+  notes.push_back(t.path() + ": issue prices set as the listing day's pre_close of " + std::to_string(set) +
+                  " instruments");
   md.validate();
   md.fingerprint = compute_fingerprint(md);
 }

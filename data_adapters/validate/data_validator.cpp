@@ -24,14 +24,14 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0, double
 
 ValidationReport validate_market_data(const MarketData& md) {
   ValidationReport r;
-  for (const char* c : {"ohlc", "non_positive", "limit", "gap"}) r.counts[c] = 0;
+  for (const char* c : {"ohlc", "non_positive", "limit", "limit_unchecked", "gap"}) r.counts[c] = 0;
   const BarData& b = md.daily;
   const Panel &open = b.field(Field::Open), &high = b.field(Field::High), &low = b.field(Field::Low),
               &close = b.field(Field::Close), &pre = b.field(Field::PreClose), &st = b.field(Field::IsST);
   const int32_t T = md.calendar.size();
   for (InstrumentId i = 0; i < md.instrument_count(); ++i) {
     const Instrument& ins = md.instruments[static_cast<size_t>(i)];
-    int32_t bars_seen = 0;
+    const int32_t listing = PriceLimitCalculator::listing_index(ins, md.calendar);
     float prev_close = kNaN;
     for (int32_t t = 0; t < T; ++t) {
       const Date day = md.calendar.day(t);
@@ -44,7 +44,6 @@ ValidationReport validate_market_data(const MarketData& md) {
         continue;
       }
       ++r.bars_checked;
-      ++bars_seen;
       const float o = open(t, i), h = high(t, i), l = low(t, i);
       auto bad = [&](const char* check, std::string detail) {
         r.bad_bars.push_back({check, i, t, std::move(detail)});
@@ -56,19 +55,28 @@ ValidationReport validate_market_data(const MarketData& md) {
         bad("ohlc", "open, high or low missing");
       else if (h + kTolerance < std::max({o, c, l}) || l - kTolerance > std::min(o, c))
         bad("ohlc", fmt("open %.4f high %.4f low %.4f close %.4f", o, h, l, c));
-      else if (ins.kind == InstrumentKind::Stock && bars_seen > 5) {
-        const float p = !pre.empty() && !std::isnan(pre(t, i)) ? pre(t, i) : prev_close;
-        if (p > 0) {
-          const bool is_st = !st.empty() && st(t, i) == 1;
-          const int32_t pct = PriceLimitCalculator::regular_percent(ins.board, day, is_st);
-          const auto p_cents = static_cast<int64_t>(std::llround(static_cast<double>(p) * 100));
-          const auto c_cents = static_cast<int64_t>(std::llround(static_cast<double>(c) * 100));
-          const int64_t up = PriceLimitCalculator::up_fen(p_cents, pct),
-                        down = PriceLimitCalculator::down_fen(p_cents, pct);
-          if (pct > 0 && (c_cents > up || c_cents < down))
-            bad("limit",
-                fmt("close %.2f outside [%.2f, %.2f] (pre_close %.2f, ", c, down / 100.0, up / 100.0, p) +
-                    std::to_string(pct) + " % limit)");
+      else if (ins.kind == InstrumentKind::Stock) {
+        const int32_t listing_day = t - listing + 1;
+        const bool is_st = !st.empty() && st(t, i) == kStatusSt;
+        const LimitRule rule = PriceLimitCalculator::rule(ins, day, listing_day, is_st);
+        const float p = !pre.empty() && !std::isnan(pre(t, i)) ? pre(t, i)
+                        : listing_day > 1                      ? prev_close
+                                                               : kNaN;
+        if (rule.limited && !(p > 0)) {
+          ++r.counts["limit_unchecked"];
+        } else if (rule.limited) {
+          const LimitBand band = PriceLimitCalculator::band(rule, p);
+          const auto c_cents = std::llround(static_cast<double>(c) * 100);
+          const auto up = std::llround(band.up * 100), down = std::llround(band.down * 100);
+          if (c_cents > up || c_cents < down) {
+            std::string detail =
+                fmt("close %.2f outside [%.2f, %.2f] (pre_close %.2f, ", c, band.down, band.up, p);
+            if (rule.up_pct == rule.down_pct)
+              detail += fmt("%.0f %% limit)", rule.up_pct);
+            else
+              detail += fmt("+%.0f %% / -%.0f %% listing-day limit)", rule.up_pct, rule.down_pct);
+            bad("limit", std::move(detail));
+          }
         }
       }
       prev_close = c;

@@ -3,10 +3,12 @@
 //   ohlc          high < max(open, close, low) or low > min(open, close) by more than half a tick (0.005),
 //                 or open/high/low missing
 //   non_positive  a price <= 0
-//   limit         a stock's close outside [limit_down, limit_up] of its pre_close (board rules of
-//                 market-rules.md: 10 %, 5 % while ST, 20 % STAR / ChiNext from 2020-08-24, 30 % Beijing;
-//                 limits exist from 1996-12-16; the first 5 bars after listing are not checked (IPO rules);
-//                 pre_close = the PreClose field, else the previous close)
+//   limit         a stock's close outside [limit_down, limit_up] of its pre_close: the day's rule of
+//                 price_limit.hpp (board, date, ST status and listing day: an older-rule listing day is
+//                 checked against +44 % / -36 % of its issue price, registration IPOs are not checked on
+//                 days 1-5); pre_close = the PreClose field, else (after the listing day) the previous close
+//   limit_unchecked  (a count, not a bad bar) a limited day whose reference price is unknown: a first bar
+//                 without pre_close, e.g. a listing day without an issue price (docs/data-formats.md)
 //   gap           a calendar day inside [list_date, delist_date] without a bar (counted per instrument;
 //                 suspended days with a carried close are bars, not gaps)
 // Duplicate or unsorted stamps cannot exist in MarketData: the adapters stop with DataError naming the file

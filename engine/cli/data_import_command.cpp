@@ -18,7 +18,7 @@ int data_import_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   SourceSpec spec;
   std::vector<std::string> sources;
-  std::string out, symbols, gbbq, shares, st, listing, membership;
+  std::string out, symbols, gbbq, shares, st, listing, ipo, membership;
   std::vector<std::string> series;
   bool no_hourly = false;
   po::options_description options("abt data import options");
@@ -36,6 +36,7 @@ int data_import_command(const std::vector<std::string>& args) {
       "shares", po::value(&shares), "share capital CSV date,symbol,total_shares,float_shares")(
       "st", po::value(&st), "ST intervals CSV symbol,start,end")(
       "listing", po::value(&listing), "listing dates CSV symbol,list_date[,delist_date]")(
+      "ipo", po::value(&ipo), "IPO CSV symbol,list_date,issue_price (exact listing-day limits)")(
       "membership", po::value(&membership), "index membership CSV index,symbol,start,end")(
       "series", po::value(&series)->composing(), "external series NAME=FILE (repeatable)");
   const po::variables_map vm = parse_with_positional(args, options, "source", -1);
@@ -58,6 +59,7 @@ int data_import_command(const std::vector<std::string>& args) {
   if (!shares.empty()) spec.shares = shares;
   if (!st.empty()) spec.st = st;
   if (!listing.empty()) spec.listing = listing;
+  if (!ipo.empty()) spec.ipo = ipo;
   if (!membership.empty()) spec.membership = membership;
   for (const auto& s : series) {
     const size_t eq = s.find('=');

@@ -49,6 +49,9 @@ void print_bars_summary(const MarketData& md, const BarData& bars) {
   for (int f = 0; f < kFieldCount; ++f)
     if (!bars.fields[static_cast<size_t>(f)].empty())
       line(std::string(field_name(static_cast<Field>(f))), bars.fields[static_cast<size_t>(f)]);
+  if (bars.has(Field::PreClose) && &bars == &md.daily)
+    std::printf("    (pre_close is unknown on an instrument's first bar unless the source or an IPO table "
+                "gives it)\n");
   for (const auto& [name, p] : bars.extra) line(name + " (extra)", p);
 }
 
@@ -72,10 +75,14 @@ void print_summary(const MarketData& md, double load_seconds) {
     }
   }
   std::printf("instruments (symbol, kind, board, first, last)\n");
+  // A list date before the calendar (Date::min() or earlier): listed before the data begins.
+  const auto listed = [&](const Instrument& ins) {
+    return ins.list_date < md.calendar.day(0) ? "pre-data  " : ins.list_date.to_string();
+  };
   for (const auto& ins : md.instruments)
     std::printf("    %-10s %-6s %-8s %s %s\n", ins.symbol.c_str(),
                 ins.kind == InstrumentKind::Index ? "index" : "stock",
-                std::string(board_name(ins.board)).c_str(), ins.list_date.to_string().c_str(),
+                std::string(board_name(ins.board)).c_str(), listed(ins).c_str(),
                 ins.delist_date == Date::max() ? "listed" : ins.delist_date.to_string().c_str());
 }
 

@@ -31,9 +31,7 @@ ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestCon
   for (const Instrument& ins : data.instruments) {
     lot_rules_.emplace_back(ins, config.rules.lots);
     on_tick_.push_back(trades_on_tick(ins) ? 1 : 0);
-    // Listed before the calendar starts: a seasoned stock (listing day far beyond the IPO window).
-    const bool seasoned = data.calendar.empty() || ins.list_date < data.calendar.day(0);
-    listing_index_.push_back(seasoned ? -1'000'000 : data.calendar.lower_bound(ins.list_date));
+    listing_index_.push_back(PriceLimitCalculator::listing_index(ins, data.calendar));
   }
   row_day_.assign(static_cast<size_t>(bars_->rows()), 0);
   for (int32_t d = 0; d + 1 < static_cast<int32_t>(bars_->day_begin.size()); ++d)
@@ -86,9 +84,15 @@ LimitBand ExecutionSimulator::day_band(InstrumentId id, int32_t day) const {
   if (daily.has(Field::PreClose)) reference = daily.field(Field::PreClose)(day, id);
   const int32_t listing_day = day - listing_index_[id] + 1;
   if (!(reference > 0) && listing_day > 1 && day > 0) reference = daily.field(Field::Close)(day - 1, id);
-  if (!(reference > 0) && listing_day == 1) reference = daily.field(Field::Open)(day, id);  // issue proxy
   const bool is_st = daily.has(Field::IsST) && daily.field(Field::IsST)(day, id) == kStatusSt;
-  return PriceLimitCalculator::band(ins, data_.calendar.day(day), listing_day, is_st, reference);
+  const LimitRule rule = PriceLimitCalculator::rule(ins, data_.calendar.day(day), listing_day, is_st);
+  if (rule.limited && !(reference > 0) && listing_day == 1) {
+    LimitBand sealed;  // a listing day without an issue price: no guessed band (price_limit.hpp)
+    sealed.limited = true;
+    sealed.assumed_sealed = true;
+    return sealed;
+  }
+  return PriceLimitCalculator::band(rule, reference);
 }
 
 ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side side, int64_t quantity,
@@ -96,7 +100,9 @@ ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side si
   const bool retry = config_.rules.retry_blocked;
   Admission a{quantity, RejectReason::Count, false};
   const LimitBand band = day_band(id, row_day_[point.row]);
-  if (band.limited) {
+  if (band.assumed_sealed) {
+    if (side == Side::Buy) return Admission{0, RejectReason::LimitUp, retry};
+  } else if (band.limited) {
     constexpr double kEps = 1e-9;
     const bool at_up = price >= band.up - kEps, at_down = price <= band.down + kEps;
     const bool has_range = bars_->has(Field::High) && bars_->has(Field::Low);
@@ -157,7 +163,7 @@ double ExecutionSimulator::fill_price(InstrumentId id, Side side, int64_t quanti
   if (on_tick_[id] == 0) return price;
   price = round_to_fen(price);
   const LimitBand band = day_band(id, row_day_[row]);
-  if (band.limited) price = std::clamp(price, band.down, band.up);
+  if (band.limited && !band.assumed_sealed) price = std::clamp(price, band.down, band.up);
   return std::max(price, 0.01);
 }
 

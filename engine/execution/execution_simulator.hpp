@@ -24,7 +24,8 @@
 //     at or below limit-down, is blocked (LimitUp / LimitDown); a bar whose high equals its low at a limit
 //     (a one-price limit bar) blocks both sides. The execution price is the one of the fill mode (the bar's
 //     open, close or VWAP proxy). The day's limits (price_limit.hpp, from the daily unadjusted PreClose,
-//     else the previous daily close) apply to every 60-minute bar of the day;
+//     else the previous daily close) apply to every 60-minute bar of the day. An older-rule listing day
+//     without an issue price (PreClose unknown) counts as sealed at limit-up: buys are blocked (LimitUp);
 //   - T+1 (t_plus_1): a sell is capped at the sellable quantity (shares bought today are not) -> TPlus1;
 //   - participation (> 0): a fill is capped at floor(participation x bar volume), lot-rounded ->
 //     Participation.

@@ -69,6 +69,11 @@ LimitRule PriceLimitCalculator::rule(const Instrument& ins, Date day, int32_t li
   return symmetric(pct);
 }
 
+int32_t PriceLimitCalculator::listing_index(const Instrument& instrument, const TradingCalendar& calendar) {
+  if (calendar.empty() || instrument.list_date < calendar.day(0)) return kSeasoned;
+  return calendar.lower_bound(instrument.list_date);
+}
+
 int64_t PriceLimitCalculator::limit_up_fen(const Instrument& instrument, Date day, int32_t listing_day,
                                            bool is_st, double reference) {
   const LimitRule r = rule(instrument, day, listing_day, is_st);

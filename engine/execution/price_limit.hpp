@@ -6,8 +6,9 @@
 //   limit_down = round_half_up(reference x (100 - down_pct) / 100, 0.01)
 // computed in integer fen, so the half-up rounding is exact. The reference is the day's unadjusted PreClose
 // (the exchange's ex-rights reference price). On an older IPO's first day the band is relative to the issue
-// price; the data carries no issue price, so the engine uses the first day's PreClose (the synthetic market
-// and most vendors store the issue price there) or, when absent, the first day's open as its proxy.
+// price, which is the listing day's PreClose when the data has it (the synthetic market, Tushare, an IPO
+// table); otherwise the day-1 limit is unknown and never guessed from other prices: consumers take such a
+// listing day as sealed at limit-up (docs/data-formats.md, "New listings").
 //
 // Rules by board and date (`day` is the trading day, `listing_day` = 1 on the first trading day):
 //   main board (SH 60x, SZ 00x): 10 % since 1996-12-16 (none before); ST 5 % until 2026-07-05, 10 % from
@@ -22,6 +23,7 @@
 //   indices and unknown boards: no limit.
 #include <cstdint>
 
+#include "engine/core/calendar.hpp"
 #include "engine/core/time.hpp"
 #include "engine/data/board.hpp"
 #include "engine/data/instrument.hpp"
@@ -41,6 +43,9 @@ struct LimitBand {
   bool limited = false;
   double up = 0;
   double down = 0;
+  /// The day has a limit but its reference is unknown (an older-rule listing day without an issue price):
+  /// up and down are unknown and the stock is taken as sealed at limit-up.
+  bool assumed_sealed = false;
 };
 
 /// Older-rule IPOs' first-day band, percent of the issue price.
@@ -64,6 +69,12 @@ class PriceLimitCalculator {
   static int64_t down_fen(int64_t reference_fen, int32_t pct) {
     return (reference_fen * (100 - pct) + 50) / 100;
   }
+  /// Calendar index of the instrument's listing day, or kSeasoned when it listed before the calendar's first
+  /// day (list_date before it, or Date::min(): "before the data"). The listing day number of calendar day d
+  /// is d - listing_index + 1 (1 on the listing day; huge for seasoned stocks).
+  static int32_t listing_index(const Instrument& instrument, const TradingCalendar& calendar);
+  static constexpr int32_t kSeasoned = -1'000'000;
+
   /// Limit-up price in fen of a stock on `day`, its `listing_day`-th trading day (1-based), with reference
   /// price `reference` (CNY): -1 when no limit applies, -2 when the reference is not a positive number.
   static int64_t limit_up_fen(const Instrument& instrument, Date day, int32_t listing_day, bool is_st,

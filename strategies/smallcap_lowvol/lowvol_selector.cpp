@@ -28,7 +28,6 @@ void LowvolSelector::bind(Context& ctx, const std::vector<Instrument>& instrumen
   close_ = ctx.field(Frequency::Daily, "close");
   volume_ = ctx.field(Frequency::Daily, "volume");
   pre_close_ = ctx.field(Frequency::Daily, "pre_close");
-  total_shares_ = ctx.field(Frequency::Daily, "total_shares");
   has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
   has_st_ = optional_daily_field(ctx, "is_st", is_st_);
   const auto window = static_cast<size_t>(params_.vol_window) + 1;
@@ -50,7 +49,7 @@ const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapI
 
   // Drop names that cannot be bought (suspended or at limit-up at the signal close).
   const HistoryView close_now = ctx.history(close_, 1), volume_now = ctx.history(volume_, 1),
-                    pre_now = ctx.history(pre_close_, 1), shares_now = ctx.history(total_shares_, 1);
+                    pre_now = ctx.history(pre_close_, 1);
   const HistoryView st_now = has_st_ ? ctx.history(is_st_, 1) : HistoryView();
   tradable_.clear();
   for (const int32_t id : index.members()) {
@@ -65,15 +64,8 @@ const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapI
     tradable_.push_back(id);
   }
 
-  // The smallest by total market cap (the index's caps when it ranks by total shares).
-  if (index.params().rank_by == "total") {
-    bottom_k_.select(tradable_, index.caps(), params_.candidates, smallest_);
-  } else {
-    for (const int32_t id : tradable_)
-      key_[static_cast<size_t>(id)] = double{close_now.at(0, id)} * shares_now.at(0, id);
-    bottom_k_.select(tradable_, key_, params_.candidates, smallest_);
-    for (const int32_t id : tradable_) key_[static_cast<size_t>(id)] = ind::kNaN;
-  }
+  // The smallest by total market cap (the index computed it for its members at this close).
+  bottom_k_.select(tradable_, index.total_caps(), params_.candidates, smallest_);
 
   // The lowest volatility among them.
   const int32_t window = params_.vol_window + 1;

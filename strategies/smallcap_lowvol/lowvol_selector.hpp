@@ -42,7 +42,7 @@ class LowvolSelector {
   LowvolSelection params_;
   const std::vector<Instrument>* instruments_ = nullptr;
   ind::BottomK bottom_k_;
-  DataHandle close_, adj_, volume_, pre_close_, is_st_, total_shares_;
+  DataHandle close_, adj_, volume_, pre_close_, is_st_;
   bool has_adj_ = false, has_st_ = false;
   std::vector<int32_t> tradable_, smallest_, selected_;
   std::vector<double> key_;

@@ -5,6 +5,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/execution/price_limit.hpp"
+#include "strategies/common/optional_field.hpp"
 
 namespace abt {
 namespace {
@@ -52,13 +53,14 @@ MicrocapIndex::MicrocapIndex(const std::vector<Instrument>& instruments, const T
   list_index_.resize(n);
   ipo_broken_.assign(n, 0);
   caps_.assign(n, std::nan(""));
+  if (by_float_) total_caps_.assign(n, std::nan(""));
   candidates_.reserve(n);
   members_.reserve(static_cast<size_t>(params_.size));
   levels_.assign(static_cast<size_t>(calendar.size()), std::nan(""));
   for (size_t i = 0; i < n; ++i) {
     universe_[i] = in_micro_universe(instruments[i]) ? 1 : 0;
-    const Date list = instruments[i].list_date;
-    list_index_[i] = calendar.empty() || list < calendar.day(0) ? -1 : calendar.lower_bound(list);
+    const int32_t list = PriceLimitCalculator::listing_index(instruments[i], calendar);
+    list_index_[i] = list == PriceLimitCalculator::kSeasoned ? -1 : list;
     if (list_index_[i] < 0) {
       ipo_broken_[i] = 1;  // listed before the data starts: assume its run broke long ago
     } else if (universe_[i]) {
@@ -76,7 +78,8 @@ void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
     bool broken = false;
     if (list_index_[col] <= day) {
       const float close = today.close[col];
-      if (!std::isnan(close)) {
+      // Only a traded bar has a close that can break the run (suspended days repeat the last close).
+      if (!std::isnan(close) && value_or(today.volume, id, 1.0f) > 0) {
         const Instrument& inst = instruments_[col];
         const bool st = value_or(today.is_st, id, 0.0f) == 1.0f;
         const int64_t limit = PriceLimitCalculator::limit_up_fen(
@@ -95,12 +98,14 @@ void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
 const std::vector<int32_t>& MicrocapIndex::rank(int32_t day, const DayRows& today) {
   const Date date = calendar_.day(day);
   candidates_.clear();
-  const auto& shares = by_float_ ? today.float_shares : today.total_shares;
-  if (shares.empty())
-    throw DataError(std::string("micro-cap index: the data has no ") +
-                    (by_float_ ? "float_shares" : "total_shares") + " field to rank market caps");
+  if ((by_float_ ? today.float_shares : today.total_shares).empty() &&
+      (by_float_ ? today.circ_mv : today.total_mv).empty())
+    throw DataError(std::string("micro-cap index: the data has neither ") +
+                    (by_float_ ? "float_shares nor circ_mv" : "total_shares nor total_mv") +
+                    " to rank market caps (import share capital: docs/real-data.md)");
   for (size_t i = 0; i < instruments_.size(); ++i) {
     caps_[i] = std::nan("");
+    if (by_float_) total_caps_[i] = std::nan("");
     if (!universe_[i]) continue;
     const Instrument& inst = instruments_[i];
     if (date < inst.list_date || date > inst.delist_date) continue;
@@ -112,10 +117,12 @@ const std::vector<int32_t>& MicrocapIndex::rank(int32_t day, const DayRows& toda
       if (params_.exclude_delisting && status == kStatusDelistingArrangement) continue;
     }
     if (params_.require_ipo_break && !ipo_broken_[i]) continue;
-    const double cap = double{close} * double{shares[i]};
+    const auto id = static_cast<int32_t>(i);
+    const double cap = market_cap(today, id, by_float_);
     if (std::isnan(cap) || cap <= 0) continue;
     caps_[i] = cap;
-    candidates_.push_back(static_cast<int32_t>(i));
+    if (by_float_) total_caps_[i] = market_cap(today, id, false);
+    candidates_.push_back(id);
   }
   bottom_k_.select(candidates_, caps_, params_.size, members_);
   return members_;
@@ -149,68 +156,72 @@ void MicrocapIndex::bind(Context& ctx) {
   close_ = ctx.field(Frequency::Daily, "close");
   volume_ = ctx.field(Frequency::Daily, "volume");
   pre_close_ = ctx.field(Frequency::Daily, "pre_close");
-  total_shares_ = ctx.field(Frequency::Daily, "total_shares");
-  const auto optional = [&](std::string_view name, DataHandle& h, bool& has) {
-    try {
-      h = ctx.field(Frequency::Daily, name);
-      has = h.panel != nullptr && !h.panel->empty();
-    } catch (const ConfigError&) {
-      has = false;
-    }
-  };
-  optional("adj_factor", adj_, has_adj_);
-  optional("is_st", is_st_, has_is_st_);
-  optional("float_shares", float_shares_, has_float_);
-  if (by_float_ && !has_float_)
-    throw ConfigError("micro-cap index: rank_by 'float' needs a float_shares field in the data");
+  has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
+  has_is_st_ = optional_daily_field(ctx, "is_st", is_st_);
+  has_total_ = optional_daily_field(ctx, "total_shares", total_shares_);
+  has_float_ = optional_daily_field(ctx, "float_shares", float_shares_);
+  has_total_mv_ = optional_daily_field(ctx, "total_mv", total_mv_);
+  has_circ_mv_ = optional_daily_field(ctx, "circ_mv", circ_mv_);
+  if (by_float_ && !has_float_ && !has_circ_mv_)
+    throw ConfigError("micro-cap index: rank_by 'float' needs a float_shares or circ_mv field in the data");
+  if (!has_total_ && !has_total_mv_)
+    throw ConfigError(
+        "micro-cap index: the data has neither total_shares nor total_mv to rank market caps (import share "
+        "capital, e.g. --gbbq or --shares: docs/real-data.md)");
 }
 
 namespace {
-DayRows rows_at(const HistoryView& close, const HistoryView& pre, const HistoryView& vol,
-                const HistoryView* adj, const HistoryView& total, const HistoryView* flt,
-                const HistoryView* st, int32_t lag) {
-  DayRows r;
-  r.close = close.row(lag);
-  r.pre_close = pre.row(lag);
-  r.volume = vol.row(lag);
-  r.total_shares = total.row(lag);
-  if (adj) r.adj = adj->row(lag);
-  if (flt) r.float_shares = flt->row(lag);
-  if (st) r.is_st = st->row(lag);
-  return r;
-}
+/// The views of one catch-up window; absent fields stay empty views.
+struct DayViews {
+  HistoryView close, pre, vol, adj, total, flt, st, total_mv, circ_mv;
+  DayRows at(int32_t lag) const {
+    const auto row = [lag](const HistoryView& v) {
+      return v.size() > 0 ? v.row(lag) : std::span<const float>();
+    };
+    DayRows r;
+    r.close = row(close);
+    r.pre_close = row(pre);
+    r.volume = row(vol);
+    r.adj = row(adj);
+    r.total_shares = row(total);
+    r.float_shares = row(flt);
+    r.is_st = row(st);
+    r.total_mv = row(total_mv);
+    r.circ_mv = row(circ_mv);
+    return r;
+  }
+};
 }  // namespace
 
 void MicrocapIndex::update(Context& ctx) {
   const int32_t today = ctx.today_index();
   if (today <= last_day_) return;
   const int32_t length = today - last_day_ + 1;  // includes the last processed day for returns
-  const HistoryView close = ctx.history(close_, length), pre = ctx.history(pre_close_, length),
-                    vol = ctx.history(volume_, length), total = ctx.history(total_shares_, length);
-  const HistoryView adj = has_adj_ ? ctx.history(adj_, length) : HistoryView();
-  const HistoryView flt = has_float_ ? ctx.history(float_shares_, length) : HistoryView();
-  const HistoryView st = has_is_st_ ? ctx.history(is_st_, length) : HistoryView();
-  const HistoryView* padj = has_adj_ ? &adj : nullptr;
-  const HistoryView* pflt = has_float_ ? &flt : nullptr;
-  const HistoryView* pst = has_is_st_ ? &st : nullptr;
+  const auto view = [&](const DataHandle& h, bool has) {
+    return has ? ctx.history(h, length) : HistoryView();
+  };
+  const DayViews v{
+      ctx.history(close_, length), ctx.history(pre_close_, length), ctx.history(volume_, length),
+      view(adj_, has_adj_),        view(total_shares_, has_total_), view(float_shares_, has_float_),
+      view(is_st_, has_is_st_),    view(total_mv_, has_total_mv_),  view(circ_mv_, has_circ_mv_)};
   for (int32_t day = last_day_ + 1; day <= today; ++day) {
     const int32_t lag = today - day;
-    const DayRows now = rows_at(close, pre, vol, padj, total, pflt, pst, lag);
-    const DayRows before =
-        lag + 1 < close.size() ? rows_at(close, pre, vol, padj, total, pflt, pst, lag + 1) : DayRows{};
-    advance(day, now, before);
+    advance(day, v.at(lag), lag + 1 < v.close.size() ? v.at(lag + 1) : DayRows{});
   }
 }
 
 const std::vector<int32_t>& MicrocapIndex::rank_now(Context& ctx) {
-  const HistoryView close = ctx.history(close_, 1), total = ctx.history(total_shares_, 1);
-  DayRows r;
-  r.close = close.latest();
-  r.total_shares = total.latest();
-  HistoryView flt, st;
-  if (has_float_) r.float_shares = (flt = ctx.history(float_shares_, 1)).latest();
-  if (has_is_st_) r.is_st = (st = ctx.history(is_st_, 1)).latest();
-  return rank(ctx.today_index(), r);
+  const auto view = [&](const DataHandle& h, bool has) { return has ? ctx.history(h, 1) : HistoryView(); };
+  const DayViews v{ctx.history(close_, 1),
+                   HistoryView(),
+                   HistoryView(),
+                   HistoryView(),
+                   view(total_shares_, has_total_),
+                   view(float_shares_, has_float_),
+                   view(is_st_, has_is_st_),
+                   view(total_mv_, has_total_mv_),
+                   view(circ_mv_, has_circ_mv_)};
+  return rank(ctx.today_index(), v.at(0));
 }
 
 DayRows day_rows(const BarData& daily, int32_t day) {
@@ -223,7 +234,22 @@ DayRows day_rows(const BarData& daily, int32_t day) {
   r.total_shares = row(Field::TotalShares);
   r.float_shares = row(Field::FloatShares);
   r.is_st = row(Field::IsST);
+  const auto extra = [&](std::string_view name) {
+    const auto it = daily.extra.find(name);
+    return it == daily.extra.end() ? std::span<const float>() : it->second.row(day);
+  };
+  r.total_mv = extra("total_mv");
+  r.circ_mv = extra("circ_mv");
   return r;
+}
+
+double market_cap(const DayRows& rows, int32_t id, bool by_float) {
+  const auto i = static_cast<size_t>(id);
+  const auto& shares = by_float ? rows.float_shares : rows.total_shares;
+  if (!shares.empty() && !std::isnan(shares[i]) && !rows.close.empty())
+    return double{rows.close[i]} * double{shares[i]};
+  const auto& value = by_float ? rows.circ_mv : rows.total_mv;
+  return value.empty() ? std::nan("") : double{value[i]};
 }
 
 double equal_weight_level(double prev_level, std::span<const int32_t> members, std::span<const float> price,

@@ -4,14 +4,16 @@
 // Eligible on day t: an A-share (kind Stock) of a Shanghai or Shenzhen board (main, STAR, ChiNext; not
 // Beijing, not indices); listed (close not NaN and list_date <= t <= delist_date); not ST (IsST != 1) when
 // exclude_st; not in the delisting arrangement (IsST != 2) when exclude_delisting; and, when
-// require_ipo_break, its run of limit-up closes since listing is broken: some close since listing was below
-// its limit-up price, or had no limit (registration IPO days 1-5) [D]; from that close on. Stocks listed
-// before the first calendar day count as broken. A listing day with an unknown pre_close does not break the
-// run. Members C_t: the `size` eligible stocks with the smallest market cap at the close of t, cap =
-// unadjusted close x total_shares (rank_by "total") or x float_shares ("float"); ties by code; suspended
-// stocks rank at their last close (the data repeats it). Level: I(t) = I(t-1) * (1 + mean_{i in C_{t-1}}
-// r(i,t)), r = adjusted close(t) / adjusted close(t-1) - 1, 0 while suspended (volume 0) or without a price;
-// base `base` on the first day processed. The set decided at t earns t+1 (a close-to-close portfolio).
+// require_ipo_break, its run of limit-up closes since listing is broken: some traded day since listing
+// (volume > 0) closed below its limit-up price, or had no limit (registration IPO days 1-5) [D]; from that
+// close on. Stocks listed before the first calendar day count as broken. A listing day whose limit is
+// unknown (an older-rule IPO without an issue price: pre_close NaN) counts as sealed; from day 2 the limit is
+// the board's, from the day's pre_close (docs/strategies/microcap_index.md, "New listings"). Members C_t:
+// the `size` eligible stocks with the smallest market cap at the close of t (market_cap() below); ties by
+// code; suspended stocks rank at their last close (the data repeats it). Level: I(t) = I(t-1) * (1 +
+// mean_{i in C_{t-1}} r(i,t)), r = adjusted close(t) / adjusted close(t-1) - 1, 0 while suspended (volume 0)
+// or without a price; base `base` on the first day processed. The set decided at t earns t+1 (a
+// close-to-close portfolio).
 //
 // Time: advance(t, ...) must be called for consecutive days t = first, first+1, ... with the rows of t and
 // t-1 only, so nothing after t is read. update(ctx) does that from history views inside the event loop
@@ -77,7 +79,13 @@ struct MicrocapUniverseParams {
 /// One day's cross-section (spans over instrument ids). Empty spans mean "field absent".
 struct DayRows {
   std::span<const float> close, pre_close, volume, adj, total_shares, float_shares, is_st;
+  std::span<const float> total_mv, circ_mv;  // market values as given by the data (CNY)
 };
+
+/// Market cap (CNY) of instrument `id` in `rows`: unadjusted close x total_shares (float_shares when
+/// `by_float`), else the data's total_mv (circ_mv) as given (e.g. Tushare daily_basic without share counts);
+/// NaN when neither is known.
+double market_cap(const DayRows& rows, int32_t id, bool by_float);
 
 /// The rows of calendar day `day` of `daily` (empty spans for absent fields).
 DayRows day_rows(const BarData& daily, int32_t day);
@@ -108,8 +116,11 @@ class MicrocapIndex {
   /// Level of every processed day (index = calendar day; NaN before the first processed day).
   const std::vector<double>& levels() const { return levels_; }
   int32_t last_day() const { return last_day_; }
-  /// Market cap used for ranking, of the last rank (CNY), by instrument id.
+  /// Market cap used for ranking (by rank_by), of the last rank (CNY), by instrument id; NaN for
+  /// instruments that were not eligible.
   std::span<const double> caps() const { return caps_; }
+  /// Total market cap of the eligible instruments of the last rank (equals caps() when rank_by is total).
+  std::span<const double> total_caps() const { return by_float_ ? total_caps_ : caps_; }
   bool ipo_broken(int32_t id) const { return ipo_broken_[static_cast<size_t>(id)] != 0; }
   /// Trading days since listing on calendar day `day` (0 on the listing day; large for old listings).
   int32_t days_listed(int32_t id, int32_t day) const {
@@ -132,13 +143,15 @@ class MicrocapIndex {
   std::vector<int32_t> pending_;     // listed-or-future stocks whose IPO run is not broken yet
   std::vector<int32_t> candidates_;  // eligible ids of the day (scratch)
   std::vector<double> caps_;
+  std::vector<double> total_caps_;  // rank_by float only
   std::vector<int32_t> members_;
   std::vector<double> levels_;
   ind::BottomK bottom_k_;
   double level_;
   int32_t last_day_ = -1;
-  DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_;
-  bool has_adj_ = false, has_is_st_ = false, has_float_ = false;
+  DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_, total_mv_, circ_mv_;
+  bool has_adj_ = false, has_is_st_ = false, has_total_ = false, has_float_ = false, has_total_mv_ = false,
+       has_circ_mv_ = false;
 };
 
 /// Level of an equal-weight index at a price observed after the previous daily close: prev_level x (1 + mean

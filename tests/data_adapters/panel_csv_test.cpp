@@ -56,15 +56,16 @@ TEST(PanelCsv, LongFormatDailyWithExtras) {
   EXPECT_EQ(md.instruments[1].kind, InstrumentKind::Stock);
   EXPECT_EQ(md.instruments[1].board, Board::ShanghaiMain);
   EXPECT_EQ(md.instruments[1].name, "Moutai");
-  EXPECT_EQ(md.instruments[1].list_date, Date::from_ymd(2024, 1, 2));
+  // Its first bar is on the first calendar day: listed before the data (no IPO rules).
+  EXPECT_EQ(md.instruments[1].list_date, Date::min());
   EXPECT_EQ(md.instruments[1].delist_date, Date::max());
   EXPECT_EQ(md.instruments[0].delist_date, Date::from_ymd(2024, 1, 2));
   EXPECT_FLOAT_EQ(at(md, Field::Close, "2024-01-03", "600519.SH"), 10.8f);
   EXPECT_FLOAT_EQ(at(md, Field::Amount, "2024-01-04", "600519.SH"), 2500.f);
   EXPECT_TRUE(std::isnan(at(md, Field::Close, "2024-01-03", "000300.SH")));
   EXPECT_TRUE(std::isnan(at(md, Field::Amount, "2024-01-02", "000300.SH")));  // empty optional cell
-  // pre_close derived: first bar = open; then previous close x previous adj / adj.
-  EXPECT_FLOAT_EQ(at(md, Field::PreClose, "2024-01-02", "600519.SH"), 10.f);
+  // pre_close derived: unknown on the first bar (never invented); then previous close x previous adj / adj.
+  EXPECT_TRUE(std::isnan(at(md, Field::PreClose, "2024-01-02", "600519.SH")));
   EXPECT_FLOAT_EQ(at(md, Field::PreClose, "2024-01-03", "600519.SH"), 10.3f);
   EXPECT_FLOAT_EQ(at(md, Field::PreClose, "2024-01-04", "600519.SH"), static_cast<float>(10.8 * 1.0 / 1.1));
   ASSERT_TRUE(md.daily.extra.count("total_mv"));

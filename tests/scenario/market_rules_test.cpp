@@ -356,5 +356,30 @@ TEST(Profiles, IdealAndRealisticDifferForExplainedReasons) {
   EXPECT_EQ(rejects(i, RejectReason::LimitUp), 0);
 }
 
+TEST(PriceLimits, OlderRuleListingDayWithoutIssuePriceCountsAsSealed) {
+  // 2017: a main-board IPO lists on day 1 opening at 12.00 (+20 % of an issue price of 10.00) and closes at
+  // 14.40. Without the issue price the day-1 limit is unknown: the listing day counts as sealed and the buy
+  // at its open is blocked (LimitUp). With the issue price (day-1 PreClose 10.00) the limit is 14.40 and
+  // the buy fills at 12.00. Day 2's limit comes from day 1's close either way: 14.40 x 1.1 = 15.84.
+  ScriptStrategy s;
+  s.session_open = [](Context& c) {
+    if (c.today_index() >= 1 && c.position(0) == 0) c.target_shares(0, 1000);
+  };
+  auto cfg = config_with(FillMode::NextOpen);
+  cfg.rules.retry_blocked = false;
+  const std::vector<std::string> days = {"2017-03-09", "2017-03-10", "2017-03-13"};
+  const auto bars = std::vector<TinyBar>{absent(), bar(12.00, 14.40), bar(15.84, 15.84)};
+  const MarketData unknown = TinyMarketBuilder(days).stock("002999.SZ", bars).build();
+  ASSERT_TRUE(std::isnan(unknown.daily.field(Field::PreClose)(1, 0)));
+  const RunResult u = Backtest(unknown, cfg).run(s);
+  EXPECT_TRUE(u.fills.empty());  // day 1 assumed sealed, day 2 a one-price limit-up
+  EXPECT_EQ(rejects(u, RejectReason::LimitUp), 2);
+  const MarketData known =
+      TinyMarketBuilder(days).stock("002999.SZ", bars).pre_close("002999.SZ", 1, 10.0).build();
+  const RunResult k = Backtest(known, cfg).run(s);
+  ASSERT_EQ(k.fills.size(), 1u);
+  EXPECT_DOUBLE_EQ(k.fills[0].price, 12.00);
+}
+
 }  // namespace
 }  // namespace abt::test
