@@ -155,7 +155,7 @@ void MicrocapIndex::advance(int32_t day, const DayRows& today, const DayRows& ye
 void MicrocapIndex::bind(Context& ctx) {
   close_ = ctx.field(Frequency::Daily, "close");
   volume_ = ctx.field(Frequency::Daily, "volume");
-  pre_close_ = ctx.field(Frequency::Daily, "pre_close");
+  has_pre_close_ = optional_daily_field(ctx, "pre_close", pre_close_);
   has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
   has_is_st_ = optional_daily_field(ctx, "is_st", is_st_);
   has_total_ = optional_daily_field(ctx, "total_shares", total_shares_);

@@ -150,7 +150,7 @@ class MicrocapIndex {
   double level_;
   int32_t last_day_ = -1;
   DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_, total_mv_, circ_mv_;
-  bool has_adj_ = false, has_is_st_ = false, has_total_ = false, has_float_ = false, has_total_mv_ = false,
+  bool has_pre_close_ = false, has_adj_ = false, has_is_st_ = false, has_total_ = false, has_float_ = false, has_total_mv_ = false,
        has_circ_mv_ = false;
 };
 

@@ -113,5 +113,52 @@ TEST(MicrocapIndex, StAndDelistingArrangementExclusionsAreSeparateSwitches) {
   EXPECT_EQ(members(false, true), (Days{{0, 1}, {0, 1}, {0, 2}}));  // the ST stock stays in
 }
 
+TEST(MicrocapIndex, RanksByTheDataMarketValueWhenItHasNoShareCounts) {
+  // Tushare daily_basic style: total_mv given, no total_shares. Prices say A < B < C, market values say
+  // C (1e9) < A (2e9) < B (3e9): size 2 takes C and A, ranked by the values as given. Inside a run too.
+  test::TinyMarketBuilder b({"2022-01-04", "2022-01-05"});
+  b.stock("000001.SZ", {bar(10, 10), bar(10, 10)})
+      .stock("000002.SZ", {bar(20, 20), bar(20, 20)})
+      .stock("000003.SZ", {bar(30, 30), bar(30, 30)});
+  MarketData md = b.build();
+  ASSERT_FALSE(md.daily.has(Field::TotalShares));
+  const std::vector<float> mv = {2e9f, 3e9f, 1e9f, 2e9f, 3e9f, 1e9f};
+  md.daily.extra.emplace("total_mv", md.adopt(mv, 2, 3));
+  MicrocapIndexParams p;
+  p.size = 2;
+  MicrocapIndex index(md.instruments, md.calendar, p, /*track_level=*/true);
+  index.advance(0, day_rows(md.daily, 0), DayRows{});
+  EXPECT_EQ(index.members(), (std::vector<int32_t>{2, 0}));
+  EXPECT_DOUBLE_EQ(index.caps()[2], 1e9);
+
+  test::ScriptStrategy s;
+  std::vector<Instrument> instruments;
+  std::unique_ptr<MicrocapIndex> bound;
+  s.start = [&](Context& ctx) {
+    bound = make_bound_microcap_index(ctx, instruments, p, /*track_level=*/false);
+    ctx.subscribe(Frequency::Daily);
+  };
+  std::vector<int32_t> seen;
+  s.bar = [&](Context& ctx, Frequency) {
+    bound->update(ctx);
+    seen = bound->rank_now(ctx);
+  };
+  Backtest(md, test::config_with(FillMode::NextOpen)).run(s);
+  EXPECT_EQ(seen, (std::vector<int32_t>{2, 0}));
+}
+
+TEST(MicrocapIndex, NeitherSharesNorMarketValueIsAClearError) {
+  const MarketData md = test::TinyMarketBuilder({"2022-01-04"}).stock("000001.SZ", {bar(10, 10)}).build();
+  test::ScriptStrategy s;
+  std::vector<Instrument> instruments;
+  s.start = [&](Context& ctx) { make_bound_microcap_index(ctx, instruments, {}, false); };
+  try {
+    Backtest(md, test::config_with(FillMode::NextOpen)).run(s);
+    FAIL() << "expected a ConfigError";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("neither total_shares nor total_mv"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace abt
