@@ -180,6 +180,10 @@ std::string encode_header(const MarketData& data, const std::vector<BlockEntry>&
   header["version"] = kFormatVersion;
   header["source"] = data.source;
   header["fingerprint"] = fingerprint;
+  if (!(data.provenance == DataProvenance{}))
+    header["provenance"] = {
+        {"shares_observed_through", date_to_json(data.provenance.shares_observed_through)},
+        {"shares_source", data.provenance.shares_source}};
 
   json calendar = json::array();
   for (Date d : data.calendar.days()) calendar.push_back(d.yyyymmdd());
@@ -237,6 +241,11 @@ DecodedHeader decode_header(std::string_view header_json, const std::filesystem:
       throw DataError(prefix + ": expected format 'abt-dataset', got " + header.at("format").dump());
     md.source = header.at("source").get<std::string>();
     md.fingerprint = header.at("fingerprint").get<std::string>();
+    if (const auto p = header.find("provenance"); p != header.end()) {
+      md.provenance.shares_observed_through =
+          date_from_json(p->at("shares_observed_through"), Date::max(), prefix + " provenance");
+      md.provenance.shares_source = p->at("shares_source").get<std::string>();
+    }
 
     std::vector<Date> days;
     for (const auto& d : header.at("calendar"))

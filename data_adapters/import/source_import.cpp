@@ -9,6 +9,7 @@
 #include "data_adapters/csv/panel_csv.hpp"
 #include "data_adapters/csv/series_csv.hpp"
 #include "data_adapters/qlib/qlib_source.hpp"
+#include "data_adapters/reference/gbbq_share_capital.hpp"
 #include "data_adapters/reference/reference_tables.hpp"
 #include "data_adapters/resample/minute_bars.hpp"
 #include "data_adapters/tdx/tdx_source.hpp"
@@ -58,6 +59,8 @@ static MarketData import_adapter(const SourceSpec& spec, std::vector<std::string
     o.market = spec.market;
     o.symbols = spec.symbols;
     o.hourly = spec.hourly;
+    o.volume = spec.qlib_volume;
+    o.all_features = spec.qlib_all_features;
     return read_qlib(spec.paths[0], o, notes);
   }
   if (spec.format == "tdx") {
@@ -111,6 +114,8 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
                          std::vector<std::string>* quarantined) {
   std::vector<std::string> notes;
   MarketData md = import_adapter(spec, &notes, quarantined);
+  // TDX reads the gbbq table itself (factors and shares); every other source takes its share capital.
+  if (spec.gbbq && spec.format != "tdx") apply_gbbq_share_capital(md, *spec.gbbq, notes);
   if (spec.shares) apply_share_capital(md, *spec.shares, notes);
   if (spec.st) apply_st_intervals(md, *spec.st, notes);
   if (spec.listing) apply_listing_dates(md, *spec.listing, notes);
@@ -149,6 +154,14 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "hourly" && format == "qlib") {
       if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
       s.hourly = v.get<bool>();
+    } else if (key == "all_features" && format == "qlib") {
+      if (!v.is_boolean()) throw ConfigError(where + ": expected true or false");
+      s.qlib_all_features = v.get<bool>();
+    } else if (key == "volume" && format == "qlib") {
+      if (!v.is_string() || (v != "shares" && v != "adjusted"))
+        throw ConfigError(where +
+                          ": expected \"shares\" or \"adjusted\" (official qlib dumps: volume / factor)");
+      s.qlib_volume = v.get<std::string>();
     } else if (key == "shares" || key == "st" || key == "listing" || key == "ipo" || key == "membership") {
       if (!v.is_string()) throw ConfigError(where + ": expected a path");
       (key == "shares"    ? s.shares
@@ -169,15 +182,13 @@ SourceSpec parse_source_spec(const std::string& format, const nlohmann::json& va
     } else if (key == "adjust" && format == "akshare") {
       if (!v.is_string()) throw ConfigError(where + ": expected \"none\", \"qfq\" or \"hfq\"");
       s.adjust = v.get<std::string>();
-    } else if (key == "gbbq" && format == "tdx") {
+    } else if (key == "gbbq") {
       if (!v.is_string()) throw ConfigError(where + ": expected the path of the gbbq CSV");
       s.gbbq = resolve_against(base_dir, v.get<std::string>());
     } else {
-      throw ConfigError(where + ": unknown key (expected path, shares, st, listing, ipo, membership, series" +
-                        std::string(format == "qlib"  ? ", market, symbols, hourly"
-                                    : format == "tdx" ? ", gbbq"
-                                                      : "") +
-                        ")");
+      throw ConfigError(
+          where + ": unknown key (expected path, gbbq, shares, st, listing, ipo, membership, series" +
+          std::string(format == "qlib" ? ", market, symbols, hourly, volume, all_features" : "") + ")");
     }
   }
   if (s.paths.empty()) throw ConfigError(json_path + ".path: required");
@@ -200,8 +211,10 @@ nlohmann::json source_spec_json(const SourceSpec& spec) {
     j["market"] = spec.market;
     j["symbols"] = spec.symbols;
     j["hourly"] = spec.hourly;
+    if (spec.qlib_volume != "shares") j["volume"] = spec.qlib_volume;
+    if (spec.qlib_all_features) j["all_features"] = true;
   }
-  if (spec.format == "tdx" && spec.gbbq) j["gbbq"] = spec.gbbq->string();
+  if (spec.gbbq) j["gbbq"] = spec.gbbq->string();
   if (spec.format == "akshare") j["adjust"] = spec.adjust;
   return {{spec.format, j}};
 }

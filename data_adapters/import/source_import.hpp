@@ -20,8 +20,10 @@ struct SourceSpec {
   std::vector<std::filesystem::path> paths;   // the source directory / files (qlib: exactly one root)
   std::string market = "all";                 // qlib: instruments/<market>.txt
   std::vector<std::string> symbols;           // qlib: only these (empty = all); minute: one per file
-  std::optional<std::filesystem::path> gbbq;  // tdx: corporate-action table
+  std::optional<std::filesystem::path> gbbq;  // gbbq table: tdx factors + shares; other formats shares
   bool hourly = true;                         // qlib: read 60-minute bins when present
+  std::string qlib_volume = "shares";         // qlib: unit of volume bins, "shares" or "adjusted"
+  bool qlib_all_features = false;             // qlib: also feature dirs not in instruments/all.txt
   std::string adjust;                         // akshare: "none", "qfq" or "hfq" (required)
   // Reference tables applied after the adapter (reference/reference_tables.hpp), any format:
   std::optional<std::filesystem::path> shares;                        // date,symbol,total_shares,float_shares
@@ -44,7 +46,7 @@ MarketData import_source(const SourceSpec& spec, std::vector<std::string>* notes
                          std::vector<std::string>* quarantined = nullptr);
 
 /// Parses the config form: {"qlib": "PATH"} / {"qlib": {"path": P, "market": M, "symbols": [...],
-/// "hourly": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}},
+/// "hourly": B, "volume": "shares"|"adjusted", "all_features": B}}, {"tdx": "PATH" | ["PATH", ...] | {"path": P | [...], "gbbq": FILE}},
 /// every object form also takes "shares", "st", "listing", "ipo", "membership" (paths) and "series": [{"name": N,
 /// "file": F}];
 /// {"tushare": PATH | [...] | {"path": ...}}, {"akshare": {"path": P | [...], "adjust": "none|qfq|hfq"}}.

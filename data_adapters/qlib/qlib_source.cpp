@@ -113,6 +113,23 @@ std::vector<Selected> select_instruments(const fs::path& root, const QlibOptions
   } else {
     for (const auto& [s, d] : dirs) wanted.push_back(s);
   }
+  if (fs::exists(list) && o.market == "all") {
+    // Feature directories the instruments file does not list: read them with all_features, else say so.
+    const std::set<std::string> listed(wanted.begin(), wanted.end());
+    std::vector<std::string> unlisted;
+    for (const auto& [s, d] : dirs)
+      if (!listed.count(s)) unlisted.push_back(s);
+    if (o.all_features) {
+      wanted.insert(wanted.end(), unlisted.begin(), unlisted.end());
+    } else if (!unlisted.empty()) {
+      std::string examples;
+      for (size_t k = 0; k < std::min<size_t>(3, unlisted.size()); ++k)
+        examples += (k ? ", " : "") + unlisted[k];
+      notes.push_back("qlib: " + std::to_string(unlisted.size()) + " feature directories are not in " +
+                      list.filename().string() + " and were not read (e.g. " + examples +
+                      "); --qlib-all-features (config \"all_features\": true) reads them");
+    }
+  }
   if (!o.symbols.empty()) {
     std::set<std::string> only;
     for (const auto& s : o.symbols) {
@@ -239,6 +256,34 @@ void unadjust(Columns& cols, const std::vector<Instrument>& ins, int32_t rows,
   cols["adj_factor"] = std::move(factor);
 }
 
+/// Official qlib dumps divide volume by the factor: shares = volume x factor (before unadjust()).
+void volume_to_shares(Columns& cols) {
+  const auto volume = cols.find("volume"), factor = cols.find("adj_factor");
+  if (volume == cols.end() || factor == cols.end()) return;
+  for (size_t k = 0; k < volume->second.size(); ++k)
+    if (factor->second[k] > 0) volume->second[k] *= factor->second[k];
+}
+
+/// The volume-unit check: median of amount / (volume x close) over traded bars (unadjusted prices).
+void check_volume_unit(const Columns& cols, const std::string& unit, std::vector<std::string>& notes) {
+  const auto volume = cols.find("volume"), amount = cols.find("amount"), close = cols.find("close");
+  if (volume == cols.end() || amount == cols.end() || close == cols.end()) return;
+  std::vector<double> ratios;
+  const size_t size = volume->second.size(), step = std::max<size_t>(1, size / 200000);  // a sample suffices
+  for (size_t k = 0; k < size; k += step) {
+    const double v = volume->second[k], a = amount->second[k], c = close->second[k];
+    if (v > 0 && a > 0 && c > 0) ratios.push_back(a / (v * c));
+  }
+  if (ratios.empty()) return;
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2),
+                   ratios.end());
+  const double median = ratios[ratios.size() / 2];
+  if (median < 0.5 || median > 2.0)
+    notes.push_back("qlib: warning: volume unit '" + unit +
+                    "' looks wrong: the median of amount / (volume x close) is " + std::to_string(median) +
+                    " (expected about 1); set the volume unit (--qlib-volume shares|adjusted)");
+}
+
 /// Suspended days: volume 0 and a close but no open/high/low -> open = high = low = close.
 void fill_suspended(Columns& cols) {
   const auto close = cols.find("close");
@@ -278,7 +323,11 @@ MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vect
 
   Columns daily = read_fields(sel, ".day.bin", T, T, {});
   if (!daily.count("close")) throw DataError(root.string() + ": no close.day.bin found for any instrument");
+  if (options.volume != "shares" && options.volume != "adjusted")
+    throw ConfigError("qlib: volume unit must be 'shares' or 'adjusted', got '" + options.volume + "'");
+  if (options.volume == "adjusted") volume_to_shares(daily);
   unadjust(daily, md.instruments, T, nullptr, 1, &notes);
+  check_volume_unit(daily, options.volume, notes);
   fill_suspended(daily);
   if (!daily.count("pre_close"))
     daily.emplace("pre_close", derive_pre_close_column(daily.at("close"), &daily.at("adj_factor"), T, n));
@@ -307,6 +356,7 @@ MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vect
         read_fields(sel, ".60min.bin", static_cast<int32_t>(rows.size()), T * kHourlyBarsPerDay, rows);
     if (h.count("close")) {
       unadjust(h, md.instruments, T * kHourlyBarsPerDay, &daily.at("adj_factor"), kHourlyBarsPerDay, nullptr);
+      if (options.volume == "adjusted") volume_to_shares(h);  // unadjust() gave every bar its factor
       fill_suspended(h);
       hourly = std::move(h);
     }

@@ -2,14 +2,19 @@
 // Reader of the Microsoft qlib binary layout (docs/data-formats.md, "qlib binary layout"):
 //   calendars/day.txt            one YYYY-MM-DD a line (the trading calendar)
 //   calendars/60min.txt          optional, one "YYYY-MM-DD HH:MM[:SS]" a line (60-minute bars)
-//   instruments/<market>.txt     CODE<TAB>start<TAB>end (selects the instruments; all feature dirs if absent)
+//   instruments/<market>.txt     CODE<TAB>start<TAB>end (selects the instruments; all feature dirs if absent;
+//                                with market "all", directories it does not list are named in a note, or read
+//                                with all_features)
 //   features/<code>/<field>.day.bin, <field>.60min.bin   see qlib_bin.hpp
 // Conversion to abt's conventions (field.hpp):
 //   - qlib prices (open/high/low/close/vwap) are back-adjusted: unadjusted = price / factor, rounded to the
 //     0.01 tick for stocks; AdjFactor = factor, so adjusted price = unadjusted x AdjFactor = the qlib price;
 //   - indices (SH000xxx, SZ399xxx) have no factor: prices are kept as they are and AdjFactor = 1;
 //     a stock without a factor file is taken as unadjusted (AdjFactor 1) and reported in notes;
-//   - volume is shares, amount CNY (taken as they are); total_share(s)/float_share(s) become
+//   - volume: QlibOptions::volume says its unit: "shares" (default; community dumps such as the public
+//     fr220574 dump store shares) or "adjusted" (official qlib dumps store shares / factor: volume x factor
+//     gives shares); when the data has an amount, a note warns if the median of amount / (shares x close)
+//     over traded bars is outside [0.5, 2] (a wrong unit); amount is CNY; total_share(s)/float_share(s) become
 //     TotalShares/FloatShares, factor AdjFactor, any other field an extra panel under its file name;
 //   - suspended days (volume 0) with a close but no open/high/low get open = high = low = close;
 //   - PreClose is derived (previous close x previous factor / factor; unknown (NaN) on the first bar: qlib
@@ -31,6 +36,8 @@ struct QlibOptions {
   std::string market = "all";        // instruments/<market>.txt
   std::vector<std::string> symbols;  // when non-empty, only these (any spelling normalize_symbol accepts)
   bool hourly = true;                // read 60-minute bins when calendars/60min.txt exists
+  std::string volume = "shares";     // unit of volume.*.bin: "shares" or "adjusted" (shares / factor)
+  bool all_features = false;         // market "all": also read feature dirs not in instruments/all.txt
 };
 
 /// Reads a qlib data directory. Throws DataError naming the file and line/offset on malformed input.

@@ -37,11 +37,12 @@ GbbqTable GbbqTable::read(const std::filesystem::path& path, const std::set<std:
       throw DataError(text.where() + ": expected 8 cells, got " + std::to_string(cells.size()));
     const auto symbol = normalize_symbol(std::string(cells[1]) + "." + std::string(cells[0]));
     if (!symbol) throw DataError(text.where() + ": expected a market SH/SZ/BJ and a 6-digit code");
-    if (!symbols.empty() && !symbols.count(*symbol)) continue;
     GbbqEvent e;
-    float category = 0, f[4];
     if (!Date::try_parse(cells[2], e.date))
       throw DataError(text.where() + ": expected a date YYYYMMDD, got '" + std::string(cells[2]) + "'");
+    table.last_date_ = std::max(table.last_date_, e.date);
+    if (!symbols.empty() && !symbols.count(*symbol)) continue;
+    float category = 0, f[4];
     if (!csv::parse_float(cells[3], category))
       throw DataError(text.where() + ": expected a category number, got '" + std::string(cells[3]) + "'");
     for (int k = 0; k < 4; ++k)
@@ -97,7 +98,15 @@ GbbqAdjustment GbbqTable::derive(const std::vector<Date>& dates, const std::vect
     factor *= ratio[t];
     out.adj_factor[t] = static_cast<float>(factor);
   }
-  // Share capital: forward-filled from the changes.
+  share_capital(dates, events, out.total_shares, out.float_shares);
+  return out;
+}
+
+void GbbqTable::share_capital(const std::vector<Date>& dates, const std::vector<GbbqEvent>& events,
+                              std::vector<float>& total_shares, std::vector<float>& float_shares) {
+  const size_t n = dates.size();
+  total_shares.assign(n, kNaN);
+  float_shares.assign(n, kNaN);
   double total = std::nan(""), floating = std::nan("");
   bool first = true;
   size_t t = 0;
@@ -109,17 +118,16 @@ GbbqAdjustment GbbqTable::derive(const std::vector<Date>& dates, const std::vect
       first = false;
     }
     for (; t < n && dates[t] < e.date; ++t) {
-      out.total_shares[t] = static_cast<float>(total);
-      out.float_shares[t] = static_cast<float>(floating);
+      total_shares[t] = static_cast<float>(total);
+      float_shares[t] = static_cast<float>(floating);
     }
     if (e.f4 > 0) total = e.f4 * 1e4;
     if (e.f3 > 0) floating = e.f3 * 1e4;
   }
   for (; t < n; ++t) {
-    out.total_shares[t] = static_cast<float>(total);
-    out.float_shares[t] = static_cast<float>(floating);
+    total_shares[t] = static_cast<float>(total);
+    float_shares[t] = static_cast<float>(floating);
   }
-  return out;
 }
 
 }  // namespace abt

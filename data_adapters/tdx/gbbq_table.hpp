@@ -39,6 +39,8 @@ class GbbqTable {
   /// Events of `symbol` sorted by date (stable within a date); empty when it has none.
   const std::vector<GbbqEvent>& events(const std::string& symbol) const;
   size_t ignored_records() const { return ignored_; }
+  /// The latest date of any record in the file (every symbol, every category): the end of its coverage.
+  Date last_record_date() const { return last_date_; }
 
   /// Adjustment columns for bars on `dates` (strictly increasing) with unadjusted closes `close`:
   ///  - a category-1 event applies on the first bar on or after its date (events before the first bar are
@@ -48,10 +50,14 @@ class GbbqTable {
   ///    first change before it; zero values count as unknown (the previous value is kept).
   static GbbqAdjustment derive(const std::vector<Date>& dates, const std::vector<double>& close,
                                const std::vector<GbbqEvent>& events);
+  /// The share-capital part of derive(): total and float shares on each of `dates` (NaN before any change).
+  static void share_capital(const std::vector<Date>& dates, const std::vector<GbbqEvent>& events,
+                            std::vector<float>& total_shares, std::vector<float>& float_shares);
 
  private:
   std::map<std::string, std::vector<GbbqEvent>> events_;
   size_t ignored_ = 0;
+  Date last_date_ = Date::min();
 };
 
 }  // namespace abt

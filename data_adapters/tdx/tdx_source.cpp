@@ -140,6 +140,10 @@ MarketData read_tdx(const TdxOptions& options, std::vector<std::string>* notes) 
     source += options.inputs[k].string();
   }
   MarketData md = a.build(source);
+  if (gbbq) {
+    md.provenance.shares_observed_through = gbbq->last_record_date();
+    md.provenance.shares_source = "gbbq " + options.gbbq->string();
+  }
   if (notes) {
     *notes = a.notes();
     if (gbbq && gbbq->ignored_records() > 0)

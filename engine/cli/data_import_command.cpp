@@ -30,8 +30,14 @@ int data_import_command(const std::vector<std::string>& args) {
       "market", po::value(&spec.market)->default_value("all"), "qlib: instruments/<market>.txt")(
       "symbols", po::value(&symbols),
       "qlib: symbols to import (default all); minute: one symbol per file (comma-separated)")(
-      "gbbq", po::value(&gbbq), "tdx: gbbq corporate-action CSV (adjustment factors and share capital)")(
+      "gbbq", po::value(&gbbq),
+      "gbbq corporate-action CSV: share capital for any source (rolled forward after its last record by "
+      "the factor's bonus-share jumps); tdx: also the adjustment factors")(
       "no-hourly", po::bool_switch(&no_hourly), "qlib: ignore 60-minute bins")(
+      "qlib-all-features", po::bool_switch(&spec.qlib_all_features),
+      "qlib: also read feature directories that instruments/all.txt does not list")(
+      "qlib-volume", po::value(&spec.qlib_volume)->default_value("shares"),
+      "qlib: unit of volume bins: shares (community dumps) or adjusted (official qlib: shares / factor)")(
       "adjust", po::value(&spec.adjust), "akshare: how the files were downloaded: none, qfq or hfq")(
       "shares", po::value(&shares), "share capital CSV date,symbol,total_shares,float_shares")(
       "st", po::value(&st), "ST intervals CSV symbol,start,end")(

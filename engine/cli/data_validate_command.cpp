@@ -94,8 +94,8 @@ int data_validate_command(const std::vector<std::string>& args) {
                                                     "dataset, or source files with --from (also positional)")(
       "from", po::value(&spec.format),
       "source format (qlib, tdx, tushare, akshare, minute, csv); default: a dataset")(
-      "gbbq", po::value(&gbbq), "tdx: gbbq CSV")("adjust", po::value(&spec.adjust),
-                                                 "akshare: none, qfq or hfq")(
+      "gbbq", po::value(&gbbq), "gbbq CSV (share capital; tdx: also factors)")(
+      "adjust", po::value(&spec.adjust), "akshare: none, qfq or hfq")(
       "market", po::value(&spec.market)->default_value("all"), "qlib: instruments/<market>.txt")(
       "report", po::value(&report_path), "write the report to FILE (default: stdout)")(
       "quarantine", po::value(&quarantine_path), "write bad bars to FILE (CSV) instead of failing")(

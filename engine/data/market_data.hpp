@@ -17,6 +17,7 @@
 
 #include "engine/core/calendar.hpp"
 #include "engine/core/frequency.hpp"
+#include "engine/data/data_provenance.hpp"
 #include "engine/data/field.hpp"
 #include "engine/data/instrument.hpp"
 #include "engine/data/panel.hpp"
@@ -54,6 +55,8 @@ class MarketData {
   std::string fingerprint;
   /// Where the data came from (path or generator description).
   std::string source;
+  /// What the data can support (share-capital coverage, ...); not part of the fingerprint.
+  DataProvenance provenance;
 
   int32_t instrument_count() const { return static_cast<int32_t>(instruments.size()); }
   const BarData* bars(Frequency f) const {

@@ -95,6 +95,22 @@ TEST(QlibSource, SymbolSelectionAndMarketFile) {
   EXPECT_THROW(read_qlib(make_qlib_dir("qlib_market"), o), DataError);
 }
 
+TEST(QlibSource, FeatureDirectoriesMissingFromAllTxtAreNamedOrRead) {
+  // all.txt lists two of the three feature directories: the third is named in a note, or read on request.
+  const fs::path root = make_qlib_dir("qlib_unlisted");
+  write_text(root / "instruments" / "all.txt",
+             "SH600001\t2024-01-02\t2024-01-08\nSH000300\t2024-01-02\t2024-01-08\n");
+  std::vector<std::string> notes;
+  EXPECT_EQ(read_qlib(root, {}, &notes).instrument_count(), 2);
+  ASSERT_FALSE(notes.empty());
+  EXPECT_NE(notes[0].find("1 feature directories are not in all.txt and were not read (e.g. 000002.SZ)"),
+            std::string::npos)
+      << notes[0];
+  QlibOptions o;
+  o.all_features = true;
+  EXPECT_EQ(read_qlib(root, o).instrument_count(), 3);
+}
+
 void expect_data_error(const fs::path& root, const std::string& needle1, const std::string& needle2) {
   try {
     read_qlib(root, {});
@@ -148,6 +164,35 @@ TEST(QlibSource, HourlyBinsWithBarStartStamps) {
   EXPECT_FLOAT_EQ(close(4 * 4 + 1, 2), 13.0f);
   EXPECT_TRUE(std::isnan(close(0, 2)));
   EXPECT_EQ(md.hourly->stamps[4 * 4 + 3], Timestamp::of(Date::from_ymd(2024, 1, 8), 15, 0));
+}
+
+TEST(QlibSource, VolumeUnitOptionAndItsCheckAgainstAmount) {
+  // An official-style dump: volume = shares / factor (factor 4), amount = shares x unadjusted close.
+  // Unadjusted close 10 (qlib close 40), 1000 shares traded -> volume bin 250, amount 10,000.
+  const fs::path root = test::make_temp_dir("qlib_volume");
+  write_text(root / "calendars" / "day.txt", "2024-01-02\n2024-01-03\n");
+  const fs::path a = root / "features" / "SH600001";
+  fs::create_directories(a);
+  for (const char* f : {"open", "high", "low", "close"})
+    write_qlib_bin(a / (std::string(f) + ".day.bin"), 0, {40, 40});
+  write_qlib_bin(a / "factor.day.bin", 0, {4, 4});
+  write_qlib_bin(a / "volume.day.bin", 0, {250, 250});
+  write_qlib_bin(a / "amount.day.bin", 0, {10000, 10000});
+  std::vector<std::string> notes;
+  const MarketData as_shares = read_qlib(root, {}, &notes);
+  EXPECT_FLOAT_EQ(as_shares.daily.field(Field::Volume)(0, 0), 250.0f);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("volume unit 'shares' looks wrong: the median of amount / (volume x close) is 4"),
+            std::string::npos)
+      << notes[0];
+  QlibOptions o;
+  o.volume = "adjusted";
+  notes.clear();
+  const MarketData adjusted = read_qlib(root, o, &notes);
+  EXPECT_FLOAT_EQ(adjusted.daily.field(Field::Volume)(0, 0), 1000.0f);
+  EXPECT_TRUE(notes.empty());
+  o.volume = "lots";
+  EXPECT_THROW(read_qlib(root, o), ConfigError);
 }
 
 TEST(QlibSource, RealSampleMatchesHandCheckedPrints) {
