@@ -84,7 +84,7 @@ class ExecutionSimulator {
   bool has_eligible(int32_t row) const;
   /// Runs a fill pass (see the file comment).
   void execute(const FillPoint& point);
-  /// Sells a whole holding at `price` without costs (delisted instruments); records the fill.
+  /// Sells a whole holding at `price` >= 0 without costs (delisted instruments); records the fill.
   void liquidate(InstrumentId id, double price, Timestamp time);
 
   /// Portfolio controls set by the engine (engine/risk/risk_config.hpp): while halted every buy is refused

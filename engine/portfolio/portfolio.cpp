@@ -48,8 +48,8 @@ void Portfolio::buy(InstrumentId id, int64_t quantity, double price, double cost
 
 void Portfolio::sell(InstrumentId id, int64_t quantity, double price, double cost) {
   Position& p = positions_[id];
-  ensure(quantity > 0 && quantity <= p.quantity && price > 0 && cost >= 0,
-         "Portfolio::sell: 0 < quantity <= position, price > 0, cost >= 0");
+  ensure(quantity > 0 && quantity <= p.quantity && price >= 0 && cost >= 0,
+         "Portfolio::sell: 0 < quantity <= position, price >= 0, cost >= 0");
   holdings_value_ += static_cast<double>(p.quantity) * (price - marks_[id]);
   marks_[id] = price;
   p.realized_pnl += (price - p.avg_cost) * static_cast<double>(quantity);

@@ -35,7 +35,8 @@ class Portfolio {
   /// mark becomes `price`. With sellable_now (T+0) the shares are sellable at once; without (T+1) they add
   /// to the quantity only and become sellable at the next reset_sellable() (the next SessionOpen).
   void buy(InstrumentId id, int64_t quantity, double price, double cost, bool sellable_now = true);
-  /// Sells 0 < quantity <= position shares at `price` paying `cost`: cash += quantity x price - cost.
+  /// Sells 0 < quantity <= position shares at `price` >= 0 paying `cost`: cash += quantity x price - cost
+  /// (price 0: a holding written off at a delisting).
   void sell(InstrumentId id, int64_t quantity, double price, double cost);
   /// Sets the mark of a held instrument (ignored for instruments not held; NaN ignored).
   void set_mark(InstrumentId id, double price);

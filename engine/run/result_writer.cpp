@@ -27,6 +27,21 @@ nlohmann::json result_document(const RunOutput& output) {
                                 {"stamp_duty", round_to_fen(stamp_duty)},
                                 {"transfer_fee", round_to_fen(transfer_fee)},
                                 {"slippage", round_to_fen(slippage)}};
+  // Holdings liquidated at a delisting and what valuing them at the recovery price lost (CNY).
+  nlohmann::json delisted = nlohmann::json::array();
+  double delisting_loss = 0;
+  for (const DelistingRecord& d : output.result.delistings) {
+    delisting_loss += d.loss;
+    delisted.push_back({{"symbol", d.symbol},
+                        {"date", d.date.to_string()},
+                        {"quantity", d.quantity},
+                        {"last_close", d.last_close},
+                        {"recovery_price", d.recovery_price},
+                        {"loss", round_to_fen(d.loss)}});
+  }
+  const nlohmann::json delistings = {{"count", output.result.delistings.size()},
+                                     {"loss", round_to_fen(delisting_loss)},
+                                     {"items", delisted}};
   return {{"abt_version", ABT_VERSION},
           {"config", output.resolved_config},
           {"data", output.data_info},
@@ -37,6 +52,7 @@ nlohmann::json result_document(const RunOutput& output) {
            {{"realized", round_to_fen(output.result.realized_pnl)},
             {"unrealized", round_to_fen(output.result.unrealized_pnl)}}},
           {"rejected_orders", rejects},
+          {"delistings", delistings},
           {"warnings", output.result.warnings}};
 }
 

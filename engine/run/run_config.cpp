@@ -46,6 +46,16 @@ int32_t positive_int(const nlohmann::json& obj, const std::string& key, const st
   return obj[key].get<int32_t>();
 }
 
+/// execution.delisting_recovery: a fraction of the last close in [0, 1], or "last_close" (1) or "zero" (0).
+double delisting_recovery(const nlohmann::json& v, const std::string& path) {
+  if (v.is_string() && v.get<std::string>() == "last_close") return 1.0;
+  if (v.is_string() && v.get<std::string>() == "zero") return 0.0;
+  if (v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 1) return v.get<double>();
+  throw ConfigError(
+      path + ": expected a fraction of the last close in [0, 1], \"last_close\" (1) or \"zero\" (0), got " +
+      v.dump());
+}
+
 void parse_risk(const nlohmann::json& j, RunConfig& rc) {
   if (!j.is_object()) throw ConfigError("risk: expected an object");
   reject_unknown_keys(j, "risk",
@@ -124,7 +134,7 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     if (!e.is_object()) throw ConfigError("execution: expected an object");
     reject_unknown_keys(e, "execution",
                         {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended",
-                         "participation", "retry_blocked"});
+                         "participation", "retry_blocked", "delisting_recovery"});
     const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
     const auto mode = parse_fill_mode(fill);
     if (!mode)
@@ -149,6 +159,9 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
       throw ConfigError(
           "execution.participation: expected a fraction of the bar volume in [0, 1] (0 = no cap), got " +
           e["participation"].dump());
+    if (e.contains("delisting_recovery"))
+      rc.rules.delisting_recovery =
+          delisting_recovery(e["delisting_recovery"], "execution.delisting_recovery");
   }
 
   if (config.contains("costs")) rc.costs = config["costs"];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
@@ -54,6 +55,28 @@ double factor_ratio(double today, double before) {
   const double raw = today / before;
   const double scale = std::pow(10.0, 6 - static_cast<int>(std::floor(std::log10(raw))));
   return std::round(raw * scale) / scale;
+}
+
+/// What a delisted holding is liquidated at: `recovery` x its last close, snapped half-up to the fen for
+/// instruments on the tick (the last close itself when recovery is 1).
+double delisting_price(double last_close, double recovery, bool on_tick) {
+  if (recovery == 1.0) return last_close;
+  const double price = recovery * last_close;
+  return on_tick ? round_to_fen(price) : price;
+}
+
+/// Money for the warning lines, e.g. "9.50".
+std::string format_cny(double cny) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.2f", cny);
+  return buf;
+}
+
+/// A plain number in its shortest form, e.g. "0.5".
+std::string format_number(double v) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
 }  // namespace
@@ -369,8 +392,12 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
     const bool prices_stopped = !delisted && d > last && (ins.delist_date != Date::max() || gap_to_end);
     if (!delisted && !prices_stopped) continue;
     const int64_t quantity = portfolio.quantity(id);
-    const double price = portfolio.mark(id);
+    const double last_close = portfolio.mark(id);
+    const double recovery = config.rules.delisting_recovery;
+    const double price = delisting_price(last_close, recovery, trades_on_tick(ins));
+    const double loss = static_cast<double>(quantity) * (last_close - price);
     simulator.liquidate(id, price, clock.now);
+    result.delistings.push_back(DelistingRecord{day, id, ins.symbol, quantity, last_close, price, loss});
     const std::string why = delisted
                                 ? "delisted (last trading day " + ins.delist_date.to_string() + ")"
                                 : "has no prices after " + data.calendar.day(last).to_string() +
@@ -378,9 +405,13 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
                                            ? " and no delist date"
                                            : " although its delist date is " + ins.delist_date.to_string()) +
                                       "; treated as delisted";
+    const std::string at = recovery == 1.0
+                               ? "at its last close " + format_cny(last_close)
+                               : "at the recovery price " + format_cny(price) + " (" +
+                                     format_number(recovery) + " x its last close " + format_cny(last_close) +
+                                     "): a loss of " + format_cny(loss) + " CNY";
     result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " " + why + "; liquidated " +
-                              std::to_string(quantity) + " shares at its last close " +
-                              std::to_string(price) + " without costs");
+                              std::to_string(quantity) + " shares without costs " + at);
   }
 }
 

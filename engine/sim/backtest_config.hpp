@@ -34,10 +34,20 @@ struct ExecutionRules {
   /// Orders blocked by a rule (suspension, limits, T+1, participation) stay pending and are retried at the
   /// next bar of the execution frequency; false drops them after counting.
   bool retry_blocked = true;
+  /// What a holding of a delisted stock is worth when the engine liquidates it (docs/event-ordering.md,
+  /// "Corporate actions and delisting"): this fraction, in [0, 1], of its last close (1 = the last close,
+  /// 0 = written off). The same in both profiles.
+  double delisting_recovery = 1.0;
 
   /// The `ideal` profile: no lots, no limits, no T+1, no participation cap. Suspended bars stay blocked
   /// (a suspended stock has no trade to fill against).
-  static ExecutionRules ideal() { return ExecutionRules{false, true, false, false, 0.0, true}; }
+  static ExecutionRules ideal() {
+    ExecutionRules r;
+    r.lots = false;
+    r.price_limits = false;
+    r.t_plus_1 = false;
+    return r;
+  }
 };
 
 struct BacktestConfig {

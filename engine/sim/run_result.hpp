@@ -42,6 +42,20 @@ struct RejectionRecord {
   RejectReason reason = RejectReason::Count;
 };
 
+/// One holding liquidated because its instrument was delisted (or its prices stopped for good), at the
+/// SessionOpen of `date`: `quantity` shares valued at `recovery_price` = ExecutionRules::delisting_recovery x
+/// `last_close` (snapped to the fen for stocks) instead of the last close. `loss` = quantity x (last_close -
+/// recovery_price) CNY is part of the realised P&L.
+struct DelistingRecord {
+  Date date;
+  InstrumentId instrument = -1;
+  std::string symbol;
+  int64_t quantity = 0;
+  double last_close = 0;
+  double recovery_price = 0;
+  double loss = 0;
+};
+
 struct RunResult {
   std::vector<DailyRecord> daily;
   std::vector<Fill> fills;  // in execution order
@@ -52,6 +66,8 @@ struct RunResult {
   std::vector<RejectionRecord> rejections;
   /// Notable events (delisted holdings liquidated, ...), stamped with simulated time.
   std::vector<std::string> warnings;
+  /// Holdings liquidated at a delisting, in order (result.json "delistings").
+  std::vector<DelistingRecord> delistings;
   /// P&L split at the end of the run, gross of fees (CNY): realised by every sell (including liquidations),
   /// and unrealised of the last day's holdings. realized + unrealized - fees = final NAV - initial cash.
   double realized_pnl = 0;

@@ -4,10 +4,15 @@
 //
 // Day k of the run is calendar day first_day + k. A schedule is due on day d when:
 //  - EveryNDays(n, offset): k >= offset and (k - offset) % n == 0;
-//  - Weekly(n, offset): d is the first trading day of its week within the run (the run's first day counts as
-//    the first of its week), and w = (week of d) - (week of the run's first day) satisfies w >= offset and
-//    (w - offset) % n == 0: biweekly fires in the run's first week, then every second calendar week
-//    (a week without trading days still counts as a week);
+//  - Weekly(n, offset): d is the first trading day of its calendar week (ISO, Monday-based:
+//    TradingCalendar::is_first_of_week), and w = (week of d) - (week of the run's first week) satisfies
+//    w >= offset and (w - offset) % n == 0. The run's first week is the first calendar week whose first
+//    trading day lies in the run: the week of the run's first day when the run starts on the first trading
+//    day of a week, else the next week with a trading day. A run starting on a Wednesday therefore does not
+//    fire on that Wednesday (it is not the first trading day of its week); a weekly or biweekly timer with
+//    phase 0 first fires on the first trading day of the next week, so a strategy that only trades on its
+//    timer holds cash until then. Weeks are calendar weeks: a week without trading days still counts, so
+//    biweekly keeps its phase across a holiday week;
 //  - MonthStart: d is the first trading day of its month within the run (the run's first day counts);
 //  - MonthEnd: d is the last trading day of its month (TradingCalendar::is_last_of_month).
 #include <cstdint>
@@ -33,6 +38,7 @@ class TimerSet {
  private:
   const TradingCalendar& calendar_;
   int32_t first_day_;
+  int32_t first_week_;  // week ordinal of the run's first week (see above); INT32_MAX when none
   std::vector<Schedule> schedules_;
 };
 

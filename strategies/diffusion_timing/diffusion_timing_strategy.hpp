@@ -54,8 +54,8 @@ class DiffusionTimingStrategy final : public Strategy {
         "traded asset: 'basket' (micro-cap members, equal weight), 'smallcap_lowvol' (that strategy's "
         "selection from the members, equal weight 1/lowvol_holdings) or an instrument symbol");
       v("basket_rebalance", basket_rebalance,
-        "schedule re-weighting the basket while long: daily, every:N, weekly, biweekly, month_start, "
-        "month_end");
+        "schedule re-weighting the basket while long: daily, every:N, weekly, biweekly, weeks:N, "
+        "month_start, month_end; an optional :K sets the phase (biweekly:1)");
     }
     void validate(const std::string& path) const;
   };

@@ -1,6 +1,7 @@
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include "engine/core/error.hpp"
 
@@ -37,17 +38,35 @@ void DualMaStrategy::on_start(Context& ctx) {
   ctx.subscribe(frequency_);
 }
 
+namespace {
+
+/// Signal prices are compared on a grid of 0.0001 (CNY or index points): exact for prices on the 0.01 tick.
+constexpr double kPriceGrid = 1e4;
+/// Larger grid values are refused (no signal): they are beyond the integers a double holds exactly.
+constexpr double kMaxGridValue = 9e15;
+
+/// a / b > c / d, exactly, for a, c >= 0 and b, d >= 1 (integer parts first, then the remainders, whose
+/// cross products stay below b x d: no overflow).
+bool ratio_greater(int64_t a, int64_t b, int64_t c, int64_t d) {
+  const int64_t qa = a / b, qc = c / d;
+  if (qa != qc) return qa > qc;
+  return (a % b) * d > (c % d) * b;
+}
+
+}  // namespace
+
 int DualMaStrategy::signal(const float* closes, const float* factors, int count, int fast, int slow) {
   if (count < slow) return -1;
-  double sum_fast = 0, sum_slow = 0;
+  int64_t sum_fast = 0, sum_slow = 0;
   for (int i = count - slow; i < count; ++i) {
     const double factor = factors ? (std::isnan(factors[i]) ? 1.0 : factors[i]) : 1.0;
-    const double price = closes[i] * factor;
-    if (std::isnan(price)) return -1;
-    sum_slow += price;
-    if (i >= count - fast) sum_fast += price;
+    const double scaled = static_cast<double>(closes[i]) * factor * kPriceGrid;
+    if (!(scaled >= 0 && scaled < kMaxGridValue)) return -1;  // NaN, negative or absurd
+    const int64_t units = std::llround(scaled);
+    sum_slow += units;
+    if (i >= count - fast) sum_fast += units;
   }
-  return sum_fast / fast > sum_slow / slow ? 1 : 0;
+  return ratio_greater(sum_fast, fast, sum_slow, slow) ? 1 : 0;
 }
 
 void DualMaStrategy::on_bar(Context& ctx, Frequency frequency) {

@@ -1,8 +1,9 @@
 #pragma once
 // dual_ma (strategies.md section 5): SMA fast/slow cross-over timing on one or more instruments (stocks or
 // tradable indices), on daily or 60-minute bars, long or flat. Instrument k is long with weight w_k when
-// SMA(fast) > SMA(slow) of its adjusted close at a bar close, and flat otherwise; orders are sent only on
-// cross-over events (state changes), so positions are not re-weighted between crosses.
+// SMA(fast) > SMA(slow) of its adjusted close at a bar close, and flat otherwise (equal averages, compared
+// exactly on a 0.0001 price grid, are flat: see signal()); orders are sent only on cross-over events (state
+// changes), so positions are not re-weighted between crosses.
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ class DualMaStrategy final : public Strategy {
   void on_bar(Context& ctx, Frequency frequency) override;
 
   /// SMA cross state of one price window (oldest first): +1 long, 0 flat, -1 not enough valid data.
+  /// Exact: each signal price close x factor (factor 1 when `factors` is null or NaN) is rounded half-up to
+  /// 0.0001 as an integer u_i, and the state is long iff sum_fast(u) / fast > sum_slow(u) / slow, compared
+  /// in integers; so prices on the 0.01 tick (raw stock closes) compare as their exact decimal values and
+  /// equal averages are flat. A NaN or negative price (or one of 9e11 or more) gives -1.
   static int signal(const float* closes, const float* factors, int count, int fast, int slow);
 
  private:

@@ -10,13 +10,27 @@ void SmallcapLowvolStrategy::Params::validate(const std::string& path) const {
   if (holdings > candidates)
     throw ConfigError(path + ".holdings: must not exceed candidates (" + std::to_string(holdings) + " > " +
                       std::to_string(candidates) + ")");
-  if (!parse_schedule(rebalance))
+  const auto parsed = parse_schedule(rebalance);
+  if (!parsed)
     throw ConfigError(path + ".rebalance: unknown schedule '" + rebalance +
-                      "' (expected daily, every:N, weekly, biweekly, month_start, month_end)");
+                      "' (expected daily, every:N, weekly, biweekly, weeks:N, month_start, month_end, "
+                      "optionally with a phase :K)");
+  if (rebalance_phase != 0 && !parsed->has_phase())
+    throw ConfigError(path + ".rebalance_phase: " + rebalance + " has no phase (expected 0, got " +
+                      std::to_string(rebalance_phase) + ")");
+  if (rebalance_phase != 0 && parsed->offset != 0)
+    throw ConfigError(path + ".rebalance_phase: the phase is already given in rebalance '" + rebalance +
+                      "'; set it once");
   for (size_t k = 0; k < cash_months.size(); ++k)
     if (cash_months[k] < 1 || cash_months[k] > 12)
       throw ConfigError(path + ".cash_months[" + std::to_string(k) + "]: expected a month 1-12, got " +
                         std::to_string(cash_months[k]));
+}
+
+Schedule SmallcapLowvolStrategy::Params::schedule() const {
+  Schedule s = *parse_schedule(rebalance);
+  if (rebalance_phase != 0) s.offset = rebalance_phase;
+  return s;
 }
 
 SmallcapLowvolStrategy::SmallcapLowvolStrategy(Params params) : params_(std::move(params)) {}
@@ -33,7 +47,7 @@ void SmallcapLowvolStrategy::on_start(Context& ctx) {
   selector_->bind(ctx, instruments_);
   targets_.reserve(static_cast<size_t>(params_.holdings));
   ctx.subscribe(Frequency::Daily);
-  timer_ = ctx.schedule(*parse_schedule(params_.rebalance));
+  timer_ = ctx.schedule(params_.schedule());
 }
 
 bool SmallcapLowvolStrategy::cash_month(Context& ctx) const {

@@ -1,6 +1,7 @@
 #pragma once
 // smallcap_lowvol (strategies.md section 2, 小市值低波50). On every rebalance day s (biweekly by default:
-// the first trading day of every second week, phase = the first week of the run):
+// the first trading day of every second calendar week; phase `rebalance_phase` = weeks to skip after the
+// first week of the run that starts inside it, engine/sim/timer_set.hpp):
 //   1. C_s = micro-cap index members at the close of s (strategies/universe/microcap_index.hpp);
 //   2. drop names that cannot be bought: suspended on s (volume 0) or closing at limit-up on s [D: the
 //      signal day's close stands in for the trade day, which is not known yet at s];
@@ -34,6 +35,7 @@ class SmallcapLowvolStrategy final : public Strategy {
     double min_valid_fraction = 0.8;
     bool skip_untradable = true;
     std::string rebalance = "biweekly";
+    int rebalance_phase = 0;
     std::vector<int> cash_months{};
 
     template <class V>
@@ -50,10 +52,17 @@ class SmallcapLowvolStrategy final : public Strategy {
       v("skip_untradable", skip_untradable,
         "drop members suspended or closing at limit-up on the signal day (cannot be bought)");
       v("rebalance", rebalance,
-        "rebalance schedule: daily, every:N, weekly, biweekly, month_start, month_end");
+        "rebalance schedule: daily, every:N, weekly, biweekly, weeks:N, month_start, month_end; an optional "
+        ":K sets the phase (biweekly:1)");
+      v("rebalance_phase", rebalance_phase,
+        "phase of a weekly or every:N schedule: weeks (trading days) to skip before the first rebalance; "
+        "biweekly: 0 = the run's first week that starts inside it, 1 = the week after",
+        Check::at_least(0));
       v("cash_months", cash_months, "calendar months (1-12) spent entirely in cash; empty = none");
     }
     void validate(const std::string& path) const;
+    /// The rebalance timer: `rebalance` with the phase of `rebalance_phase` (valid params only).
+    Schedule schedule() const;
   };
 
   explicit SmallcapLowvolStrategy(Params params);

@@ -78,6 +78,26 @@ TEST(RunConfig, ExecutionProfilesAndRuleSwitches) {
   EXPECT_EQ(error_of(j), "execution.price_limits: expected true or false, got \"yes\"");
 }
 
+TEST(RunConfig, DelistingRecoveryIsAFractionOfTheLastCloseOrAnAlias) {
+  EXPECT_DOUBLE_EQ(parse_run_config(minimal()).rules.delisting_recovery, 1.0);
+  auto j = minimal();
+  j["execution"] = {{"profile", "ideal"}};
+  EXPECT_DOUBLE_EQ(parse_run_config(j).rules.delisting_recovery, 1.0);
+  for (const auto& [value, expected] : std::vector<std::pair<nlohmann::json, double>>{
+           {0.5, 0.5}, {0, 0.0}, {1, 1.0}, {"last_close", 1.0}, {"zero", 0.0}}) {
+    j["execution"] = {{"delisting_recovery", value}};
+    EXPECT_DOUBLE_EQ(parse_run_config(j).rules.delisting_recovery, expected) << value;
+  }
+  const std::string expected =
+      "execution.delisting_recovery: expected a fraction of the last close in [0, 1], \"last_close\" (1) or "
+      "\"zero\" (0), got ";
+  for (const nlohmann::json& bad : {nlohmann::json(1.5), nlohmann::json(-0.1), nlohmann::json("half"),
+                                    nlohmann::json(true), nlohmann::json::array()}) {
+    j["execution"] = {{"delisting_recovery", bad}};
+    EXPECT_EQ(error_of(j), expected + bad.dump());
+  }
+}
+
 TEST(RunConfig, RiskSection) {
   auto j = minimal();
   j["risk"] = {{"max_weight", 0.1},    {"cash_buffer", 0.05},      {"blacklist", {"600000.SH"}},

@@ -39,13 +39,20 @@ TEST(TimerSet, EveryThreeTradingDays) {
   EXPECT_EQ(fire_days(cal, 0, Schedule::every_n_days(3)),
             (V{"01-29", "02-01", "02-06", "02-19", "02-22", "02-27", "03-01", "03-07"}));
   EXPECT_EQ(fire_days(cal, 0, *parse_schedule("every:3")), fire_days(cal, 0, Schedule::every_n_days(3)));
+  // Phase 1: the first firing is day 1 of the run.
+  EXPECT_EQ(fire_days(cal, 0, *parse_schedule("every:3:1")),
+            (V{"01-30", "02-02", "02-07", "02-20", "02-23", "02-28", "03-05", "03-08"}));
 }
 
 TEST(TimerSet, WeeklyFiresOnTheFirstTradingDayOfEachWeek) {
   const auto cal = hand_calendar();
   EXPECT_EQ(fire_days(cal, 0, Schedule::weekly()), (V{"01-29", "02-05", "02-19", "02-26", "03-05"}));
-  // A run starting on a Wednesday fires on its first day (the first trading day of the run's week).
-  EXPECT_EQ(fire_days(cal, 2, Schedule::weekly()), (V{"01-31", "02-05", "02-19", "02-26", "03-05"}));
+  // A run starting on a Wednesday does not fire on that Wednesday (not the first trading day of its week):
+  // the first firing is the next week's first trading day.
+  EXPECT_EQ(fire_days(cal, 2, Schedule::weekly()), (V{"02-05", "02-19", "02-26", "03-05"}));
+  // Tuesday 03-05 is the first trading day of its week (Monday 03-04 is closed).
+  EXPECT_EQ(fire_days(cal, 19, Schedule::weekly()), (V{"03-05"}));
+  EXPECT_EQ(fire_days(cal, 20, Schedule::weekly()), V{});
 }
 
 TEST(TimerSet, BiweeklyCountsCalendarWeeksFromTheRunsFirstWeek) {
@@ -55,6 +62,47 @@ TEST(TimerSet, BiweeklyCountsCalendarWeeksFromTheRunsFirstWeek) {
   EXPECT_EQ(fire_days(cal, 0, *parse_schedule("biweekly")), (V{"01-29", "02-26"}));
   // Starting in the week of 02-05: weeks 0 (02-05), 2 (02-19), 4 (03-05).
   EXPECT_EQ(fire_days(cal, 5, *parse_schedule("biweekly")), (V{"02-05", "02-19", "03-05"}));
+}
+
+TEST(TimerSet, BiweeklyPhaseSkipsWeeks) {
+  const auto cal = hand_calendar();
+  // Phase 1: weeks 1 (02-05), 3 (02-19), 5 (03-05) of a run starting on Monday 01-29.
+  EXPECT_EQ(fire_days(cal, 0, *parse_schedule("biweekly:1")), (V{"02-05", "02-19", "03-05"}));
+  EXPECT_EQ(fire_days(cal, 0, Schedule::weekly(2, 1)), fire_days(cal, 0, *parse_schedule("biweekly:1")));
+  EXPECT_EQ(fire_days(cal, 0, *parse_schedule("biweekly:0")), (V{"01-29", "02-26"}));
+  // weeks:3 from 01-29: weeks 0 and 3; with phase 2: weeks 2 (02-12, no trading) and 5 (03-05).
+  EXPECT_EQ(fire_days(cal, 0, *parse_schedule("weeks:3")), (V{"01-29", "02-19"}));
+  EXPECT_EQ(fire_days(cal, 0, *parse_schedule("weeks:3:2")), (V{"03-05"}));
+}
+
+TEST(TimerSet, BiweeklyStartingMidWeekCountsFromTheNextWeek) {
+  const auto cal = hand_calendar();
+  // Start on Wednesday 01-31: the run's first week is the week of 02-05 (week 0), so phase 0 fires on 02-05,
+  // 02-19 (week 2), 03-05 (week 4) and the two days 01-31 .. 02-02 pass without a rebalance.
+  EXPECT_EQ(fire_days(cal, 2, *parse_schedule("biweekly")), (V{"02-05", "02-19", "03-05"}));
+  EXPECT_EQ(fire_days(cal, 2, *parse_schedule("biweekly:1")), (V{"02-26"}));
+  // Start on Thursday 02-08: the next week (02-12) has no trading day, so the first week is that of 02-19.
+  EXPECT_EQ(fire_days(cal, 8, *parse_schedule("biweekly")), (V{"02-19", "03-05"}));
+}
+
+TEST(Schedule, ParsesPhasesAndNamesRoundTrip) {
+  for (const char* text : {"daily", "every:5", "every:5:2", "weekly", "weekly:1", "biweekly", "biweekly:1",
+                           "weeks:3", "weeks:3:2", "month_start", "month_end", "daily:3"}) {
+    const auto s = parse_schedule(text);
+    ASSERT_TRUE(s) << text;
+    EXPECT_EQ(schedule_name(*s), text);
+  }
+  const Schedule b = *parse_schedule("biweekly:1");
+  EXPECT_EQ(b.kind, Schedule::Kind::Weekly);
+  EXPECT_EQ(b.n, 2);
+  EXPECT_EQ(b.offset, 1);
+  EXPECT_EQ(parse_schedule("every:5:2")->offset, 2);
+  EXPECT_EQ(schedule_name(*parse_schedule("biweekly:0")), "biweekly");
+  for (const char* bad : {"biweekly:", "biweekly:-1", "biweekly:x", "every:0", "every:5:", "every:5:1:2",
+                          "weeks:0", "month_start:1", "fortnightly", "every"})
+    EXPECT_FALSE(parse_schedule(bad)) << bad;
+  EXPECT_TRUE(Schedule::weekly(2).has_phase());
+  EXPECT_FALSE(Schedule::month_end().has_phase());
 }
 
 TEST(TimerSet, MonthStartAndMonthEnd) {

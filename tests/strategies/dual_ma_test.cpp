@@ -29,6 +29,28 @@ TEST(DualMa, SignalOnHandComputedPrices) {
   EXPECT_EQ(DualMaStrategy::signal(gap, nullptr, 4, 2, 4), -1);
 }
 
+TEST(DualMa, ExactDecimalTiesAreFlat) {
+  // Closes 10.20, 10.10, 10.30, fast 2, slow 3: (10.10 + 10.30) / 2 = 10.20 = (10.20 + 10.10 + 10.30) / 3.
+  // In float32 the fast mean is 10.2000003 and the slow one 10.2000001, which a float comparison calls long.
+  const float tie[] = {10.20f, 10.10f, 10.30f};
+  ASSERT_GT((static_cast<double>(tie[1]) + tie[2]) / 2,
+            (static_cast<double>(tie[0]) + tie[1] + tie[2]) / 3);  // the float comparison's verdict
+  EXPECT_EQ(DualMaStrategy::signal(tie, nullptr, 3, 2, 3), 0);
+  // One fen more on the last close breaks the tie: 10.205 > 10.2033.
+  const float above[] = {10.20f, 10.10f, 10.31f};
+  EXPECT_EQ(DualMaStrategy::signal(above, nullptr, 3, 2, 3), 1);
+  // Adjusted: the same decimal prices as close x factor (5.10 x 2, 10.10 x 1, 10.30 x 1) are still a tie.
+  const float raw[] = {5.10f, 10.10f, 10.30f};
+  const float factor[] = {2, 1, 1};
+  EXPECT_EQ(DualMaStrategy::signal(raw, factor, 3, 2, 3), 0);
+  // A window of 20 with fast 5 and a decimal tie: 10.29 .. 10.09 (found to be "long" in float32).
+  const float twenty[] = {10.29f, 10.33f, 10.12f, 10.00f, 10.48f, 10.42f, 10.10f, 10.12f, 10.11f, 10.10f,
+                          10.09f, 10.01f, 10.36f, 10.20f, 10.42f, 10.24f, 10.37f, 10.02f, 10.33f, 10.09f};
+  EXPECT_EQ(DualMaStrategy::signal(twenty, nullptr, 20, 5, 20), 0);
+  const float negative[] = {10, -1, 10, 13};
+  EXPECT_EQ(DualMaStrategy::signal(negative, nullptr, 4, 2, 4), -1);
+}
+
 TEST(DualMa, ParamsValidation) {
   DualMaStrategy::Params p;
   p.fast = 20;

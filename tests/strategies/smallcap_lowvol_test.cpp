@@ -81,6 +81,57 @@ TEST(SmallcapLowvol, ParamsValidation) {
   p = decltype(p)();
   p.rebalance = "fortnightly";
   EXPECT_THROW(p.validate("strategy.params"), ConfigError);
+  // The phase: as a parameter or in the schedule text, once, and only for schedules that have one.
+  p = decltype(p)();
+  p.rebalance_phase = 1;
+  EXPECT_NO_THROW(p.validate("strategy.params"));
+  EXPECT_EQ(schedule_name(p.schedule()), "biweekly:1");
+  p.rebalance = "biweekly:1";
+  EXPECT_THROW(p.validate("strategy.params"), ConfigError);
+  p.rebalance = "month_end";
+  EXPECT_THROW(p.validate("strategy.params"), ConfigError);
+  p.rebalance_phase = 0;
+  p.rebalance = "biweekly:1";
+  EXPECT_NO_THROW(p.validate("strategy.params"));
+  EXPECT_EQ(p.schedule().offset, 1);
+}
+
+// Three flat stocks on the trading days of 2022-02-28 .. 2022-03-31 (March 2022 has no exchange holiday).
+// Returns the date of the first fill (the first rebalance, close fills) of a biweekly run from `start`.
+std::string first_rebalance(const std::string& start, int phase, const std::string& rebalance = "biweekly") {
+  std::vector<std::string> days;
+  for (Date d = Date::from_ymd(2022, 2, 28); d <= Date::from_ymd(2022, 3, 31); d = d + 1)
+    if (d.weekday() < 5) days.push_back(d.to_string());
+  const std::vector<double> shares(days.size(), 1e8);
+  const MarketData md = test::TinyMarketBuilder(days)
+                            .stock("000001.SZ", std::vector<TinyBar>(days.size(), bar(10, 10)), {}, shares)
+                            .stock("000002.SZ", std::vector<TinyBar>(days.size(), bar(11, 11)), {}, shares)
+                            .stock("000003.SZ", std::vector<TinyBar>(days.size(), bar(12, 12)), {}, shares)
+                            .build();
+  SmallcapLowvolStrategy::Params p;
+  p.index_size = 3;
+  p.candidates = 3;
+  p.holdings = 2;
+  p.vol_window = 2;
+  p.rebalance = rebalance;
+  p.rebalance_phase = phase;
+  p.validate("strategy.params");
+  SmallcapLowvolStrategy strategy(p);
+  BacktestConfig bc = test::config_with(FillMode::Close);
+  bc.start = Date::parse(start);
+  const RunResult result = Backtest(md, bc).run(strategy);
+  return result.fills.empty() ? "" : result.fills.front().time.to_string();
+}
+
+TEST(SmallcapLowvol, BiweeklyPhaseAndAMidWeekStart) {
+  // Monday 2022-03-07: phase 0 rebalances that day (and 03-21), phase 1 a week later (and 03-28).
+  EXPECT_EQ(first_rebalance("2022-03-07", 0), "2022-03-07 15:00");
+  EXPECT_EQ(first_rebalance("2022-03-07", 1), "2022-03-14 15:00");
+  EXPECT_EQ(first_rebalance("2022-03-07", 0, "biweekly:1"), "2022-03-14 15:00");
+  // Wednesday 2022-03-02 is not the first trading day of its week: the run's first week is that of 03-07,
+  // so the strategy holds cash on 03-02 .. 03-04 and first rebalances on 03-07 (phase 1: 03-14).
+  EXPECT_EQ(first_rebalance("2022-03-02", 0), "2022-03-07 15:00");
+  EXPECT_EQ(first_rebalance("2022-03-02", 1), "2022-03-14 15:00");
 }
 
 }  // namespace
