@@ -9,6 +9,24 @@
 
 namespace abt {
 
+nlohmann::json warnings_to_json(const WarningLog& log) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const RunWarning& w : log.entries()) {
+    nlohmann::json j = {{"kind", w.kind}, {"subject", w.subject}, {"message", w.message}, {"count", w.count}};
+    if (w.dated()) {
+      j["first"] = w.first.to_string();
+      j["last"] = w.last.to_string();
+    }
+    if (w.by_year.size() > 1) {
+      nlohmann::json years = nlohmann::json::object();
+      for (const auto& [year, n] : w.by_year) years[std::to_string(year)] = n;
+      j["by_year"] = years;
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 nlohmann::json result_document(const RunOutput& output) {
   nlohmann::json rejects = nlohmann::json::object();
   for (int r = 0; r < kRejectReasonCount; ++r)
@@ -53,7 +71,7 @@ nlohmann::json result_document(const RunOutput& output) {
             {"unrealized", round_to_fen(output.result.unrealized_pnl)}}},
           {"rejected_orders", rejects},
           {"delistings", delistings},
-          {"warnings", output.result.warnings}};
+          {"warnings", warnings_to_json(output.result.warnings)}};
 }
 
 std::string equity_csv(const RunOutput& output) {

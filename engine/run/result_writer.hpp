@@ -20,6 +20,8 @@ namespace abt {
 
 /// result.json content without "timing".
 nlohmann::json result_document(const RunOutput& output);
+/// result.json "warnings": [{"kind", "subject", "message", "count"[, "first", "last"][, "by_year"]}].
+nlohmann::json warnings_to_json(const WarningLog& log);
 std::string equity_csv(const RunOutput& output);
 std::string trades_csv(const RunOutput& output, const MarketData& data);
 std::string positions_csv(const RunOutput& output, const MarketData& data);

@@ -65,6 +65,15 @@ std::string format_summary(const RunOutput& output) {
   out += rule + "\n";
   for (const auto& [k, v] : rows) out += k + std::string(width - k.size() + 2, ' ') + v + "\n";
   out += rule + "\n";
+  // Warnings last, one line each, so that data problems are the last thing a user reads.
+  const std::vector<RunWarning> warnings = output.result.warnings.entries();
+  for (const RunWarning& w : warnings) {
+    out += "warning [" + w.kind + "] " + w.message;
+    if (w.count > 1 || w.dated())
+      out += " (" + std::to_string(w.count) +
+             (w.dated() ? ", " + w.first.to_string() + " .. " + w.last.to_string() : "") + ")";
+    out += "\n";
+  }
   return out;
 }
 

@@ -90,7 +90,7 @@ struct Backtest::Impl {
         portfolio(d.instrument_count(), c.initial_cash),
         simulator(d, c, portfolio, result),
         timers(d.calendar, r.first),
-        context(d, c, clock, portfolio, simulator, timers),
+        context(d, c, clock, portfolio, simulator, timers, result.warnings),
         exec(d.finest_frequency()),
         exec_bars(*d.bars(d.finest_frequency())) {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
@@ -253,10 +253,12 @@ void Backtest::Impl::risk_controls_open(int32_t d) {
         simulator.orders().add(OrderIntent{w.instrument, OrderKind::TargetWeight, w.weight, clock.now, 0},
                                eligible);
     }
-    result.warnings.push_back(
+    result.warnings.event(
+        "drawdown_stop", "",
         clock.now.to_string() + ": drawdown stop lifted; buys allowed again" +
-        (restore ? "; re-entering the holdings of " + data.calendar.day(stop_day).to_string()
-                 : std::string()));
+            (restore ? "; re-entering the holdings of " + data.calendar.day(stop_day).to_string()
+                     : std::string()),
+        clock.now.date());
   }
   // Volatility targeting from the trailing daily NAV returns recorded so far (no allocation).
   if (risk.vol_target > 0) {
@@ -308,9 +310,11 @@ void Backtest::Impl::risk_controls_close(int32_t d) {
   if (resume_day >= 0) {
     if (resume_day == kUntilSignal && reentry_signal(d)) {
       resume_day = d + 1;
-      result.warnings.push_back(clock.now.to_string() + ": drawdown stop: re-entry signal; buys resume on " +
+      result.warnings.event("drawdown_stop", "",
+                            clock.now.to_string() + ": drawdown stop: re-entry signal; buys resume on " +
                                 (resume_day < data.calendar.size() ? data.calendar.day(resume_day).to_string()
-                                                                   : std::string("(after the data)")));
+                                                                   : std::string("(after the data)")),
+                            clock.now.date());
     }
     return;
   }
@@ -330,13 +334,15 @@ void Backtest::Impl::risk_controls_close(int32_t d) {
   const int32_t eligible = clock.cursor[static_cast<int>(exec)] + 1;
   for (InstrumentId id : portfolio.held())
     simulator.orders().add(OrderIntent{id, OrderKind::TargetWeight, 0.0, clock.now, 0}, eligible);
-  result.warnings.push_back(clock.now.to_string() + ": drawdown stop: NAV " + std::to_string(nav) +
-                            " is more than " + std::to_string(risk.drawdown_stop * 100) +
-                            " % below its peak " + std::to_string(peak_nav) + "; flattening, buys resume " +
-                            (resume_day == kUntilSignal ? std::string("on the re-entry signal")
-                             : resume_day < data.calendar.size()
-                                 ? "on " + data.calendar.day(resume_day).to_string()
-                                 : std::string("after the data")));
+  result.warnings.event(
+      "drawdown_stop", "",
+      clock.now.to_string() + ": drawdown stop: NAV " + std::to_string(nav) + " is more than " +
+          std::to_string(risk.drawdown_stop * 100) + " % below its peak " + std::to_string(peak_nav) +
+          "; flattening, buys resume " +
+          (resume_day == kUntilSignal          ? std::string("on the re-entry signal")
+           : resume_day < data.calendar.size() ? "on " + data.calendar.day(resume_day).to_string()
+                                               : std::string("after the data")),
+      clock.now.date());
 }
 
 void Backtest::Impl::after_strategy(bool session_open_event) {
@@ -410,8 +416,10 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
                                : "at the recovery price " + format_cny(price) + " (" +
                                      format_number(recovery) + " x its last close " + format_cny(last_close) +
                                      "): a loss of " + format_cny(loss) + " CNY";
-    result.warnings.push_back(clock.now.to_string() + ": " + ins.symbol + " " + why + "; liquidated " +
-                              std::to_string(quantity) + " shares without costs " + at);
+    result.warnings.event("delisted", ins.symbol,
+                          clock.now.to_string() + ": " + ins.symbol + " " + why + "; liquidated " +
+                              std::to_string(quantity) + " shares without costs " + at,
+                          day);
   }
 }
 

@@ -11,13 +11,15 @@
 namespace abt {
 
 EngineContext::EngineContext(const MarketData& data, const BacktestConfig& config, const SimClock& clock,
-                             Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers)
+                             Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers,
+                             WarningLog& warnings)
     : data_(data),
       config_(config),
       clock_(clock),
       portfolio_(portfolio),
       simulator_(simulator),
       timers_(timers),
+      warnings_(warnings),
       in_targets_(static_cast<size_t>(data.instrument_count()), 0) {}
 
 void EngineContext::check_instrument(InstrumentId id, const char* what) const {

@@ -33,7 +33,7 @@ class EngineContext final : public Context {
  public:
   /// Every argument must outlive the context.
   EngineContext(const MarketData& data, const BacktestConfig& config, const SimClock& clock,
-                Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers);
+                Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers, WarningLog& warnings);
 
   // time
   Timestamp now() const override { return clock_.now; }
@@ -66,6 +66,8 @@ class EngineContext final : public Context {
   TimerId schedule(const Schedule& schedule) override;
   void log(LogLevel level, std::string_view message) override;
   void request_reentry() override { reentry_requested_ = true; }
+  WarningLog* warnings() override { return &warnings_; }
+  const DataProvenance& provenance() const override { return data_.provenance; }
 
   /// Engine side: whether request_reentry() was called since the last take (and clears the flag).
   bool take_reentry_request() { return std::exchange(reentry_requested_, false); }
@@ -85,6 +87,7 @@ class EngineContext final : public Context {
   Portfolio& portfolio_;
   ExecutionSimulator& simulator_;
   TimerSet& timers_;
+  WarningLog& warnings_;
   std::array<bool, kFrequencyCount> subscribed_{};
   uint64_t next_sequence_ = 0;
   bool reentry_requested_ = false;

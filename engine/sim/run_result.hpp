@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/core/time.hpp"
+#include "engine/core/warning_log.hpp"
 #include "engine/strategy/order.hpp"
 
 namespace abt {
@@ -64,8 +65,8 @@ struct RunResult {
   std::array<int64_t, kRejectReasonCount> rejects{};
   /// The same events one by one, in order (rejections.csv).
   std::vector<RejectionRecord> rejections;
-  /// Notable events (delisted holdings liquidated, ...), stamped with simulated time.
-  std::vector<std::string> warnings;
+  /// Notable events (delisted holdings liquidated, drawdown stops) and data-honesty warnings (warning_log.hpp).
+  WarningLog warnings;
   /// Holdings liquidated at a delisting, in order (result.json "delistings").
   std::vector<DelistingRecord> delistings;
   /// P&L split at the end of the run, gross of fees (CNY): realised by every sell (including liquidations),

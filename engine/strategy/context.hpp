@@ -13,6 +13,8 @@
 #include "engine/core/calendar.hpp"
 #include "engine/core/frequency.hpp"
 #include "engine/core/time.hpp"
+#include "engine/core/warning_log.hpp"
+#include "engine/data/data_provenance.hpp"
 #include "engine/data/field.hpp"
 #include "engine/data/history_view.hpp"
 #include "engine/data/instrument.hpp"
@@ -80,6 +82,17 @@ class Context {
 
   /// Log line stamped with the simulated time.
   virtual void log(LogLevel level, std::string_view message) = 0;
+
+  // ---- data honesty ------------------------------------------------------------------------------
+  /// The run's structured warnings (result.json "warnings", the console, the report): declare a warning in
+  /// on_start (WarningLog::declare), count its occurrences by handle on the days they happen. nullptr when
+  /// the context records none (then do nothing). Default: nullptr.
+  virtual WarningLog* warnings() { return nullptr; }
+  /// What the data can support, e.g. the last day share counts are observed (data_provenance.hpp).
+  virtual const DataProvenance& provenance() const {
+    static const DataProvenance kUnknown;
+    return kUnknown;
+  }
 
   // ---- risk controls -----------------------------------------------------------------------------
   /// Signals that a drawdown stop may be lifted (config risk.reenter_on = "strategy"): a call on day t while

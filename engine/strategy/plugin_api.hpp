@@ -19,7 +19,7 @@
 namespace abt {
 
 /// Version of the plugin binary interface of this abt.
-inline constexpr int kPluginAbiVersion = 2;  // 2: Context::sellable, Context::request_reentry
+inline constexpr int kPluginAbiVersion = 3;  // 3: Context::warnings, Context::provenance
 
 }  // namespace abt
 

@@ -79,8 +79,8 @@ TEST(DelistingRecovery, TheHoldingIsLiquidatedAtTheRecoveryFractionOfItsLastClos
     EXPECT_NEAR(r.unrealized_pnl, 1'000.0, 1e-9);
     EXPECT_NEAR(r.realized_pnl + r.unrealized_pnl, r.daily.back().nav - 100'000.0, 1e-9);
 
-    ASSERT_EQ(r.warnings.size(), 1u);
-    const std::string& w = r.warnings[0];
+    ASSERT_EQ(r.warnings.entries().size(), 1u);
+    const std::string w = r.warnings.entries()[0].message;
     EXPECT_EQ(w.rfind("2024-01-04 09:30: 600001.SH delisted (last trading day 2024-01-03); liquidated 1000 "
                       "shares without costs ",
                       0),

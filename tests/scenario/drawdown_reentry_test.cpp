@@ -64,8 +64,8 @@ TEST(DrawdownReentry, BenchmarkAboveItsSmaLiftsTheStopAndRestoresTheWeights) {
   EXPECT_EQ(r.fills[2].time.to_string(), "2024-01-09 09:30");
   EXPECT_EQ(r.fills[2].quantity, 94444);
   bool signalled = false;
-  for (const auto& w : r.warnings)
-    signalled |= w.find("2024-01-08 15:00: drawdown stop: re-entry signal") == 0;
+  for (const auto& entry : r.warnings.entries())
+    signalled |= entry.message.find("2024-01-08 15:00: drawdown stop: re-entry signal") == 0;
   EXPECT_TRUE(signalled);
 }
 

@@ -115,9 +115,9 @@ TEST(Delisting, HoldingIsLiquidatedAtItsLastCloseWithAWarning) {
   EXPECT_DOUBLE_EQ(r.fills[1].price, 9.5);
   EXPECT_DOUBLE_EQ(r.fills[1].cost, 0.0);
   EXPECT_EQ(r.fills[1].time.to_string(), "2024-01-04 09:30");
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("600001.SH"), std::string::npos);
-  EXPECT_NE(r.warnings[0].find("2024-01-04"), std::string::npos);
+  ASSERT_EQ(r.warnings.entries().size(), 1u);
+  EXPECT_NE(r.warnings.entries()[0].message.find("600001.SH"), std::string::npos);
+  EXPECT_NE(r.warnings.entries()[0].message.find("2024-01-04"), std::string::npos);
   EXPECT_DOUBLE_EQ(r.daily[2].nav, 100'000.0 - 10'000.0 + 9'500.0);
   EXPECT_EQ(r.daily[2].holdings, 0);
 }
@@ -134,10 +134,11 @@ TEST(Delisting, AHoldingWhosePricesStopBeforeItsDelistDateIsLiquidated) {
   ASSERT_EQ(r.fills.size(), 2u);
   EXPECT_EQ(r.fills[1].time.to_string(), "2024-01-04 09:30");
   EXPECT_DOUBLE_EQ(r.fills[1].price, 9.5);
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("no prices after 2024-01-03 although its delist date is 2024-01-05"),
+  ASSERT_EQ(r.warnings.entries().size(), 1u);
+  EXPECT_NE(r.warnings.entries()[0].message.find(
+                "no prices after 2024-01-03 although its delist date is 2024-01-05"),
             std::string::npos)
-      << r.warnings[0];
+      << r.warnings.entries()[0].message;
   EXPECT_EQ(r.daily[3].holdings, 0);
   EXPECT_DOUBLE_EQ(r.daily[3].nav, 99'500.0);
 }
@@ -160,8 +161,9 @@ TEST(Delisting, WithoutADelistDatePricesMissingForTwentyDaysToTheEndMeanDelisted
     }
     ASSERT_EQ(r.fills.size(), 2u);
     EXPECT_EQ(r.fills[1].time.to_string(), "2024-01-03 09:30");
-    ASSERT_EQ(r.warnings.size(), 1u);
-    EXPECT_NE(r.warnings[0].find("no prices after 2024-01-02 and no delist date"), std::string::npos);
+    ASSERT_EQ(r.warnings.entries().size(), 1u);
+    EXPECT_NE(r.warnings.entries()[0].message.find("no prices after 2024-01-02 and no delist date"),
+              std::string::npos);
   }
 }
 

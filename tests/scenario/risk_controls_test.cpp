@@ -109,8 +109,8 @@ TEST(DrawdownStop, FlattensBeyondTheThresholdAndReentersAfterNDays) {
   EXPECT_EQ(r.fills[2].time.to_string(), "2024-01-08 09:30");
   EXPECT_EQ(r.fills[2].quantity, 106250);
   EXPECT_EQ(risk_rejects(r), 1);
-  ASSERT_EQ(r.warnings.size(), 2u);
-  EXPECT_NE(r.warnings[0].find("drawdown stop"), std::string::npos);
+  ASSERT_EQ(r.warnings.entries().size(), 2u);
+  EXPECT_NE(r.warnings.entries()[0].message.find("drawdown stop"), std::string::npos);
 }
 
 TEST(VolTarget, ScalesTargetWeightsByTargetOverRealisedVolatility) {
