@@ -79,7 +79,7 @@ std::string trades_csv(const RunOutput& output, const MarketData& data) {
   std::string out = "datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n";
   for (const Fill& f : output.result.fills) {
     out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
-           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' +
+           std::string(side_name(f.side)) + ',' + format_quantity(f.quantity) + ',' +
            format_fixed(f.price, 2) + ',' + format_fixed(f.cost, 2) + ',' + format_fixed(f.commission, 2) +
            ',' + format_fixed(f.stamp_duty, 2) + ',' + format_fixed(f.transfer_fee, 2) + ',' +
            format_fixed(f.slippage, 2) + '\n';
@@ -95,7 +95,7 @@ std::string positions_csv(const RunOutput& output, const MarketData& data) {
     while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
     out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
-           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
+           format_quantity(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
            ',' + format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + format_fixed(p.avg_cost, 4) + ',' +
            format_fixed(p.unrealized_pnl, 2) + ',' + format_fixed(p.realized_pnl, 2) + '\n';
   }
