@@ -1,5 +1,7 @@
 #include "engine/run/result_writer.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "engine/core/atomic_file.hpp"
@@ -8,6 +10,14 @@
 #include "engine/run/number_format.hpp"
 
 namespace abt {
+
+namespace {
+/// A quantity as JSON: an integer when whole (245100, as before fractional shares), else the double.
+nlohmann::json quantity_json(Quantity q) {
+  if (q == std::floor(q) && std::fabs(q) < 9e15) return static_cast<int64_t>(q);
+  return q;
+}
+}  // namespace
 
 nlohmann::json result_document(const RunOutput& output) {
   nlohmann::json rejects = nlohmann::json::object();
@@ -34,7 +44,7 @@ nlohmann::json result_document(const RunOutput& output) {
     delisting_loss += d.loss;
     delisted.push_back({{"symbol", d.symbol},
                         {"date", d.date.to_string()},
-                        {"quantity", d.quantity},
+                        {"quantity", quantity_json(d.quantity)},
                         {"last_close", d.last_close},
                         {"recovery_price", d.recovery_price},
                         {"loss", round_to_fen(d.loss)}});
