@@ -8,7 +8,7 @@ namespace {
 
 struct OpenLot {
   Timestamp time;
-  int64_t remaining = 0;
+  Quantity remaining = 0;
   double price = 0;
   double cost_per_share = 0;
 };
@@ -34,16 +34,16 @@ RoundTripSummary pair_round_trips(std::span<const Fill> fills) {
   std::map<InstrumentId, std::deque<OpenLot>> open;
   for (const Fill& f : fills) {
     if (f.quantity <= 0) continue;
-    const double cost_per_share = f.cost / static_cast<double>(f.quantity);
+    const double cost_per_share = f.cost / f.quantity;
     auto& lots = open[f.instrument];
     if (f.side == Side::Buy) {
       lots.push_back({f.time, f.quantity, f.price, cost_per_share});
       continue;
     }
-    int64_t to_close = f.quantity;
-    while (to_close > 0 && !lots.empty()) {
+    Quantity to_close = f.quantity;
+    while (to_close >= kFractionalDust && !lots.empty()) {
       OpenLot& lot = lots.front();
-      const int64_t q = std::min(to_close, lot.remaining);
+      const Quantity q = std::min(to_close, lot.remaining);
       RoundTrip trip;
       trip.instrument = f.instrument;
       trip.opened = lot.time;
@@ -51,13 +51,13 @@ RoundTripSummary pair_round_trips(std::span<const Fill> fills) {
       trip.quantity = q;
       trip.buy_price = lot.price;
       trip.sell_price = f.price;
-      trip.pnl = static_cast<double>(q) * (f.price - lot.price - lot.cost_per_share - cost_per_share);
+      trip.pnl = q * (f.price - lot.price - lot.cost_per_share - cost_per_share);
       out.trips.push_back(trip);
       lot.remaining -= q;
       to_close -= q;
-      if (lot.remaining == 0) lots.pop_front();
+      if (lot.remaining < kFractionalDust) lots.pop_front();
     }
-    out.unmatched_sold += to_close;
+    if (to_close >= kFractionalDust) out.unmatched_sold += to_close;
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // matched chunk: `quantity` shares of one buy fill closed by one sell fill. Its pnl is net of costs: each
 // fill's cost is shared out pro rata to the matched quantity. Shares still held at the end form no round
 // trip; sold shares without an open buy (impossible without short selling) are counted in `unmatched_sold`.
+// Fractional quantities (ExecutionRules::fractional_shares) are matched the same way; remainders below
+// kFractionalDust, binary noise of summing fractional fills, close no trip.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -16,14 +18,14 @@ namespace abt {
 struct RoundTrip {
   InstrumentId instrument = -1;
   Timestamp opened, closed;
-  int64_t quantity = 0;
+  Quantity quantity = 0;
   double buy_price = 0, sell_price = 0;
   double pnl = 0;  // CNY, net of the pro-rata buy and sell costs
 };
 
 struct RoundTripSummary {
   std::vector<RoundTrip> trips;  // in the order the sells happened
-  int64_t unmatched_sold = 0;    // shares sold without an open buy
+  Quantity unmatched_sold = 0;   // shares sold without an open buy (fractional dust ignored)
   /// Fraction of trips with pnl > 0 (0 without trips).
   double win_rate() const;
   /// Gross profit / gross loss over the trips; nullopt when there is no losing trip.

@@ -18,8 +18,8 @@ double round_to_fen(double cny) {
 FlatCostModel::FlatCostModel(double rate, QuoteBasis basis)
     : rate_(rate), basis_(basis), side_rate_(basis == QuoteBasis::RoundTrip ? rate / 2 : rate) {}
 
-double FlatCostModel::cost(const Instrument&, Side, int64_t quantity, double price, Date) const {
-  return round_to_fen(static_cast<double>(quantity) * price * side_rate_);
+double FlatCostModel::cost(const Instrument&, Side, Quantity quantity, double price, Date) const {
+  return round_to_fen(quantity * price * side_rate_);
 }
 
 nlohmann::json FlatCostModel::describe() const {
@@ -30,15 +30,14 @@ nlohmann::json FlatCostModel::describe() const {
           {"slippage", slippage().describe()}};
 }
 
-double SlippageModel::fraction(int64_t quantity, double bar_volume) const {
+double SlippageModel::fraction(Quantity quantity, double bar_volume) const {
   switch (kind) {
     case Kind::None:
       return 0.0;
     case Kind::Fixed:
       return bps / 10'000.0;
     case Kind::Volume:
-      return bps / 10'000.0 +
-             (bar_volume > 0 ? impact * std::sqrt(static_cast<double>(quantity) / bar_volume) : 0.0);
+      return bps / 10'000.0 + (bar_volume > 0 ? impact * std::sqrt(quantity / bar_volume) : 0.0);
   }
   return 0.0;
 }

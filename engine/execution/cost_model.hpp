@@ -32,18 +32,19 @@ struct SlippageModel {
   Kind kind = Kind::None;
   double bps = 0;
   double impact = 0;
-  double fraction(int64_t quantity, double bar_volume) const;
+  double fraction(Quantity quantity, double bar_volume) const;
   nlohmann::json describe() const;
 };
 
 class CostModel {
  public:
   virtual ~CostModel() = default;
-  /// Fees of one fill in CNY, rounded half-up to the fen. quantity > 0, price > 0 (CNY per share).
-  virtual double cost(const Instrument& instrument, Side side, int64_t quantity, double price,
+  /// Fees of one fill in CNY, rounded half-up to the fen. quantity > 0 (whole shares, or a fraction of a
+  /// share with fractional shares), price > 0 (CNY per share). Fees depend on the notional quantity x price.
+  virtual double cost(const Instrument& instrument, Side side, Quantity quantity, double price,
                       Date day) const = 0;
   /// The same fees by item; total() == cost(). Default: everything is commission.
-  virtual CostBreakdown itemise(const Instrument& instrument, Side side, int64_t quantity, double price,
+  virtual CostBreakdown itemise(const Instrument& instrument, Side side, Quantity quantity, double price,
                                 Date day) const {
     return CostBreakdown{cost(instrument, side, quantity, price, day), 0, 0};
   }
@@ -67,7 +68,7 @@ enum class QuoteBasis : uint8_t { RoundTrip, PerSide };
 class FlatCostModel final : public CostModel {
  public:
   FlatCostModel(double rate, QuoteBasis basis);
-  double cost(const Instrument& instrument, Side side, int64_t quantity, double price,
+  double cost(const Instrument& instrument, Side side, Quantity quantity, double price,
               Date day) const override;
   double buy_rate() const override { return side_rate_; }
   nlohmann::json describe() const override;

@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "engine/core/error.hpp"
-#include "engine/execution/share_math.hpp"
 #include "engine/execution/tick.hpp"
 
 namespace abt {
@@ -29,7 +28,7 @@ ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestCon
   on_tick_.reserve(n);
   listing_index_.reserve(n);
   for (const Instrument& ins : data.instruments) {
-    lot_rules_.emplace_back(ins, config.rules.lots);
+    lot_rules_.emplace_back(ins, config.rules.lots, config.rules.fractional_shares);
     on_tick_.push_back(trades_on_tick(ins) ? 1 : 0);
     listing_index_.push_back(PriceLimitCalculator::listing_index(ins, data.calendar));
   }
@@ -95,7 +94,7 @@ LimitBand ExecutionSimulator::day_band(InstrumentId id, int32_t day) const {
   return PriceLimitCalculator::band(rule, reference);
 }
 
-ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side side, int64_t quantity,
+ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side side, Quantity quantity,
                                                         double price, const FillPoint& point) const {
   const bool retry = config_.rules.retry_blocked;
   Admission a{quantity, RejectReason::Count, false};
@@ -115,7 +114,7 @@ ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side si
       return Admission{0, high >= band.up - kEps ? RejectReason::LimitUp : RejectReason::LimitDown, retry};
   }
   if (side == Side::Sell) {
-    const int64_t sellable = portfolio_.position(id).sellable;
+    const Quantity sellable = portfolio_.position(id).sellable;
     if (quantity > sellable) {
       a.quantity = lot_rules_[id].round_sell(sellable, portfolio_.quantity(id));
       a.reason = RejectReason::TPlus1;
@@ -124,7 +123,7 @@ ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side si
   }
   if (config_.rules.participation > 0 && bars_->has(Field::Volume)) {
     const double volume = bars_->field(Field::Volume)(point.row, id);
-    const int64_t cap = floor_shares(config_.rules.participation * volume);
+    const Quantity cap = lot_rules_[id].shares(config_.rules.participation * volume);
     if (a.quantity > cap) {
       a.quantity = side == Side::Buy ? lot_rules_[id].round_buy(cap)
                                      : lot_rules_[id].round_sell(cap, portfolio_.quantity(id));
@@ -143,18 +142,18 @@ void ExecutionSimulator::count_once(PendingOrder& e, RejectReason reason) {
   result_.rejections.push_back(RejectionRecord{pass_time_, e.instrument, reason});
 }
 
-void ExecutionSimulator::after_partial_fill(int32_t entry, int64_t signed_quantity) {
+void ExecutionSimulator::after_partial_fill(int32_t entry, Quantity signed_quantity) {
   PendingOrder& e = orders_.entries()[entry];
   if (!e.has_target) e.delta -= signed_quantity;
 }
 
-double ExecutionSimulator::cost_of(InstrumentId id, Side side, int64_t quantity, double price,
+double ExecutionSimulator::cost_of(InstrumentId id, Side side, Quantity quantity, double price,
                                    Date day) const {
   if (!config_.costs || quantity <= 0) return 0.0;
   return config_.costs->cost(data_.instruments[id], side, quantity, price, day);
 }
 
-double ExecutionSimulator::fill_price(InstrumentId id, Side side, int64_t quantity, double market,
+double ExecutionSimulator::fill_price(InstrumentId id, Side side, Quantity quantity, double market,
                                       int32_t row) const {
   if (!config_.costs || config_.costs->slippage().kind == SlippageModel::Kind::None) return market;
   const double volume = bars_->has(Field::Volume) ? bars_->field(Field::Volume)(row, id) : 0.0;
@@ -167,14 +166,14 @@ double ExecutionSimulator::fill_price(InstrumentId id, Side side, int64_t quanti
   return std::max(price, 0.01);
 }
 
-void ExecutionSimulator::record_fill(InstrumentId id, Side side, int64_t quantity, double price,
+void ExecutionSimulator::record_fill(InstrumentId id, Side side, Quantity quantity, double price,
                                      double market, Date day, Timestamp time) {
   CostBreakdown fees;
   if (config_.costs) fees = config_.costs->itemise(data_.instruments[id], side, quantity, price, day);
-  const double slippage = round_to_fen(std::fabs(price - market) * static_cast<double>(quantity));
+  const double slippage = round_to_fen(std::fabs(price - market) * quantity);
   result_.fills.push_back(Fill{time, id, side, quantity, price, fees.total(), fees.commission,
                                fees.stamp_duty, fees.transfer_fee, slippage});
-  const double notional = static_cast<double>(quantity) * price;
+  const double notional = quantity * price;
   (side == Side::Buy ? totals_.bought : totals_.sold) += notional;
   totals_.costs += fees.total();
 }
@@ -223,21 +222,24 @@ void ExecutionSimulator::size_batch() {
   double nav = portfolio_.cash();
   for (InstrumentId h : portfolio_.held()) {
     const double p = std::isnan(fill_price_[h]) ? portfolio_.mark(h) : fill_price_[h];
-    nav += static_cast<double>(portfolio_.quantity(h)) * p;
+    nav += portfolio_.quantity(h) * p;
   }
   const auto entries = orders_.entries();
   for (Candidate& c : batch_) {
     fill_price_[c.instrument] = kNaN;
     const PendingOrder& e = entries[c.entry];
-    const int64_t current = portfolio_.quantity(c.instrument);
-    int64_t wanted = current;
+    const LotRule& rule = lot_rules_[c.instrument];
+    const Quantity current = portfolio_.quantity(c.instrument);
+    Quantity wanted = current;
     if (e.has_target) {
-      wanted = e.target.kind == OrderKind::TargetWeight
-                   ? floor_shares(e.target.amount * weight_scale_ * nav / c.price)
-                   : static_cast<int64_t>(e.target.amount);
+      wanted = rule.shares(e.target.kind == OrderKind::TargetWeight
+                               ? e.target.amount * weight_scale_ * nav / c.price
+                               : e.target.amount);
     }
-    wanted = std::max<int64_t>(0, wanted + e.delta);
+    wanted = std::max<Quantity>(0, wanted + e.delta);
     c.change = wanted - current;
+    // Fractional re-sizing noise is no trade; a target of 0 still sells everything.
+    if (rule.fractional() && wanted > 0 && std::fabs(c.change) < kFractionalDust) c.change = 0;
   }
   apply_risk_limits(nav, nav - portfolio_.cash());
 }
@@ -245,9 +247,9 @@ void ExecutionSimulator::size_batch() {
 void ExecutionSimulator::execute_sells(const FillPoint& point, Date day) {
   for (Candidate& c : batch_) {
     if (c.change >= 0) continue;
-    const int64_t position = portfolio_.quantity(c.instrument);
+    const Quantity position = portfolio_.quantity(c.instrument);
     PendingOrder& e = orders_.entries()[c.entry];
-    const int64_t rounded = lot_rules_[c.instrument].round_sell(-c.change, position);
+    const Quantity rounded = lot_rules_[c.instrument].round_sell(-c.change, position);
     if (rounded == 0) {
       count_once(e, RejectReason::Lot);
       continue;
@@ -272,8 +274,7 @@ double ExecutionSimulator::buy_cash_need(Date day, int32_t row) const {
   for (const Candidate* c : buys_) {
     if (c->quantity <= 0) continue;
     const double price = fill_price(c->instrument, Side::Buy, c->quantity, c->price, row);
-    need +=
-        static_cast<double>(c->quantity) * price + cost_of(c->instrument, Side::Buy, c->quantity, price, day);
+    need += c->quantity * price + cost_of(c->instrument, Side::Buy, c->quantity, price, day);
   }
   return need;
 }
@@ -283,7 +284,7 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
   for (Candidate& c : batch_) {
     if (c.change <= 0) continue;
     PendingOrder& e = orders_.entries()[c.entry];
-    const int64_t rounded = lot_rules_[c.instrument].round_buy(c.change);
+    const Quantity rounded = lot_rules_[c.instrument].round_buy(c.change);
     if (rounded == 0) {
       count_once(e, RejectReason::Lot);
       continue;
@@ -307,20 +308,22 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
     // One common factor for every buy (strategies.md section 6), then re-round down to lots.
     const double factor = cash / need;
     for (Candidate* c : buys_) {
-      c->quantity = lot_rules_[c->instrument].round_buy(
-          static_cast<int64_t>(std::floor(static_cast<double>(c->quantity) * factor)));
+      const LotRule& rule = lot_rules_[c->instrument];
+      const Quantity scaled = c->quantity * factor;
+      c->quantity = rule.round_buy(rule.fractional() ? scaled : std::floor(scaled));
     }
-    // Fen rounding of fees (or a minimum fee) can still overshoot: step the largest buy down one lot.
+    // Fen rounding of fees (or a minimum fee) can still overshoot: step the largest buy down one lot (a
+    // fractional buy by at least the overshoot's worth of shares).
     need = buy_cash_need(day, point.row);
     while (need > cash) {
       Candidate* largest = nullptr;
       for (Candidate* c : buys_)
         if (c->quantity > 0 &&
-            (largest == nullptr || static_cast<double>(c->quantity) * c->price >
-                                       static_cast<double>(largest->quantity) * largest->price))
+            (largest == nullptr || c->quantity * c->price > largest->quantity * largest->price))
           largest = c;
       ensure(largest != nullptr, "execute_buys: positive cash need without any buy");
-      largest->quantity = lot_rules_[largest->instrument].step_down_buy(largest->quantity);
+      largest->quantity =
+          lot_rules_[largest->instrument].step_down_buy(largest->quantity, (need - cash) / largest->price);
       need = buy_cash_need(day, point.row);
     }
     for (const Candidate* c : buys_)
@@ -338,11 +341,11 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
 }
 
 void ExecutionSimulator::liquidate(InstrumentId id, double price, Timestamp time) {
-  const int64_t quantity = portfolio_.quantity(id);
+  const Quantity quantity = portfolio_.quantity(id);
   if (quantity <= 0) return;
   portfolio_.sell(id, quantity, price, 0.0);
   result_.fills.push_back(Fill{time, id, Side::Sell, quantity, price, 0.0});
-  totals_.sold += static_cast<double>(quantity) * price;
+  totals_.sold += quantity * price;
 }
 
 }  // namespace abt

@@ -8,16 +8,19 @@
 //      RejectReason::Suspended is counted once per intent;
 //   2. sizing (strategies.md section 6) of all gated entries together at the bar's prices p:
 //      NAV = cash + sum(q_i x p_i) (fill prices for instruments in the batch, marks for other holdings);
-//      TargetWeight w -> floor(w x weight_scale x NAV / p) shares, TargetShares n -> n, plus accumulated
-//      Shares deltas; the wanted position is clamped at 0 (no short selling); then the pre-trade limits of
-//      config.risk and the drawdown-stop halt (apply_risk_limits, RejectReason::Risk);
+//      TargetWeight w -> floor(w x weight_scale x NAV / p) shares, TargetShares n -> floor(n), plus
+//      accumulated Shares deltas; the wanted position is clamped at 0 (no short selling); then the pre-trade
+//      limits of config.risk and the drawdown-stop halt (apply_risk_limits, RejectReason::Risk). For an
+//      instrument trading fractional shares (LotRule::fractional(): rules.fractional_shares without a board
+//      lot) nothing is floored: w x weight_scale x NAV / p shares exactly, and a change below
+//      kFractionalDust is no change;
 //   3. sells first (ascending instrument id): rounded by the LotRule, checked by admit(), executed at the
 //      market price moved by the cost model's slippage (snapped to the tick, inside the limits), fees paid;
 //   4. buys (ascending instrument id): rounded by the LotRule, checked by admit(); if their total cash need
 //      sum(dq x p' + cost(dq, p')) at the slipped prices p' exceeds cash, every buy is scaled by one factor
-//      and re-rounded down, then the largest buy steps down one lot at a time while fen rounding still
-//      overshoots. Cash never goes negative. A buy reduced this way counts RejectReason::Cash; a nonzero
-//      change that rounds to zero shares counts RejectReason::Lot.
+//      and re-rounded down, then the largest buy steps down one lot at a time (fractional: by the overshoot)
+//      while fen rounding still overshoots. Cash never goes negative. A buy reduced this way counts
+//      RejectReason::Cash; a nonzero change that rounds to zero shares counts RejectReason::Lot.
 // Admission, admit(), is the per-intent, side-aware eligibility step of the A-share rules (each a switch in
 // ExecutionRules, market-rules.md):
 //   - price limits (price_limits): a buy whose execution price is at or above the day's limit-up, or a sell
@@ -86,6 +89,8 @@ class ExecutionSimulator {
   void execute(const FillPoint& point);
   /// Sells a whole holding at `price` >= 0 without costs (delisted instruments); records the fill.
   void liquidate(InstrumentId id, double price, Timestamp time);
+  /// The lot rule of `id` under the run's rules (whole shares, lots, or fractional).
+  const LotRule& lot_rule(InstrumentId id) const { return lot_rules_[id]; }
 
   /// Portfolio controls set by the engine (engine/risk/risk_config.hpp): while halted every buy is refused
   /// (RejectReason::Risk); TargetWeight amounts are multiplied by weight_scale (volatility targeting).
@@ -97,7 +102,7 @@ class ExecutionSimulator {
  private:
   enum class Gate : uint8_t { Ok, NotListed, Blocked };
   struct Admission {
-    int64_t quantity = 0;                       // allowed quantity (<= the requested one)
+    Quantity quantity = 0;                      // allowed quantity (<= the requested one)
     RejectReason reason = RejectReason::Count;  // why it is smaller (Count = not reduced)
     bool retry = false;                         // keep the intent pending for the next bar
   };
@@ -105,27 +110,27 @@ class ExecutionSimulator {
     int32_t entry = 0;  // index into orders_.entries()
     InstrumentId instrument = -1;
     double price = 0;
-    int64_t change = 0;     // wanted position change in shares (signed)
-    int64_t quantity = 0;   // executable quantity (> 0) after rounding and admission
-    int64_t requested = 0;  // buys: quantity before cash scaling
+    Quantity change = 0;     // wanted position change in shares (signed)
+    Quantity quantity = 0;   // executable quantity (> 0) after rounding and admission
+    Quantity requested = 0;  // buys: quantity before cash scaling
   };
 
   Gate gate(InstrumentId id, int32_t row, PriceKind kind, double& price) const;
   /// Per-intent, side-aware eligibility (see the file comment): how much of the lot-rounded `quantity` may
   /// trade now at `price`.
-  Admission admit(InstrumentId id, Side side, int64_t quantity, double price, const FillPoint& point) const;
+  Admission admit(InstrumentId id, Side side, Quantity quantity, double price, const FillPoint& point) const;
   /// The price limits of `id` on calendar day `day` (not limited when rules.price_limits is off).
   LimitBand day_band(InstrumentId id, int32_t day) const;
   /// Counts `reason` for pending entry `e` unless it was already counted for that intent.
   void count_once(PendingOrder& e, RejectReason reason);
   /// Bookkeeping after a fill of `quantity` (signed) for a kept entry: a pure Shares delta shrinks.
-  void after_partial_fill(int32_t entry, int64_t signed_quantity);
-  double cost_of(InstrumentId id, Side side, int64_t quantity, double price, Date day) const;
+  void after_partial_fill(int32_t entry, Quantity signed_quantity);
+  double cost_of(InstrumentId id, Side side, Quantity quantity, double price, Date day) const;
   /// The fill price of `quantity` shares at market price `market` in execution bar `row`: moved by the cost
   /// model's slippage against the trader, snapped to the tick and kept inside the day's limits.
-  double fill_price(InstrumentId id, Side side, int64_t quantity, double market, int32_t row) const;
+  double fill_price(InstrumentId id, Side side, Quantity quantity, double market, int32_t row) const;
   /// Pays nothing itself: records the fill with its itemised fees and the day's totals.
-  void record_fill(InstrumentId id, Side side, int64_t quantity, double price, double market, Date day,
+  void record_fill(InstrumentId id, Side side, Quantity quantity, double price, double market, Date day,
                    Timestamp time);
   void size_batch();
   /// Pre-trade limits of config.risk and the halt on the sized batch (execution_simulator_risk.cpp):

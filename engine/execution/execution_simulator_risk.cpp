@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "engine/execution/execution_simulator.hpp"
-#include "engine/execution/share_math.hpp"
 
 namespace abt {
 
@@ -24,10 +23,10 @@ void ExecutionSimulator::apply_risk_limits(double nav, double holdings) {
       continue;
     }
     if (std::isfinite(r.max_weight)) {
-      const int64_t current = portfolio_.quantity(c.instrument);
-      const int64_t cap = floor_shares(r.max_weight * nav / c.price);
+      const Quantity current = portfolio_.quantity(c.instrument);
+      const Quantity cap = lot_rules_[c.instrument].shares(r.max_weight * nav / c.price);
       if (current + c.change > cap) {
-        c.change = std::max<int64_t>(0, cap - current);
+        c.change = std::max<Quantity>(0, cap - current);
         count_once(e, RejectReason::Risk);
       }
     }
@@ -38,15 +37,15 @@ void ExecutionSimulator::apply_risk_limits(double nav, double holdings) {
   if (std::isfinite(gross_cap)) {
     double projected = holdings, buys = 0;
     for (const Candidate& c : batch_) {
-      projected += static_cast<double>(c.change) * c.price;
-      if (c.change > 0) buys += static_cast<double>(c.change) * c.price;
+      projected += c.change * c.price;
+      if (c.change > 0) buys += c.change * c.price;
     }
     const double excess = projected - gross_cap * nav;
     if (excess > 1e-9 * nav && buys > 0) {
       const double factor = std::max(0.0, 1.0 - excess / buys);
       for (Candidate& c : batch_) {
         if (c.change <= 0) continue;
-        c.change = floor_shares(static_cast<double>(c.change) * factor);
+        c.change = lot_rules_[c.instrument].shares(c.change * factor);
         count_once(entries[c.entry], RejectReason::Risk);
       }
     }
@@ -54,12 +53,12 @@ void ExecutionSimulator::apply_risk_limits(double nav, double holdings) {
   // 3. Turnover cap per pass: every change scaled by one factor (towards zero).
   if (r.max_turnover > 0) {
     double traded = 0;
-    for (const Candidate& c : batch_) traded += std::fabs(static_cast<double>(c.change)) * c.price;
+    for (const Candidate& c : batch_) traded += std::fabs(c.change) * c.price;
     if (traded > r.max_turnover * nav * (1 + 1e-12)) {
       const double factor = r.max_turnover * nav / traded;
       for (Candidate& c : batch_) {
         if (c.change == 0) continue;
-        const int64_t scaled = floor_shares(std::fabs(static_cast<double>(c.change)) * factor);
+        const Quantity scaled = lot_rules_[c.instrument].shares(std::fabs(c.change) * factor);
         c.change = c.change > 0 ? scaled : -scaled;
         count_once(entries[c.entry], RejectReason::Risk);
       }

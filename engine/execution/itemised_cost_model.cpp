@@ -19,9 +19,9 @@ double ItemisedCostModel::transfer_fee_rate(Date day) {
   return day >= kTransferFeeHalved ? 0.00001 : 0.00002;
 }
 
-CostBreakdown ItemisedCostModel::itemise(const Instrument& instrument, Side side, int64_t quantity,
+CostBreakdown ItemisedCostModel::itemise(const Instrument& instrument, Side side, Quantity quantity,
                                          double price, Date day) const {
-  const double notional = static_cast<double>(quantity) * price;
+  const double notional = quantity * price;
   CostBreakdown b;
   b.commission = round_to_fen(std::max(notional * options_.commission, options_.min_commission));
   if (instrument.kind == InstrumentKind::Stock) {

@@ -20,11 +20,11 @@ class ItemisedCostModel final : public CostModel {
   };
   explicit ItemisedCostModel(Options options) : options_(options) {}
 
-  double cost(const Instrument& instrument, Side side, int64_t quantity, double price,
+  double cost(const Instrument& instrument, Side side, Quantity quantity, double price,
               Date day) const override {
     return itemise(instrument, side, quantity, price, day).total();
   }
-  CostBreakdown itemise(const Instrument& instrument, Side side, int64_t quantity, double price,
+  CostBreakdown itemise(const Instrument& instrument, Side side, Quantity quantity, double price,
                         Date day) const override;
   /// Commission plus the current transfer-fee rate (the proportional part; the minimum is not included).
   double buy_rate() const override;

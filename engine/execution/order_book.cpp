@@ -19,7 +19,7 @@ void OrderBook::add(const OrderIntent& intent, int32_t eligible_row) {
   }
   PendingOrder& e = entries_[slot];
   if (intent.kind == OrderKind::Shares) {
-    e.delta += static_cast<int64_t>(intent.amount);
+    e.delta += intent.amount;
   } else {
     e.has_target = true;
     e.target = intent;

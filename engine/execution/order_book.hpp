@@ -19,7 +19,7 @@ struct PendingOrder {
   InstrumentId instrument = -1;
   bool has_target = false;
   OrderIntent target;            // valid when has_target (kind TargetWeight or TargetShares)
-  int64_t delta = 0;             // accumulated Shares intents (shares, signed)
+  Quantity delta = 0;            // accumulated Shares intents (shares, signed)
   Timestamp placed;              // time of the latest intent merged into this entry
   uint64_t sequence = 0;         // sequence of the latest intent
   int32_t eligible_row = 0;      // first execution-frequency row at which the entry may fill

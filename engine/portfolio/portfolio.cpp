@@ -28,35 +28,35 @@ void Portfolio::remove_held(InstrumentId id) {
   held_.erase(it);
 }
 
-void Portfolio::buy(InstrumentId id, int64_t quantity, double price, double cost, bool sellable_now) {
+void Portfolio::buy(InstrumentId id, Quantity quantity, double price, double cost, bool sellable_now) {
   ensure(quantity > 0 && price > 0 && cost >= 0, "Portfolio::buy: quantity > 0, price > 0, cost >= 0");
   Position& p = positions_[id];
   if (p.quantity == 0) {
     add_held(id);
     marks_[id] = price;
   } else {
-    holdings_value_ += static_cast<double>(p.quantity) * (price - marks_[id]);
+    holdings_value_ += p.quantity * (price - marks_[id]);
     marks_[id] = price;
   }
-  const double q_old = static_cast<double>(p.quantity), q_new = q_old + static_cast<double>(quantity);
-  p.avg_cost = (p.avg_cost * q_old + price * static_cast<double>(quantity)) / q_new;
+  const double q_old = p.quantity, q_new = q_old + quantity;
+  p.avg_cost = (p.avg_cost * q_old + price * quantity) / q_new;
   p.quantity += quantity;
   if (sellable_now) p.sellable += quantity;
-  cash_ -= static_cast<double>(quantity) * price + cost;
-  holdings_value_ += static_cast<double>(quantity) * price;
+  cash_ -= quantity * price + cost;
+  holdings_value_ += quantity * price;
 }
 
-void Portfolio::sell(InstrumentId id, int64_t quantity, double price, double cost) {
+void Portfolio::sell(InstrumentId id, Quantity quantity, double price, double cost) {
   Position& p = positions_[id];
   ensure(quantity > 0 && quantity <= p.quantity && price >= 0 && cost >= 0,
          "Portfolio::sell: 0 < quantity <= position, price >= 0, cost >= 0");
-  holdings_value_ += static_cast<double>(p.quantity) * (price - marks_[id]);
+  holdings_value_ += p.quantity * (price - marks_[id]);
   marks_[id] = price;
-  p.realized_pnl += (price - p.avg_cost) * static_cast<double>(quantity);
+  p.realized_pnl += (price - p.avg_cost) * quantity;
   p.quantity -= quantity;
-  p.sellable = std::max<int64_t>(0, std::min(p.sellable - quantity, p.quantity));
-  cash_ += static_cast<double>(quantity) * price - cost;
-  holdings_value_ -= static_cast<double>(quantity) * price;
+  p.sellable = std::max<Quantity>(0, std::min(p.sellable - quantity, p.quantity));
+  cash_ += quantity * price - cost;
+  holdings_value_ -= quantity * price;
   if (p.quantity == 0) {
     p.avg_cost = 0;
     remove_held(id);
@@ -66,7 +66,7 @@ void Portfolio::sell(InstrumentId id, int64_t quantity, double price, double cos
 void Portfolio::set_mark(InstrumentId id, double price) {
   const Position& p = positions_[id];
   if (p.quantity == 0 || std::isnan(price)) return;
-  holdings_value_ += static_cast<double>(p.quantity) * (price - marks_[id]);
+  holdings_value_ += p.quantity * (price - marks_[id]);
   marks_[id] = price;
 }
 
@@ -74,22 +74,22 @@ void Portfolio::reset_sellable() {
   for (InstrumentId id : held_) positions_[id].sellable = positions_[id].quantity;
 }
 
-double Portfolio::apply_share_ratio(InstrumentId id, double ratio, double ref_price) {
+double Portfolio::apply_share_ratio(InstrumentId id, double ratio, double ref_price, bool whole_shares) {
   Position& p = positions_[id];
   ensure(p.quantity > 0 && ratio > 0 && ref_price > 0, "Portfolio::apply_share_ratio: held, ratio > 0");
-  const double exact = static_cast<double>(p.quantity) * ratio;
+  const double exact = p.quantity * ratio;
   // Adjustment factors are stored as float32: 1.1f / 1.0f = 1.10000002, and 0.9999999 x 1000 must not
   // lose a share, hence the small tolerance before flooring.
-  const auto new_quantity = static_cast<int64_t>(std::floor(exact + 1e-6));
-  const double remainder = std::max(0.0, exact - static_cast<double>(new_quantity));
+  const Quantity new_quantity = whole_shares ? std::floor(exact + 1e-6) : exact;
+  const double remainder = std::max(0.0, exact - new_quantity);
   const double paid = remainder * ref_price;
-  holdings_value_ -= static_cast<double>(p.quantity) * marks_[id];
+  holdings_value_ -= p.quantity * marks_[id];
   p.avg_cost /= ratio;
   p.realized_pnl += (ref_price - p.avg_cost) * remainder;
   p.quantity = new_quantity;
   p.sellable = new_quantity;
   marks_[id] = ref_price;
-  holdings_value_ += static_cast<double>(new_quantity) * ref_price;
+  holdings_value_ += new_quantity * ref_price;
   cash_ += paid;
   if (new_quantity == 0) {
     p.avg_cost = 0;
@@ -100,7 +100,7 @@ double Portfolio::apply_share_ratio(InstrumentId id, double ratio, double ref_pr
 
 double Portfolio::recompute_holdings_value() const {
   double sum = 0;
-  for (InstrumentId id : held_) sum += static_cast<double>(positions_[id].quantity) * marks_[id];
+  for (InstrumentId id : held_) sum += positions_[id].quantity * marks_[id];
   return sum;
 }
 

@@ -25,7 +25,7 @@ class Portfolio {
   double nav() const { return cash_ + holdings_value_; }
 
   const Position& position(InstrumentId id) const { return positions_[id]; }
-  int64_t quantity(InstrumentId id) const { return positions_[id].quantity; }
+  Quantity quantity(InstrumentId id) const { return positions_[id].quantity; }
   /// The latest mark of `id` (NaN when it has never been held or marked).
   double mark(InstrumentId id) const { return marks_[id]; }
   /// Instruments with quantity > 0, in ascending id order.
@@ -34,26 +34,27 @@ class Portfolio {
   /// Buys `quantity` > 0 shares at `price` paying `cost` in fees: cash -= quantity x price + cost. The
   /// mark becomes `price`. With sellable_now (T+0) the shares are sellable at once; without (T+1) they add
   /// to the quantity only and become sellable at the next reset_sellable() (the next SessionOpen).
-  void buy(InstrumentId id, int64_t quantity, double price, double cost, bool sellable_now = true);
+  void buy(InstrumentId id, Quantity quantity, double price, double cost, bool sellable_now = true);
   /// Sells 0 < quantity <= position shares at `price` >= 0 paying `cost`: cash += quantity x price - cost
   /// (price 0: a holding written off at a delisting).
-  void sell(InstrumentId id, int64_t quantity, double price, double cost);
+  void sell(InstrumentId id, Quantity quantity, double price, double cost);
   /// Sets the mark of a held instrument (ignored for instruments not held; NaN ignored).
   void set_mark(InstrumentId id, double price);
   /// Makes every share sellable (called at SessionOpen).
   void reset_sellable();
 
   /// Converts a holding for a corporate action with share ratio `ratio` = adj_t / adj_{t-1} at reference
-  /// price `ref_price` (the day's PreClose): new quantity = floor(q x ratio) (with a 1e-6 tolerance for float
-  /// factors), the fractional share remainder is paid out in cash at ref_price, the mark becomes ref_price
+  /// price `ref_price` (the day's PreClose): with whole_shares, new quantity = floor(q x ratio) (with a 1e-6
+  /// tolerance for float factors) and the fractional share remainder is paid out in cash at ref_price;
+  /// without (fractional holdings), new quantity = q x ratio and nothing is paid. The mark becomes ref_price
   /// and avg_cost is divided by ratio. NAV is unchanged when ref_price = last close / ratio. Returns the cash
   /// paid for the remainder.
-  double apply_share_ratio(InstrumentId id, double ratio, double ref_price);
+  double apply_share_ratio(InstrumentId id, double ratio, double ref_price, bool whole_shares = true);
 
   /// Unrealised P&L of a holding: quantity x (mark - avg_cost), gross of fees (CNY; 0 when flat).
   double unrealized_pnl(InstrumentId id) const {
     const Position& p = positions_[id];
-    return p.quantity > 0 ? static_cast<double>(p.quantity) * (marks_[id] - p.avg_cost) : 0.0;
+    return p.quantity > 0 ? p.quantity * (marks_[id] - p.avg_cost) : 0.0;
   }
 
   /// Sum of quantity x mark recomputed from scratch over held instruments (for the daily invariant check).

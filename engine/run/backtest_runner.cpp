@@ -141,6 +141,7 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
        {{"fill", std::string(fill_mode_name(config.fill))},
         {"profile", config.profile},
         {"lots", config.rules.lots},
+        {"fractional_shares", config.rules.fractional_shares},
         {"price_limits", config.rules.price_limits},
         {"t_plus_1", config.rules.t_plus_1},
         {"block_suspended", config.rules.block_suspended},

@@ -1,5 +1,7 @@
 #include "engine/run/result_writer.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "engine/core/atomic_file.hpp"
@@ -8,6 +10,14 @@
 #include "engine/run/number_format.hpp"
 
 namespace abt {
+
+namespace {
+/// A quantity as JSON: an integer when whole (245100, as before fractional shares), else the double.
+nlohmann::json quantity_json(Quantity q) {
+  if (q == std::floor(q) && std::fabs(q) < 9e15) return static_cast<int64_t>(q);
+  return q;
+}
+}  // namespace
 
 nlohmann::json warnings_to_json(const WarningLog& log) {
   nlohmann::json out = nlohmann::json::array();
@@ -52,7 +62,7 @@ nlohmann::json result_document(const RunOutput& output) {
     delisting_loss += d.loss;
     delisted.push_back({{"symbol", d.symbol},
                         {"date", d.date.to_string()},
-                        {"quantity", d.quantity},
+                        {"quantity", quantity_json(d.quantity)},
                         {"last_close", d.last_close},
                         {"recovery_price", d.recovery_price},
                         {"loss", round_to_fen(d.loss)}});
@@ -97,7 +107,7 @@ std::string trades_csv(const RunOutput& output, const MarketData& data) {
   std::string out = "datetime,symbol,side,quantity,price,cost,commission,stamp_duty,transfer_fee,slippage\n";
   for (const Fill& f : output.result.fills) {
     out += f.time.to_string() + ',' + data.instruments[f.instrument].symbol + ',' +
-           std::string(side_name(f.side)) + ',' + std::to_string(f.quantity) + ',' +
+           std::string(side_name(f.side)) + ',' + format_quantity(f.quantity) + ',' +
            format_fixed(f.price, 2) + ',' + format_fixed(f.cost, 2) + ',' + format_fixed(f.commission, 2) +
            ',' + format_fixed(f.stamp_duty, 2) + ',' + format_fixed(f.transfer_fee, 2) + ',' +
            format_fixed(f.slippage, 2) + '\n';
@@ -113,7 +123,7 @@ std::string positions_csv(const RunOutput& output, const MarketData& data) {
     while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
     out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
-           std::to_string(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
+           format_quantity(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
            ',' + format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + format_fixed(p.avg_cost, 4) + ',' +
            format_fixed(p.unrealized_pnl, 2) + ',' + format_fixed(p.realized_pnl, 2) + '\n';
   }

@@ -134,7 +134,7 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     if (!e.is_object()) throw ConfigError("execution: expected an object");
     reject_unknown_keys(e, "execution",
                         {"fill", "profile", "lots", "price_limits", "t_plus_1", "block_suspended",
-                         "participation", "retry_blocked", "delisting_recovery"});
+                         "participation", "retry_blocked", "delisting_recovery", "fractional_shares"});
     const std::string fill = get_string(e, "fill", "execution.fill", "next_open");
     const auto mode = parse_fill_mode(fill);
     if (!mode)
@@ -153,6 +153,8 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     rc.rules.block_suspended =
         get_bool(e, "block_suspended", "execution.block_suspended", rc.rules.block_suspended);
     rc.rules.retry_blocked = get_bool(e, "retry_blocked", "execution.retry_blocked", rc.rules.retry_blocked);
+    rc.rules.fractional_shares =
+        get_bool(e, "fractional_shares", "execution.fractional_shares", rc.rules.fractional_shares);
     rc.rules.participation =
         get_number(e, "participation", "execution.participation", rc.rules.participation);
     if (!(rc.rules.participation >= 0 && rc.rules.participation <= 1))

@@ -328,8 +328,8 @@ void Backtest::Impl::risk_controls_close(int32_t d) {
   orders_at_stop = context.orders_placed();
   stop_weights.clear();
   for (InstrumentId id : portfolio.held())
-    stop_weights.push_back(WeightTarget{
-        id, nav > 0 ? static_cast<double>(portfolio.quantity(id)) * portfolio.mark(id) / nav : 0.0});
+    stop_weights.push_back(
+        WeightTarget{id, nav > 0 ? portfolio.quantity(id) * portfolio.mark(id) / nav : 0.0});
   simulator.set_halted(true);
   const int32_t eligible = clock.cursor[static_cast<int>(exec)] + 1;
   for (InstrumentId id : portfolio.held())
@@ -370,7 +370,7 @@ void Backtest::Impl::apply_corporate_actions(int32_t d) {
     // without one, at the reference implied by the factors.
     double ref = pre_close ? static_cast<double>((*pre_close)(d, id)) : std::nan("");
     if (!(ref > 0)) ref = portfolio.mark(id) / ratio;
-    portfolio.apply_share_ratio(id, ratio, ref);
+    portfolio.apply_share_ratio(id, ratio, ref, !simulator.lot_rule(id).fractional());
   }
 }
 
@@ -397,11 +397,11 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
     const bool gap_to_end = data.calendar.size() - 1 - last >= kStoppedDays;
     const bool prices_stopped = !delisted && d > last && (ins.delist_date != Date::max() || gap_to_end);
     if (!delisted && !prices_stopped) continue;
-    const int64_t quantity = portfolio.quantity(id);
+    const Quantity quantity = portfolio.quantity(id);
     const double last_close = portfolio.mark(id);
     const double recovery = config.rules.delisting_recovery;
     const double price = delisting_price(last_close, recovery, trades_on_tick(ins));
-    const double loss = static_cast<double>(quantity) * (last_close - price);
+    const double loss = quantity * (last_close - price);
     simulator.liquidate(id, price, clock.now);
     result.delistings.push_back(DelistingRecord{day, id, ins.symbol, quantity, last_close, price, loss});
     const std::string why = delisted
@@ -418,7 +418,7 @@ void Backtest::Impl::liquidate_delisted(int32_t d) {
                                      "): a loss of " + format_cny(loss) + " CNY";
     result.warnings.event("delisted", ins.symbol,
                           clock.now.to_string() + ": " + ins.symbol + " " + why + "; liquidated " +
-                              std::to_string(quantity) + " shares without costs " + at,
+                              format_quantity(quantity) + " shares without costs " + at,
                           day);
   }
 }
@@ -436,9 +436,9 @@ void Backtest::Impl::record_day(int32_t d) {
                                      static_cast<int32_t>(portfolio.held().size())});
   for (InstrumentId id : portfolio.held()) {
     const double price = portfolio.mark(id);
-    const int64_t q = portfolio.quantity(id);
-    result.positions.push_back(PositionRecord{day, id, q, price, static_cast<double>(q) * price,
-                                              portfolio.position(id).avg_cost, portfolio.unrealized_pnl(id),
+    const Quantity q = portfolio.quantity(id);
+    result.positions.push_back(PositionRecord{day, id, q, price, q * price, portfolio.position(id).avg_cost,
+                                              portfolio.unrealized_pnl(id),
                                               portfolio.position(id).realized_pnl});
   }
 }

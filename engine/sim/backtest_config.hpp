@@ -38,14 +38,19 @@ struct ExecutionRules {
   /// "Corporate actions and delisting"): this fraction, in [0, 1], of its last close (1 = the last close,
   /// 0 = written off). The same in both profiles.
   double delisting_recovery = 1.0;
+  /// Hold unrounded share quantities: an instrument without a board lot under these rules (every instrument
+  /// when lots are off, index-kind ones always) trades exactly w x NAV / price shares instead of whole
+  /// shares (engine/execution/lot_rule.hpp). On in `ideal`, off in `realistic`.
+  bool fractional_shares = false;
 
-  /// The `ideal` profile: no lots, no limits, no T+1, no participation cap. Suspended bars stay blocked
-  /// (a suspended stock has no trade to fill against).
+  /// The `ideal` profile: no lots, no limits, no T+1, no participation cap, fractional shares. Suspended
+  /// bars stay blocked (a suspended stock has no trade to fill against).
   static ExecutionRules ideal() {
     ExecutionRules r;
     r.lots = false;
     r.price_limits = false;
     r.t_plus_1 = false;
+    r.fractional_shares = true;
     return r;
   }
 };

@@ -58,12 +58,12 @@ HistoryView EngineContext::history(const DataHandle& handle, int32_t length) con
   return HistoryView(*handle.panel, clock_.cursor[static_cast<int>(handle.frequency)], length);
 }
 
-int64_t EngineContext::position(InstrumentId id) const {
+Quantity EngineContext::position(InstrumentId id) const {
   check_instrument(id, "Context::position");
   return portfolio_.quantity(id);
 }
 
-int64_t EngineContext::sellable(InstrumentId id) const {
+Quantity EngineContext::sellable(InstrumentId id) const {
   check_instrument(id, "Context::sellable");
   return portfolio_.position(id).sellable;
 }
@@ -96,15 +96,17 @@ void EngineContext::target_weights(std::span<const WeightTarget> targets, bool e
   for (const WeightTarget& t : targets) place(t.instrument, OrderKind::TargetWeight, t.weight);
 }
 
-void EngineContext::target_shares(InstrumentId id, int64_t shares) {
+void EngineContext::target_shares(InstrumentId id, Quantity shares) {
   check_instrument(id, "Context::target_shares");
-  if (shares < 0) throw std::invalid_argument("Context::target_shares: negative target (no short selling)");
-  place(id, OrderKind::TargetShares, static_cast<double>(shares));
+  if (!(shares >= 0) || !std::isfinite(shares))
+    throw std::invalid_argument("Context::target_shares: expected a finite target >= 0 (no short selling)");
+  place(id, OrderKind::TargetShares, shares);
 }
 
-void EngineContext::order_shares(InstrumentId id, int64_t delta) {
+void EngineContext::order_shares(InstrumentId id, Quantity delta) {
   check_instrument(id, "Context::order_shares");
-  if (delta != 0) place(id, OrderKind::Shares, static_cast<double>(delta));
+  if (!std::isfinite(delta)) throw std::invalid_argument("Context::order_shares: expected a finite delta");
+  if (delta != 0) place(id, OrderKind::Shares, delta);
 }
 
 void EngineContext::subscribe(Frequency f) {

@@ -53,13 +53,13 @@ class EngineContext final : public Context {
   // portfolio
   double cash() const override { return portfolio_.cash(); }
   double nav() const override { return portfolio_.nav(); }
-  int64_t position(InstrumentId id) const override;
-  int64_t sellable(InstrumentId id) const override;
+  Quantity position(InstrumentId id) const override;
+  Quantity sellable(InstrumentId id) const override;
 
   // orders
   void target_weights(std::span<const WeightTarget> targets, bool exit_others = true) override;
-  void target_shares(InstrumentId id, int64_t shares) override;
-  void order_shares(InstrumentId id, int64_t delta) override;
+  void target_shares(InstrumentId id, Quantity shares) override;
+  void order_shares(InstrumentId id, Quantity delta) override;
 
   // callbacks
   void subscribe(Frequency f) override;

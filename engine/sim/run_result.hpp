@@ -27,7 +27,7 @@ struct DailyRecord {
 struct PositionRecord {
   Date date;
   InstrumentId instrument = -1;
-  int64_t quantity = 0;
+  Quantity quantity = 0;
   double price = 0;  // close used for valuation
   double value = 0;
   double avg_cost = 0;        // average purchase price per share, fees excluded (CNY)
@@ -51,7 +51,7 @@ struct DelistingRecord {
   Date date;
   InstrumentId instrument = -1;
   std::string symbol;
-  int64_t quantity = 0;
+  Quantity quantity = 0;
   double last_close = 0;
   double recovery_price = 0;
   double loss = 0;

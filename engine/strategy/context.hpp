@@ -62,17 +62,20 @@ class Context {
   // ---- portfolio (valued at the latest marks) ------------------------------------------------------
   virtual double cash() const = 0;
   virtual double nav() const = 0;
-  /// Shares held (total, including shares not yet sellable).
-  virtual int64_t position(InstrumentId id) const = 0;
+  /// Shares held (total, including shares not yet sellable): a whole number unless the run holds fractional
+  /// shares (execution.fractional_shares, the `ideal` profile; engine/core/quantity.hpp).
+  virtual Quantity position(InstrumentId id) const = 0;
   /// Shares that may be sold now (with the T+1 rule, shares bought today are not). Default: position().
-  virtual int64_t sellable(InstrumentId id) const { return position(id); }
+  virtual Quantity sellable(InstrumentId id) const { return position(id); }
 
   // ---- orders (executed per the fill mode; see docs/event-ordering.md) ------------------------------
   /// Sets target weights for the listed instruments; with exit_others, every other holding targets 0.
   virtual void target_weights(std::span<const WeightTarget> targets, bool exit_others = true) = 0;
-  virtual void target_shares(InstrumentId id, int64_t shares) = 0;
-  /// Buys (> 0) or sells (< 0) shares.
-  virtual void order_shares(InstrumentId id, int64_t delta) = 0;
+  /// Sets a target position of `shares` >= 0; rounded down to whole shares and lots at the fill unless the
+  /// instrument trades fractional shares.
+  virtual void target_shares(InstrumentId id, Quantity shares) = 0;
+  /// Buys (> 0) or sells (< 0) shares (rounded at the fill like target_shares).
+  virtual void order_shares(InstrumentId id, Quantity delta) = 0;
 
   // ---- callbacks ---------------------------------------------------------------------------------
   /// Requests on_bar calls for BarClose events of frequency f (throws ConfigError when f is not loaded).

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "engine/core/quantity.hpp"
 #include "engine/core/time.hpp"
 #include "engine/data/instrument.hpp"
 
@@ -10,7 +11,7 @@ namespace abt {
 
 enum class OrderKind : uint8_t {
   TargetWeight,  // amount = target fraction of NAV at the fill (strategies.md section 6)
-  TargetShares,  // amount = target position in shares
+  TargetShares,  // amount = target position in shares (rounded down to whole shares unless fractional)
   Shares,        // amount = shares to buy (> 0) or sell (< 0)
 };
 
@@ -39,7 +40,7 @@ struct Fill {
   Timestamp time;  // execution time (the bar open time for next_open, the bar close time for close)
   InstrumentId instrument = -1;
   Side side = Side::Buy;
-  int64_t quantity = 0;  // > 0
+  Quantity quantity = 0;  // > 0 (whole shares unless ExecutionRules::fractional_shares)
   double price = 0.0;
   double cost = 0.0;  // = commission + stamp_duty + transfer_fee
   double commission = 0.0;

@@ -19,7 +19,9 @@
 namespace abt {
 
 /// Version of the plugin binary interface of this abt.
-inline constexpr int kPluginAbiVersion = 3;  // 3: Context::warnings, Context::provenance
+// 2: Context::sellable, Context::request_reentry; 3: quantities are doubles (Context::position, sellable,
+// target_shares, order_shares; Fill::quantity) for fractional shares, Context::warnings, Context::provenance.
+inline constexpr int kPluginAbiVersion = 3;
 
 }  // namespace abt
 

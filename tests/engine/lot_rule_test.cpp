@@ -55,6 +55,38 @@ TEST(LotRule, IndicesAndLotsOffTradeSingleUnits) {
   EXPECT_EQ(off.round_buy(48216), 48216);
   EXPECT_EQ(off.round_sell(33, 1000), 33);
   EXPECT_EQ(off.step_down_buy(48216), 48215);
+  // Whole-share kinds round fractional requests (a fractional order_shares delta) down.
+  EXPECT_EQ(off.round_buy(48216.7), 48216);
+  EXPECT_EQ(off.round_sell(33.9, 1000), 33);
+  EXPECT_EQ(off.shares(48216.0077), 48216);
+  EXPECT_EQ(off.shares(0.1 * 100000 / 10), 1000);  // binary noise tolerated
+  EXPECT_FALSE(off.fractional());
+}
+
+TEST(LotRule, FractionalSharesAreNotRoundedWhereThereIsNoBoardLot) {
+  const LotRule frac(stock("600000.SH", Board::ShanghaiMain), false, true);
+  EXPECT_TRUE(frac.fractional());
+  EXPECT_DOUBLE_EQ(frac.shares(500'000.0 / 10.37), 500'000.0 / 10.37);
+  EXPECT_EQ(frac.shares(-1), 0);
+  EXPECT_DOUBLE_EQ(frac.round_buy(48216.0077), 48216.0077);
+  EXPECT_EQ(frac.round_buy(kFractionalDust / 2), 0);  // noise is no trade
+  EXPECT_DOUBLE_EQ(frac.round_sell(10.25, 100.5), 10.25);
+  EXPECT_DOUBLE_EQ(frac.round_sell(100.5 - kFractionalDust / 2, 100.5), 100.5);  // no dust left behind
+  // Stepping down a fractional buy: by at least the wanted amount.
+  EXPECT_NEAR(frac.step_down_buy(100.0, 0.25), 99.75, 1e-9);
+  EXPECT_LT(frac.step_down_buy(100.0, 0.25), 99.75);
+  EXPECT_EQ(frac.step_down_buy(0.1, 0.2), 0);
+  // Board lots win: a stock with lots on still trades in hundreds; an index trades fractional units.
+  const LotRule lots(stock("600000.SH", Board::ShanghaiMain), true, true);
+  EXPECT_FALSE(lots.fractional());
+  EXPECT_EQ(lots.round_buy(48216.0077), 48200);
+  EXPECT_EQ(lots.shares(48216.0077), 48216);
+  Instrument idx;
+  idx.symbol = "BROAD.IDX";
+  idx.kind = InstrumentKind::Index;
+  idx.board = Board::Index;
+  EXPECT_TRUE(LotRule(idx, true, true).fractional());
+  EXPECT_DOUBLE_EQ(LotRule(idx, true, true).round_buy(3.25), 3.25);
 }
 
 }  // namespace

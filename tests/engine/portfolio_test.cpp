@@ -43,6 +43,22 @@ TEST(Portfolio, ShareRatioKeepsNavAndPaysTheFractionInCash) {
   EXPECT_DOUBLE_EQ(p.nav(), nav_before);
 }
 
+TEST(Portfolio, FractionalHoldingsConvertExactlyAndSellToZero) {
+  Portfolio p(1, 20000.0);
+  p.buy(0, 1002.5, 10.0, 0.0);
+  EXPECT_DOUBLE_EQ(p.cash(), 20000.0 - 10025.0);
+  // Without whole shares: 1002.5 x 1.25 = 1253.125 shares, nothing paid, NAV unchanged.
+  EXPECT_DOUBLE_EQ(p.apply_share_ratio(0, 1.25, 8.0, /*whole_shares=*/false), 0.0);
+  EXPECT_DOUBLE_EQ(p.quantity(0), 1253.125);
+  EXPECT_DOUBLE_EQ(p.nav(), 20000.0);
+  p.sell(0, 253.125, 9.0, 0.0);
+  EXPECT_DOUBLE_EQ(p.quantity(0), 1000.0);
+  EXPECT_DOUBLE_EQ(p.position(0).realized_pnl, 253.125 * (9.0 - 8.0));
+  p.sell(0, 1000.0, 9.0, 0.0);
+  EXPECT_TRUE(p.held().empty());
+  EXPECT_DOUBLE_EQ(p.cash(), 20000.0 - 10025.0 + 1253.125 * 9.0);
+}
+
 TEST(Portfolio, TPlus1BuysAreNotSellableUntilTheNextReset) {
   Portfolio p(1, 100'000.0);
   p.buy(0, 1000, 10.0, 0.0);  // T+0: sellable at once

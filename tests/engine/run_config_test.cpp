@@ -62,6 +62,16 @@ TEST(RunConfig, ExecutionProfilesAndRuleSwitches) {
   const RunConfig ideal = parse_run_config(j);
   EXPECT_FALSE(ideal.rules.lots || ideal.rules.price_limits || ideal.rules.t_plus_1);
   EXPECT_DOUBLE_EQ(ideal.rules.participation, 0.0);
+  EXPECT_FALSE(def.rules.fractional_shares);
+  EXPECT_TRUE(ideal.rules.fractional_shares);
+  j["execution"] = {{"profile", "ideal"}, {"fractional_shares", false}};
+  EXPECT_FALSE(parse_run_config(j).rules.fractional_shares);
+  j["execution"] = {{"fractional_shares", true}};
+  EXPECT_TRUE(parse_run_config(j).rules.fractional_shares);
+  EXPECT_TRUE(parse_run_config(j).rules.lots);  // realistic otherwise
+  j["execution"] = {{"fractional_shares", 1}};
+  EXPECT_EQ(error_of(j), "execution.fractional_shares: expected true or false, got 1");
+  j["execution"] = {{"profile", "ideal"}};
   // A per-rule switch overrides the profile.
   j["execution"] = {
       {"profile", "ideal"}, {"t_plus_1", true}, {"participation", 0.05}, {"fill", "next_close"}};

@@ -126,6 +126,7 @@ TEST(DelistingRecovery, ResultJsonReportsTheDelistingsAndEchoesTheRecovery) {
   ASSERT_EQ(d["items"].size(), 1u);
   EXPECT_EQ(d["items"][0]["symbol"], "600001.SH");
   EXPECT_EQ(d["items"][0]["date"], "2024-01-04");
+  EXPECT_TRUE(d["items"][0]["quantity"].is_number_integer());
   EXPECT_EQ(d["items"][0]["quantity"], 1000);
   EXPECT_DOUBLE_EQ(d["items"][0]["last_close"].get<double>(), 9.55);
   EXPECT_DOUBLE_EQ(d["items"][0]["recovery_price"].get<double>(), 4.78);

@@ -326,7 +326,8 @@ TEST(Participation, SharesDeltasShrinkByWhatFilled) {
 
 TEST(Profiles, IdealAndRealisticDifferForExplainedReasons) {
   // Half the NAV into a stock that opens at limit-up on day 1 (11.00) and at 11.50 on day 2.
-  // ideal: floor(500,000 / 11.00) = 45,454 shares at 11.00 on day 1 (no limits, units of 1).
+  // ideal: 500,000 / 11.00 = 45,454.54 shares at 11.00 on day 1 (no limits, fractional shares); with
+  // fractional_shares off, floor(500,000 / 11.00) = 45,454 (units of 1).
   // realistic: blocked on day 1; on day 2 floor(500,000 / 11.50) = 43,478 -> 43,400 shares (lots).
   const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04"})
                             .stock("600000.SH", {bar(10, 10), bar(11.00, 11.00), bar(11.50, 12.00)})
@@ -342,15 +343,22 @@ TEST(Profiles, IdealAndRealisticDifferForExplainedReasons) {
   auto ideal = config_with(FillMode::NextOpen);
   ideal.rules = ExecutionRules::ideal();
   const RunResult i = Backtest(md, ideal).run(s);
+  auto whole = ideal;
+  whole.rules.fractional_shares = false;
+  const RunResult w = Backtest(md, whole).run(s);
   const RunResult r = Backtest(md, config_with(FillMode::NextOpen)).run(s);
   ASSERT_EQ(i.fills.size(), 1u);
+  ASSERT_EQ(w.fills.size(), 1u);
   ASSERT_EQ(r.fills.size(), 1u);
-  EXPECT_EQ(i.fills[0].quantity, 45454);
+  EXPECT_DOUBLE_EQ(i.fills[0].quantity, 500'000.0 / 11.0);
   EXPECT_DOUBLE_EQ(i.fills[0].price, 11.00);
+  EXPECT_EQ(w.fills[0].quantity, 45454);
   EXPECT_EQ(r.fills[0].quantity, 43400);
   EXPECT_DOUBLE_EQ(r.fills[0].price, 11.50);
-  // Final NAV: ideal 1,000,000 + 45,454 x (12 - 11) = 1,045,454; realistic 1,000,000 + 43,400 x 0.5.
-  EXPECT_DOUBLE_EQ(i.daily.back().nav, 1'045'454.0);
+  // Final NAV: ideal 1,000,000 + 45,454.54 x (12 - 11); whole shares 1,000,000 + 45,454 x 1 = 1,045,454;
+  // realistic 1,000,000 + 43,400 x 0.5.
+  EXPECT_DOUBLE_EQ(i.daily.back().nav, 1'000'000.0 + 500'000.0 / 11.0);
+  EXPECT_DOUBLE_EQ(w.daily.back().nav, 1'045'454.0);
   EXPECT_DOUBLE_EQ(r.daily.back().nav, 1'021'700.0);
   EXPECT_EQ(rejects(r, RejectReason::LimitUp), 1);
   EXPECT_EQ(rejects(i, RejectReason::LimitUp), 0);

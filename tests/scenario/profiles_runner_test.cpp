@@ -43,14 +43,17 @@ TEST(Profiles, RealisticAndIdealThroughTheRunLayer) {
   j["execution"] = {{"profile", "ideal"}};
   const RunOutput ideal = run_backtest(parse_run_config(j), md, registry);
 
-  // ideal: 45,454 @ 11.00 on day 1 = 499,994: commission 125.00, transfer fee 5.00.
+  // ideal: 500,000 / 11 = 45,454.54 shares @ 11.00 on day 1 = 500,000.00 (fractional shares): commission
+  // 125.00, transfer fee 5.00.
   // realistic: blocked on day 1; 43,400 @ 11.50 on day 2 = 499,100: commission 124.78, transfer fee 4.99.
-  EXPECT_DOUBLE_EQ(ideal.metrics.final_nav, 1'000'000.0 - 130.00 + 45'454.0 * 1.0);
+  EXPECT_DOUBLE_EQ(ideal.metrics.final_nav, 1'000'000.0 - 130.00 + 500'000.0 / 11.0 * 1.0);
   EXPECT_DOUBLE_EQ(realistic.metrics.final_nav, 1'000'000.0 - 129.77 + 43'400.0 * 0.5);
   const nlohmann::json doc_r = result_document(realistic), doc_i = result_document(ideal);
   EXPECT_EQ(doc_r["config"]["execution"]["profile"], "realistic");
   EXPECT_EQ(doc_i["config"]["execution"]["profile"], "ideal");
   EXPECT_EQ(doc_i["config"]["execution"]["lots"], false);
+  EXPECT_EQ(doc_i["config"]["execution"]["fractional_shares"], true);
+  EXPECT_EQ(doc_r["config"]["execution"]["fractional_shares"], false);
   EXPECT_EQ(doc_r["rejected_orders"]["limit_up"], 1);
   EXPECT_EQ(doc_i["rejected_orders"]["limit_up"], 0);
   EXPECT_DOUBLE_EQ(doc_r["costs"]["commission"].get<double>(), 124.78);

@@ -116,7 +116,8 @@ TEST(DrawdownStop, FlattensBeyondTheThresholdAndReentersAfterNDays) {
 TEST(VolTarget, ScalesTargetWeightsByTargetOverRealisedVolatility) {
   // Half the NAV in a stock: day 1 closes 11 (NAV 1,050,000, r = +5 %), day 2 closes 9.90 (NAV 995,000,
   // r = -5.2381 %). With a 2-day window the realised vol is the sample std of those two returns x sqrt(243);
-  // the target 0.5 placed at day 2's close fills at day 3's open (10, NAV 1,000,000) scaled by 0.2 / vol.
+  // the target 0.5 placed at day 2's close fills at day 3's open (10, NAV 1,000,000) scaled by 0.2 / vol
+  // (fractional shares in the ideal profile: exactly, not floored).
   const MarketData md = TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"})
                             .stock("600000.SH", {bar(10, 10), bar(10, 11), bar(11, 9.9), bar(10, 10)})
                             .build();
@@ -134,11 +135,11 @@ TEST(VolTarget, ScalesTargetWeightsByTargetOverRealisedVolatility) {
   const RunResult r = Backtest(md, cfg).run(s);
   const double r1 = 0.05, r2 = 995'000.0 / 1'050'000.0 - 1.0, m = (r1 + r2) / 2;
   const double vol = std::sqrt(((r1 - m) * (r1 - m) + (r2 - m) * (r2 - m)) * 243.0);
-  const auto expected = static_cast<int64_t>(std::floor(0.5 * (0.2 / vol) * 1'000'000.0 / 10.0));
+  const double expected = 0.5 * (0.2 / vol) * 1'000'000.0 / 10.0;
   ASSERT_EQ(r.fills.size(), 2u);
   EXPECT_EQ(r.fills[0].quantity, 50000);  // day 0: no history yet, no scaling
   EXPECT_EQ(r.fills[1].side, Side::Sell);
-  EXPECT_EQ(50000 - r.fills[1].quantity, expected);
+  EXPECT_NEAR(50000 - r.fills[1].quantity, expected, 1e-9);
 }
 
 TEST(VolTarget, CovarianceModelUsesTheHoldingsTrailingReturns) {
@@ -161,11 +162,14 @@ TEST(VolTarget, CovarianceModelUsesTheHoldingsTrailingReturns) {
     c.target_weights({&t, 1});
   };
   const RunResult r = Backtest(md, cfg).run(s);
-  const double w = 495'000.0 / 995'000.0, estimate = w * std::sqrt(0.02 * 243.0);
-  const auto expected = static_cast<int64_t>(std::floor(0.5 * (0.2 / estimate) * 1'000'000.0 / 10.0));
+  // The returns come from the stored float32 closes: 9.90f / 11 - 1 = -0.09999997 (the sample variance of
+  // two returns is their squared difference / 2).
+  const double r1 = 0.1, r2 = static_cast<double>(9.9f) / 11.0 - 1.0;
+  const double w = 495'000.0 / 995'000.0, estimate = w * std::sqrt((r1 - r2) * (r1 - r2) / 2 * 243.0);
+  const double expected = 0.5 * (0.2 / estimate) * 1'000'000.0 / 10.0;
   ASSERT_EQ(r.fills.size(), 2u);
   EXPECT_EQ(r.fills[0].quantity, 50000);
-  EXPECT_EQ(50000 - r.fills[1].quantity, expected);
+  EXPECT_NEAR(50000 - r.fills[1].quantity, expected, 1e-9);
 }
 
 }  // namespace

@@ -92,8 +92,8 @@ TEST(Sizing, SellsExecuteFirstAndFundTheBuys) {
 /// A fee with a large minimum, to exercise the lot-by-lot step-down after scaling.
 class MinimumFeeModel final : public CostModel {
  public:
-  double cost(const Instrument&, Side, int64_t quantity, double price, Date) const override {
-    return round_to_fen(std::max(500.0, static_cast<double>(quantity) * price * 0.001));
+  double cost(const Instrument&, Side, Quantity quantity, double price, Date) const override {
+    return round_to_fen(std::max(500.0, quantity * price * 0.001));
   }
   double buy_rate() const override { return 0.001; }
   nlohmann::json describe() const override { return {{"model", "minimum_fee_test"}}; }
