@@ -59,6 +59,12 @@ class WarningLog {
         count;
   }
 
+  /// Appends the reported entries of `other` (after this log's own).
+  void append(const WarningLog& other) {
+    for (const RunWarning& w : other.entries_)
+      if (w.count > 0) entries_.push_back(w);
+  }
+
   /// The reported entries (count > 0), in order.
   std::vector<RunWarning> entries() const {
     std::vector<RunWarning> out;

@@ -14,7 +14,7 @@ std::vector<double> levels_of(const MarketData& data, const Panel* panel, int32_
 }  // namespace
 
 std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
-                                     int32_t last, const StrategyRegistry* registry) {
+                                     int32_t last, const StrategyRegistry* registry, WarningLog* log) {
   const Panel* panel = nullptr;
   int32_t col = 0;
   if (const auto id = data.find(name)) {
@@ -23,7 +23,7 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
   } else if (const auto it = data.series.find(name); it != data.series.end()) {
     panel = &it->second;
   } else if (const DerivedSeriesInfo* derived = registry ? registry->find_series(name) : nullptr) {
-    std::vector<double> values = derived->compute(data);
+    std::vector<double> values = derived->compute(data, log, first, last);
     if (values.size() != static_cast<size_t>(data.calendar.size()))
       throw InternalError("derived series '" + name + "': expected one value per calendar day");
     std::vector<float> narrow(values.begin(), values.end());
@@ -64,6 +64,25 @@ std::vector<double> levels_of(const MarketData& data, const Panel* panel, int32_
   return levels;
 }
 }  // namespace
+
+void note_survivorship(const MarketData& data, int32_t first, int32_t last, WarningLog& log) {
+  if (data.calendar.empty() || last - first + 1 < kSurvivorshipMinDays) return;
+  int64_t stocks = 0, delisted = 0;
+  for (const Instrument& ins : data.instruments) {
+    if (ins.kind != InstrumentKind::Stock) continue;
+    ++stocks;
+    if (ins.delist_date != Date::max()) ++delisted;
+  }
+  if (stocks < kSurvivorshipMinStocks || delisted > 0) return;
+  const Date from = data.calendar.day(first), to = data.calendar.day(last);
+  log.note(
+      "survivorship", "",
+      "none of the " + std::to_string(stocks) + " stocks in the data delists (run " + from.to_string() +
+          " .. " + to.to_string() +
+          "): the data likely holds today's survivors only, which biases returns upward, small caps most "
+          "(docs/real-data.md)",
+      stocks);
+}
 
 namespace {
 /// The resolved risk section (null for a limit that is off).
@@ -120,8 +139,9 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.on_day_done = std::move(on_day_done);
 
   RunOutput out;
+  WarningLog data_warnings;  // the benchmark's and the data's own, reported after the run's
   if (!config.benchmark.empty())
-    out.benchmark = benchmark_levels(data, config.benchmark, first, last, &registry);
+    out.benchmark = benchmark_levels(data, config.benchmark, first, last, &registry, &data_warnings);
   if (bc.risk.drawdown_stop > 0 && bc.risk.reenter_on == RiskConfig::Reentry::BenchmarkAboveSma) {
     if (config.benchmark.empty())
       throw ConfigError("risk.reenter_on: 'benchmark_sma' needs a \"benchmark\" to compare with its SMA");
@@ -183,6 +203,8 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   const auto t0 = std::chrono::steady_clock::now();
   out.result = backtest.run(*strategy);
   out.run_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  note_survivorship(data, first, last, data_warnings);
+  out.result.warnings.append(data_warnings);
 
   MetricsOptions mo;
   mo.initial_cash = config.capital;

@@ -10,6 +10,12 @@
 
 namespace abt {
 
+/// The survivorship warning: a data set of at least kSurvivorshipMinStocks stocks in which none delists,
+/// over a run of at least kSurvivorshipMinDays trading days (first..last calendar indices).
+inline constexpr int32_t kSurvivorshipMinDays = 243;
+inline constexpr int64_t kSurvivorshipMinStocks = 50;
+void note_survivorship(const MarketData& data, int32_t first, int32_t last, WarningLog& log);
+
 /// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path). `on_day_done`
 /// (optional) receives (days done, days total) after every trading day, for progress display.
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
@@ -19,7 +25,9 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
 /// as "microcap_index", computed over the whole data and stored as float32) on calendar days [first, last],
 /// preceded by the base level (the close of day first-1, or the first day's open/value when first == 0).
 /// Missing values carry the last known level forward. Throws ConfigError("benchmark: ...") when unknown.
+/// A derived series reports its data warnings to `log` when given.
 std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
-                                     int32_t last, const StrategyRegistry* registry = nullptr);
+                                     int32_t last, const StrategyRegistry* registry = nullptr,
+                                     WarningLog* log = nullptr);
 
 }  // namespace abt

@@ -6,6 +6,7 @@
 
 #include "engine/analytics/return_statistics.hpp"
 #include "engine/run/number_format.hpp"
+#include "engine/run/summary_table.hpp"
 #include "engine/run/svg_chart.hpp"
 
 namespace abt {
@@ -198,6 +199,16 @@ std::string html_report(const RunOutput& output) {
       "; data fingerprint " +
       html_escape(output.data_info.is_object() ? output.data_info.value("fingerprint", std::string()) : "-") +
       "; abt " + ABT_VERSION + "</p>\n";
+  const std::vector<RunWarning> warnings = output.result.warnings.entries();
+  if (!warnings.empty()) {
+    // Data-honesty warnings and notable events first: they qualify every number below.
+    h += "<h2 id=\"warnings\">Warnings</h2>\n<table class=\"warnings\"><tr><th>kind</th><th>about</th>"
+         "<th>what</th><th>how much</th></tr>\n";
+    for (const RunWarning& w : warnings)
+      h += "<tr><td>" + html_escape(w.kind) + "</td><td>" + html_escape(w.subject) + "</td><td>" +
+           html_escape(w.message) + "</td><td>" + html_escape(warning_extent(w)) + "</td></tr>\n";
+    h += "</table>\n";
+  }
   h += "<h2 id=\"nav\">NAV vs benchmark (start = 1)</h2>\n<div><button "
        "onclick=\"abtScale(false)\">linear</button>"
        "<button onclick=\"abtScale(true)\">log</button></div>\n";

@@ -16,6 +16,22 @@ std::string percent(double v) {
 
 }  // namespace
 
+std::string warning_extent(const RunWarning& w) {
+  std::string out;
+  if (w.by_year.size() > 1) {
+    out = " (by year:";
+    for (const auto& [year, n] : w.by_year) {
+      out.append(" ").append(std::to_string(year)).append(" ").append(std::to_string(n));
+    }
+    out.append(")");
+  } else if (w.count > 1 || w.dated()) {
+    out.append(" (").append(std::to_string(w.count));
+    if (w.dated()) out.append(", ").append(w.first.to_string()).append(" .. ").append(w.last.to_string());
+    out.append(")");
+  }
+  return out;
+}
+
 std::string format_summary(const RunOutput& output) {
   const PerformanceMetrics& m = output.metrics;
   const auto& cfg = output.resolved_config;
@@ -66,12 +82,13 @@ std::string format_summary(const RunOutput& output) {
   for (const auto& [k, v] : rows) out += k + std::string(width - k.size() + 2, ' ') + v + "\n";
   out += rule + "\n";
   // Warnings last, one line each, so that data problems are the last thing a user reads.
-  const std::vector<RunWarning> warnings = output.result.warnings.entries();
-  for (const RunWarning& w : warnings) {
-    out += "warning [" + w.kind + "] " + w.message;
-    if (w.count > 1 || w.dated())
-      out += " (" + std::to_string(w.count) +
-             (w.dated() ? ", " + w.first.to_string() + " .. " + w.last.to_string() : "") + ")";
+  for (const RunWarning& w : output.result.warnings.entries()) {
+    out += "warning [";
+    out += w.kind;
+    if (!w.subject.empty()) out.append(": ").append(w.subject);
+    out += "] ";
+    out += w.message;
+    out += warning_extent(w);
     out += "\n";
   }
   return out;

@@ -45,12 +45,13 @@ StrategyInfo make_strategy_info(std::string name, std::string summary) {
 
 /// A daily series derived from the data by a pure function (e.g. the micro-cap index level), usable by name
 /// as a run's benchmark when the data has no instrument or series of that name. compute() returns one value
-/// per calendar day (NaN = no value). A benchmark is read only after the run, so it cannot leak into a
-/// strategy.
+/// per calendar day (NaN = no value) and reports data problems of the days a run covers (calendar indices
+/// [first, last]) to the log when one is given (may be nullptr). A benchmark is read only after the run, so
+/// it cannot leak into a strategy.
 struct DerivedSeriesInfo {
   std::string name;
   std::string summary;
-  std::function<std::vector<double>(const MarketData&)> compute;
+  std::function<std::vector<double>(const MarketData&, WarningLog* log, int32_t first, int32_t last)> compute;
 };
 
 /// Bars of one instrument derived from the data (e.g. the micro-cap index as a tradable asset). Daily vectors

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "engine/core/error.hpp"
+#include "strategies/common/param_lookup.hpp"
 
 namespace abt {
 
@@ -21,13 +22,10 @@ void DualMaStrategy::on_start(Context& ctx) {
   if (!ctx.has_frequency(frequency_))
     throw ConfigError("strategy.params.frequency: " + params_.frequency +
                       " bars are not loaded (generate or import 60-minute data)");
-  for (size_t k = 0; k < params_.symbols.size(); ++k) {
-    const auto id = ctx.find_instrument(params_.symbols[k]);
-    if (!id)
-      throw ConfigError("strategy.params.symbols[" + std::to_string(k) + "]: unknown instrument '" +
-                        params_.symbols[k] + "'");
-    ids_.push_back(*id);
-  }
+  const Params defaults;
+  for (size_t k = 0; k < params_.symbols.size(); ++k)
+    ids_.push_back(param_instrument(ctx, params_.symbols[k], "symbols[" + std::to_string(k) + "]",
+                                    defaults.symbols.front(), "e.g. 000001.SH"));
   long_.assign(ids_.size(), false);
   changes_.reserve(ids_.size());
   closes_.resize(params_.slow);

@@ -5,6 +5,8 @@
 
 #include "engine/core/error.hpp"
 #include "strategies/common/optional_field.hpp"
+#include "strategies/common/param_lookup.hpp"
+#include "strategies/common/series_asof.hpp"
 #include "strategies/indicators/rolling.hpp"
 
 namespace abt {
@@ -41,33 +43,48 @@ bool MicrocapRotationStrategy::ratio_change_triggers(double now, double before, 
 void MicrocapRotationStrategy::on_start(Context& ctx) {
   index_ = make_bound_microcap_index(ctx, instruments_, params_.index_params(), /*track_level=*/true);
 
-  const auto instrument = [&](const std::string& symbol, const char* param) {
-    const auto id = ctx.find_instrument(symbol);
-    if (!id)
-      throw ConfigError(std::string("strategy.params.") + param + ": unknown instrument '" + symbol + "'");
-    return *id;
-  };
+  const Params defaults;
   if (params_.mao_members.empty()) {
-    mao_id_ = instrument(params_.mao_symbol, "mao_symbol");
+    mao_id_ = param_instrument(ctx, params_.mao_symbol, "mao_symbol", defaults.mao_symbol,
+                               "strategy.params.mao_members to a basket of blue chips, or mao_series to a "
+                               "series");
   } else {
     std::vector<InstrumentId> members;
     for (size_t k = 0; k < params_.mao_members.size(); ++k)
       members.push_back(
-          instrument(params_.mao_members[k], ("mao_members[" + std::to_string(k) + "]").c_str()));
+          param_instrument(ctx, params_.mao_members[k], "mao_members[" + std::to_string(k) + "]", ""));
     mao_basket_ =
         std::make_unique<BasketIndex>(std::move(members), params_.mao_weighting == "cap", ctx.calendar());
     mao_basket_->bind(ctx);
   }
-  broad_id_ = instrument(params_.broad_symbol, "broad_symbol");
-  if (params_.micro_asset != "basket") micro_id_ = instrument(params_.micro_asset, "micro_asset");
+  broad_id_ = param_instrument(ctx, params_.broad_symbol, "broad_symbol", defaults.broad_symbol,
+                               "e.g. 000001.SH, the SSE Composite");
+  if (params_.micro_asset != "basket")
+    micro_id_ = param_instrument(ctx, params_.micro_asset, "micro_asset", defaults.micro_asset);
   broad_close_ = ctx.field(Frequency::Daily, "close");
   mao_from_series_ = !params_.mao_series.empty();
   if (mao_from_series_)
-    mao_handle_ = ctx.series(params_.mao_series);
+    mao_handle_ = param_series(ctx, params_.mao_series, "mao_series");
   else if (!mao_basket_)
     mao_handle_ = broad_close_;
   has_yield_ = !params_.yield_series.empty();
-  if (has_yield_) yield_ = ctx.series(params_.yield_series);
+  if (has_yield_)
+    yield_ = param_series(ctx, params_.yield_series, "yield_series",
+                          "set strategy.params.yield_series to \"\" to turn the yield trigger off");
+  if (WarningLog* log = ctx.warnings()) {
+    if (has_yield_)
+      stale_yield_ = log->declare("stale_series", params_.yield_series,
+                                  "the yield_series '" + params_.yield_series + "' has no value within " +
+                                      std::to_string(kMaxSeriesAge) +
+                                      " trading days of a decision day (or of its risk_lookback day): the "
+                                      "yield trigger cannot fire there");
+    if (mao_from_series_)
+      stale_mao_ = log->declare(
+          "stale_series", params_.mao_series,
+          "the mao_series '" + params_.mao_series + "' has no value within " + std::to_string(kMaxSeriesAge) +
+              " trading days of a decision day: the ratio R is undefined and the strategy "
+              "holds cash there");
+  }
   if (params_.macd_monitor && params_.macd_frequency != "60m")
     macd_ = std::make_unique<ind::Macd>(12, 26, 9, 60);
   if (params_.macd_monitor && params_.macd_frequency != "1d") {
@@ -99,8 +116,9 @@ double MicrocapRotationStrategy::mao_level(const HistoryView& mao, int32_t lag) 
     const int32_t day = index_->last_day() - lag;
     return day >= 0 ? mao_basket_->levels()[static_cast<size_t>(day)] : ind::kNaN;
   }
+  if (mao_from_series_) return latest_within(mao, lag, kMaxSeriesAge);
   if (lag >= mao.size()) return ind::kNaN;
-  return mao.at(lag, mao_from_series_ ? 0 : mao_id_);
+  return mao.at(lag, mao_id_);
 }
 
 double MicrocapRotationStrategy::crowding(const HistoryView& broad, int32_t lag) {
@@ -154,11 +172,15 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
   const int32_t length =
       std::max({params_.annual_window, params_.slope_window, params_.risk_lookback + params_.vc_window + 1}) +
       1;
-  const HistoryView mao = mao_handle_.panel ? ctx.history(mao_handle_, length) : HistoryView();
+  const HistoryView mao =
+      mao_handle_.panel ? ctx.history(mao_handle_, length + kMaxSeriesAge) : HistoryView();
   const HistoryView broad = ctx.history(broad_close_, length);
 
   // R and its annual line.
-  const double ratio = levels[static_cast<size_t>(today)] / mao_level(mao, 0);
+  const double mao_now = mao_level(mao, 0);
+  const Date date = ctx.calendar().day(today);
+  if (mao_from_series_ && std::isnan(mao_now) && ctx.warnings()) ctx.warnings()->count(stale_mao_, date);
+  const double ratio = levels[static_cast<size_t>(today)] / mao_now;
   double line = ind::kNaN;
   if (today + 1 >= params_.annual_window) {
     double sum = 0;
@@ -178,10 +200,15 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
   bool risk_on =
       ratio_change_triggers(crowding(broad, 0), crowding(broad, params_.risk_lookback), params_.vc_threshold);
   if (has_yield_) {
-    const HistoryView y = ctx.history(yield_, params_.risk_lookback + 1);
-    if (y.size() > params_.risk_lookback)
-      risk_on = risk_on ||
-                ratio_change_triggers(y.at(0, 0), y.at(params_.risk_lookback, 0), params_.yield_threshold);
+    // The latest yield within kMaxSeriesAge days of today and of the lookback day (never a later one).
+    const HistoryView y = ctx.history(yield_, params_.risk_lookback + 1 + kMaxSeriesAge);
+    if (y.size() > params_.risk_lookback) {
+      const double now = latest_within(y, 0, kMaxSeriesAge);
+      const double before = latest_within(y, params_.risk_lookback, kMaxSeriesAge);
+      if ((std::isnan(now) || std::isnan(before)) && ctx.warnings())
+        ctx.warnings()->count(stale_yield_, date);
+      risk_on = risk_on || ratio_change_triggers(now, before, params_.yield_threshold);
+    }
   }
   // MACD monitor.
   double exposure = micro_exposure_;

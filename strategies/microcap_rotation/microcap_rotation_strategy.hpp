@@ -8,7 +8,9 @@
 //   Slope override (use_slope_override): slope_X = least-squares slope of the last slope_window levels of X
 //     divided by their mean; if the two slopes have opposite signs, hold the one with the positive slope.
 //   Risk overlay on the micro leg: cash when y10_t / y10_{t-risk_lookback} - 1 >= yield_threshold
-//     (series `yield_series`, "" = off) or VC_t / VC_{t-risk_lookback} - 1 >= vc_threshold, with
+//     (series `yield_series`, "" = off; y10 at a day = its latest value at most kMaxSeriesAge trading days
+//     before, else missing: the trigger cannot fire and a stale_series warning counts the day; the same rule
+//     reads `mao_series`) or VC_t / VC_{t-risk_lookback} - 1 >= vc_threshold, with
 //     VC = std of the last vc_window daily returns of Micro / the same of `broad_symbol`; back in when both
 //     are below again (evaluated daily). An indicator without enough history does not trigger.
 //   MACD monitor (macd_monitor, off): MACD(12,26,9) of Micro on daily bars, 60-minute bars or both
@@ -91,6 +93,9 @@ class MicrocapRotationStrategy final : public Strategy {
   };
 
   enum class Choice : uint8_t { Cash, Micro, Mao };
+  /// An external series value (yield, Mao) older than this many trading days counts as missing
+  /// (a stale_series warning in the run's result).
+  static constexpr int32_t kMaxSeriesAge = 5;
 
   /// The rotation rule on precomputed indicators (NaN = unavailable): base choice from R vs its annual line,
   /// slope override, risk overlay on the micro leg.
@@ -119,6 +124,7 @@ class MicrocapRotationStrategy final : public Strategy {
   InstrumentId mao_id_ = -1, broad_id_ = -1, micro_id_ = -1;
   bool mao_from_series_ = false, has_yield_ = false;
   TimerId timer_ = -1;
+  WarningHandle stale_yield_ = -1, stale_mao_ = -1;
   Choice choice_ = Choice::Cash;
   double micro_exposure_ = 1.0;
   std::unique_ptr<ind::Macd> macd_, macd_hourly_;

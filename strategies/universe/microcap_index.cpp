@@ -95,8 +95,33 @@ void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
   pending_.resize(keep);
 }
 
+void MicrocapIndex::report_to(WarningLog* log, const DataProvenance& provenance, const std::string& subject,
+                              int32_t first_day, int32_t last_day) {
+  log_ = log;
+  warn_first_ = first_day;
+  warn_last_ = last_day;
+  if (!log_) return;
+  const Date through = provenance.shares_observed_through;
+  if (through != Date::max() && !calendar_.empty() && through < calendar_.day(calendar_.size() - 1)) {
+    shares_through_ = through < calendar_.day(0) ? -1 : calendar_.last_on_or_before(through);
+    stale_shares_ = log_->declare(
+        "stale_share_capital", subject,
+        "market caps ranked on these days use share counts last observed on " + through.to_string() +
+            (provenance.shares_source.empty() ? "" : " (" + provenance.shares_source + ")") +
+            ", carried or rolled forward since: new issues, placements and buybacks after that are not seen");
+  }
+  no_shares_ =
+      log_->declare("no_share_capital", subject,
+                    "stocks otherwise eligible but without share capital (no market cap) were left out "
+                    "of the cap ranking (count: stocks per calendar year)");
+  no_shares_year_.assign(instruments_.size(), 0);
+}
+
 const std::vector<int32_t>& MicrocapIndex::rank(int32_t day, const DayRows& today) {
   const Date date = calendar_.day(day);
+  WarningLog* const log = day >= warn_first_ && day <= warn_last_ ? log_ : nullptr;
+  if (log && stale_shares_ >= 0 && day - shares_through_ > kStaleShareDays) log->count(stale_shares_, date);
+  const auto year = static_cast<int16_t>(date.year());
   candidates_.clear();
   if ((by_float_ ? today.float_shares : today.total_shares).empty() &&
       (by_float_ ? today.circ_mv : today.total_mv).empty())
@@ -119,6 +144,10 @@ const std::vector<int32_t>& MicrocapIndex::rank(int32_t day, const DayRows& toda
     if (params_.require_ipo_break && !ipo_broken_[i]) continue;
     const auto id = static_cast<int32_t>(i);
     const double cap = market_cap(today, id, by_float_);
+    if (std::isnan(cap) && log && no_shares_year_[i] != year) {
+      no_shares_year_[i] = year;
+      log->count(no_shares_, date);
+    }
     if (std::isnan(cap) || cap <= 0) continue;
     caps_[i] = cap;
     if (by_float_) total_caps_[i] = market_cap(today, id, false);
@@ -168,6 +197,8 @@ void MicrocapIndex::bind(Context& ctx) {
     throw ConfigError(
         "micro-cap index: the data has neither total_shares nor total_mv to rank market caps (import share "
         "capital, e.g. --gbbq or --shares: docs/real-data.md)");
+  report_to(ctx.warnings(), ctx.provenance(), "strategy universe");
+  count_from_first_update_ = true;
 }
 
 namespace {
@@ -195,6 +226,10 @@ struct DayViews {
 
 void MicrocapIndex::update(Context& ctx) {
   const int32_t today = ctx.today_index();
+  if (count_from_first_update_) {  // the catch-up from day 0 is warm-up: count the run's days only
+    warn_first_ = today;
+    count_from_first_update_ = false;
+  }
   if (today <= last_day_) return;
   const int32_t length = today - last_day_ + 1;  // includes the last processed day for returns
   const auto view = [&](const DataHandle& h, bool has) {
@@ -266,8 +301,10 @@ double equal_weight_level(double prev_level, std::span<const int32_t> members, s
   return prev_level * (1.0 + sum / static_cast<double>(members.size()));
 }
 
-std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params) {
+std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params,
+                                          WarningLog* log, int32_t first_day, int32_t last_day) {
   MicrocapIndex index(data.instruments, data.calendar, params, /*track_level=*/true);
+  index.report_to(log, data.provenance, "benchmark micro-cap index", first_day, last_day);
   for (int32_t day = 0; day < data.calendar.size(); ++day)
     index.advance(day, day_rows(data.daily, day), day > 0 ? day_rows(data.daily, day - 1) : DayRows{});
   return index.levels();

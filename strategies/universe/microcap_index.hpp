@@ -19,6 +19,7 @@
 // t-1 only, so nothing after t is read. update(ctx) does that from history views inside the event loop
 // (catching up from the first calendar day on its first call); microcap_index_levels() does it over a whole
 // MarketData (for benchmarks, read after the run).
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -102,8 +103,18 @@ class MicrocapIndex {
   /// Members at the close of `day` from that day's rows (also updates members()).
   const std::vector<int32_t>& rank(int32_t day, const DayRows& today);
 
-  /// Resolves the fields it reads (close, pre_close, volume, adj_factor, shares, is_st) in on_start.
+  /// Resolves the fields it reads (close, pre_close, volume, adj_factor, shares, is_st) in on_start, and
+  /// reports its data warnings to ctx.warnings() (report_to(), subject "strategy universe").
   void bind(Context& ctx);
+  /// Data-honesty warnings of rank() on days [first_day, last_day] into `log` (nullptr: none), declared
+  /// under `subject` (bind() counts from the first day update() is called on: the run's, not the catch-up's):
+  ///   stale_share_capital: a day ranked more than kStaleShareDays trading days after the last day share
+  ///     counts are observed (provenance.shares_observed_through): caps use carried / rolled-forward counts;
+  ///   no_share_capital: a stock otherwise eligible but without a market cap (no share count, no total_mv) is
+  ///     left out; counted once per stock and calendar year (by_year = stocks per year).
+  void report_to(WarningLog* log, const DataProvenance& provenance, const std::string& subject,
+                 int32_t first_day = 0, int32_t last_day = INT32_MAX);
+  static constexpr int32_t kStaleShareDays = 20;
   /// Processes every day up to today from history views (call once per daily bar, after bind()).
   void update(Context& ctx);
   /// rank() of today from history views (after update()).
@@ -149,9 +160,15 @@ class MicrocapIndex {
   ind::BottomK bottom_k_;
   double level_;
   int32_t last_day_ = -1;
+  WarningLog* log_ = nullptr;
+  WarningHandle stale_shares_ = -1, no_shares_ = -1;
+  int32_t shares_through_ = -1;          // calendar index of the last observed share day (-1: every day)
+  std::vector<int16_t> no_shares_year_;  // last year a stock was counted in no_share_capital
+  int32_t warn_first_ = 0, warn_last_ = INT32_MAX;  // days whose ranks are counted
+  bool count_from_first_update_ = false;            // bind(): count from the first update() day
   DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_, total_mv_, circ_mv_;
-  bool has_pre_close_ = false, has_adj_ = false, has_is_st_ = false, has_total_ = false, has_float_ = false, has_total_mv_ = false,
-       has_circ_mv_ = false;
+  bool has_pre_close_ = false, has_adj_ = false, has_is_st_ = false, has_total_ = false, has_float_ = false,
+       has_total_mv_ = false, has_circ_mv_ = false;
 };
 
 /// Level of an equal-weight index at a price observed after the previous daily close: prev_level x (1 + mean
@@ -162,8 +179,11 @@ double equal_weight_level(double prev_level, std::span<const int32_t> members, s
                           std::span<const float> price_adj, std::span<const float> prev_close,
                           std::span<const float> prev_adj);
 
-/// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0).
-std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params);
+/// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0); data warnings of
+/// days [first_day, last_day] go to `log` (subject "benchmark micro-cap index") when given.
+std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params,
+                                          WarningLog* log = nullptr, int32_t first_day = 0,
+                                          int32_t last_day = INT32_MAX);
 
 /// Copies all of ctx's instruments into `instruments` (the index keeps a reference: it must outlive the
 /// index), builds the index over them and binds it to ctx. Call from Strategy::on_start.
