@@ -22,15 +22,14 @@ ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestCon
       result_(result),
       frequency_(data.finest_frequency()),
       bars_(data.bars(data.finest_frequency())),
-      orders_(data.instrument_count()) {
+      orders_(data.instrument_count()),
+      limits_(data) {
   const auto n = static_cast<size_t>(data.instrument_count());
   lot_rules_.reserve(n);
   on_tick_.reserve(n);
-  listing_index_.reserve(n);
   for (const Instrument& ins : data.instruments) {
     lot_rules_.emplace_back(ins, config.rules.lots, config.rules.fractional_shares);
     on_tick_.push_back(trades_on_tick(ins) ? 1 : 0);
-    listing_index_.push_back(PriceLimitCalculator::listing_index(ins, data.calendar));
   }
   row_day_.assign(static_cast<size_t>(bars_->rows()), 0);
   for (int32_t d = 0; d + 1 < static_cast<int32_t>(bars_->day_begin.size()); ++d)
@@ -76,22 +75,8 @@ ExecutionSimulator::Gate ExecutionSimulator::gate(InstrumentId id, int32_t row, 
 }
 
 LimitBand ExecutionSimulator::day_band(InstrumentId id, int32_t day) const {
-  if (!config_.rules.price_limits || on_tick_[id] == 0) return LimitBand{};
-  const Instrument& ins = data_.instruments[id];
-  const BarData& daily = data_.daily;
-  double reference = kNaN;
-  if (daily.has(Field::PreClose)) reference = daily.field(Field::PreClose)(day, id);
-  const int32_t listing_day = day - listing_index_[id] + 1;
-  if (!(reference > 0) && listing_day > 1 && day > 0) reference = daily.field(Field::Close)(day - 1, id);
-  const bool is_st = daily.has(Field::IsST) && daily.field(Field::IsST)(day, id) == kStatusSt;
-  const LimitRule rule = PriceLimitCalculator::rule(ins, data_.calendar.day(day), listing_day, is_st);
-  if (rule.limited && !(reference > 0) && listing_day == 1) {
-    LimitBand sealed;  // a listing day without an issue price: no guessed band (price_limit.hpp)
-    sealed.limited = true;
-    sealed.assumed_sealed = true;
-    return sealed;
-  }
-  return PriceLimitCalculator::band(rule, reference);
+  if (!config_.rules.price_limits) return LimitBand{};
+  return limits_.band(id, day);
 }
 
 ExecutionSimulator::Admission ExecutionSimulator::admit(InstrumentId id, Side side, Quantity quantity,
@@ -139,7 +124,7 @@ void ExecutionSimulator::count_once(PendingOrder& e, RejectReason reason) {
   if (e.counted_reasons & bit) return;
   e.counted_reasons |= bit;
   ++result_.rejects[static_cast<int>(reason)];
-  result_.rejections.push_back(RejectionRecord{pass_time_, e.instrument, reason});
+  result_.rejections.push_back(Rejection{pass_time_, e.instrument, reason});
 }
 
 void ExecutionSimulator::after_partial_fill(int32_t entry, Quantity signed_quantity) {
@@ -191,7 +176,7 @@ void ExecutionSimulator::execute(const FillPoint& point) {
     switch (gate(e.instrument, point.row, point.price, price)) {
       case Gate::NotListed:
         ++result_.rejects[static_cast<int>(RejectReason::NotListed)];
-        result_.rejections.push_back(RejectionRecord{point.time, e.instrument, RejectReason::NotListed});
+        result_.rejections.push_back(Rejection{point.time, e.instrument, RejectReason::NotListed});
         keep_[i] = 0;
         break;
       case Gate::Blocked:

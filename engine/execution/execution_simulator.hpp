@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "engine/data/market_data.hpp"
+#include "engine/execution/daily_limits.hpp"
 #include "engine/execution/lot_rule.hpp"
 #include "engine/execution/order_book.hpp"
 #include "engine/execution/price_limit.hpp"
@@ -80,6 +81,8 @@ class ExecutionSimulator {
   Frequency frequency() const { return frequency_; }
   const BarData& bars() const { return *bars_; }
   OrderBook& orders() { return orders_; }
+  /// The market's daily limits (whatever the run's rules), for Context::status.
+  const DailyLimits& limits() const { return limits_; }
   const OrderBook& orders() const { return orders_; }
   DayTotals& day_totals() { return totals_; }
 
@@ -151,8 +154,8 @@ class ExecutionSimulator {
   DayTotals totals_;
   std::vector<LotRule> lot_rules_;
   std::vector<uint8_t> on_tick_;
-  std::vector<int32_t> listing_index_;  // per instrument: calendar index of its first trading day
-  std::vector<int32_t> row_day_;        // per execution bar: its calendar day index
+  DailyLimits limits_;
+  std::vector<int32_t> row_day_;  // per execution bar: its calendar day index
   // Scratch buffers, sized once.
   std::vector<Candidate> batch_;
   std::vector<Candidate*> buys_;

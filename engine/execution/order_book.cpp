@@ -37,6 +37,15 @@ const PendingOrder* OrderBook::find(InstrumentId id) const {
   return &entries_[slot_[id]];
 }
 
+bool OrderBook::remove(InstrumentId id) {
+  if (id < 0 || static_cast<size_t>(id) >= slot_.size() || slot_[id] < 0) return false;
+  const auto at = static_cast<size_t>(slot_[id]);
+  entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(at));
+  slot_[id] = -1;
+  for (size_t i = at; i < entries_.size(); ++i) slot_[entries_[i].instrument] = static_cast<int32_t>(i);
+  return true;
+}
+
 void OrderBook::retain(std::span<const uint8_t> keep) {
   ensure(keep.size() == entries_.size(), "OrderBook::retain: one flag per entry");
   size_t out = 0;

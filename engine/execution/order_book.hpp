@@ -41,6 +41,8 @@ class OrderBook {
   /// Entry for `id`, or nullptr.
   const PendingOrder* find(InstrumentId id) const;
 
+  /// Removes the entry of `id` (a cancel), keeping the others' order; false when there is none.
+  bool remove(InstrumentId id);
   /// Removes every entry for which keep[i] is false (keep has one flag per entries() element, in order).
   void retain(std::span<const uint8_t> keep);
 

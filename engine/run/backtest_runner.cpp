@@ -125,6 +125,7 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.rules = config.rules;
   bc.costs = make_cost_model(config.costs, "costs");
   bc.risk = config.risk;
+  bc.seed = config.seed;
   bc.risk.days_per_year = config.days_per_year;
   if (!config.blacklist.empty()) {
     bc.risk.blacklist.assign(static_cast<size_t>(data.instrument_count()), 0);

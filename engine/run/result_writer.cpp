@@ -132,7 +132,7 @@ std::string positions_csv(const RunOutput& output, const MarketData& data) {
 
 std::string rejections_csv(const RunOutput& output, const MarketData& data) {
   std::string out = "datetime,symbol,reason\n";
-  for (const RejectionRecord& r : output.result.rejections)
+  for (const Rejection& r : output.result.rejections)
     out += r.time.to_string() + ',' + data.instruments[r.instrument].symbol + ',' +
            std::string(reject_reason_name(r.reason)) + '\n';
   return out;

@@ -106,6 +106,7 @@ struct Backtest::Impl {
   void fire_timers(int32_t d);
   void session_close(int32_t d);
   void after_strategy(bool session_open_event);
+  void deliver_feedback();
   void apply_corporate_actions(int32_t d);
   void liquidate_delisted(int32_t d);
   void record_day(int32_t d);
@@ -124,7 +125,8 @@ struct Backtest::Impl {
   Frequency exec;
   const BarData& exec_bars;
   Strategy* strategy = nullptr;
-  std::vector<InstrumentId> scratch;  // copy of the held list while holdings change
+  size_t fills_delivered = 0, rejections_delivered = 0;  // feedback handed to on_fill / on_reject so far
+  std::vector<InstrumentId> scratch;                     // copy of the held list while holdings change
   // Per instrument: last calendar index with a daily close (-1: never priced), found on first use by
   // last_priced_day() (a backward scan of one column; only held instruments are ever asked).
   static constexpr int32_t kNotScanned = -2;
@@ -185,7 +187,8 @@ void Backtest::Impl::session_open(int32_t d) {
   // (3) cursors: nothing of today has closed.
   clock.cursor[static_cast<int>(Frequency::Daily)] = d - 1;
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[d] - 1;
-  // (4) strategy.
+  // (4) strategy: the pass's fills and rejections (and liquidations), then the event.
+  deliver_feedback();
   strategy->on_session_open(context);
   after_strategy(true);
   ++result.events;
@@ -210,7 +213,8 @@ void Backtest::Impl::bar_close(Frequency f, int32_t row) {
     portfolio.set_mark(id, to_trade_price(close(row, id), trades_on_tick(data.instruments[id])));
   // (3) history cursor.
   clock.cursor[static_cast<int>(f)] = row;
-  // (4) strategy.
+  // (4) strategy: the pass's fills and rejections, then the bar.
+  deliver_feedback();
   if (context.subscribed(f)) {
     strategy->on_bar(context, f);
     after_strategy(false);
@@ -352,6 +356,19 @@ void Backtest::Impl::after_strategy(bool session_open_event) {
   const int32_t row = clock.cursor[static_cast<int>(exec)];
   if (row < 0 || !simulator.has_eligible(row)) return;
   simulator.execute(FillPoint{row, PriceKind::Close, session_open_event ? clock.now : exec_bars.stamps[row]});
+  deliver_feedback();  // orders placed in on_fill / on_reject fill at the next pass
+}
+
+void Backtest::Impl::deliver_feedback() {
+  // By index: the callbacks may not fill anything synchronously, but copies keep references out of vectors.
+  while (fills_delivered < result.fills.size()) {
+    const Fill fill = result.fills[fills_delivered++];
+    strategy->on_fill(context, fill);
+  }
+  while (rejections_delivered < result.rejections.size()) {
+    const Rejection rejection = result.rejections[rejections_delivered++];
+    strategy->on_reject(context, rejection);
+  }
 }
 
 void Backtest::Impl::apply_corporate_actions(int32_t d) {

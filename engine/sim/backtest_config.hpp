@@ -63,6 +63,7 @@ struct BacktestConfig {
   ExecutionRules rules;
   std::shared_ptr<const CostModel> costs;  // null -> no costs
   RiskConfig risk;                         // pre-trade limits and portfolio controls (all off by default)
+  uint64_t seed = 0;                       // the run's seed (config "seed"), for strategies that sample
   /// Called after each trading day's SessionClose with (days done, days in the run); empty = none. For
   /// progress display only: it must not touch the run.
   std::function<void(int32_t, int32_t)> on_day_done;

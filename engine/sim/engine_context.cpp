@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/core/error.hpp"
+#include "engine/execution/tick.hpp"
 
 namespace abt {
 
@@ -66,6 +67,77 @@ Quantity EngineContext::position(InstrumentId id) const {
 Quantity EngineContext::sellable(InstrumentId id) const {
   check_instrument(id, "Context::sellable");
   return portfolio_.position(id).sellable;
+}
+
+PositionInfo EngineContext::position_info(InstrumentId id) const {
+  check_instrument(id, "Context::position_info");
+  const Position& p = portfolio_.position(id);
+  PositionInfo info;
+  info.quantity = p.quantity;
+  info.sellable = p.sellable;
+  info.avg_cost = p.avg_cost;
+  info.mark = portfolio_.mark(id);
+  info.realized_pnl = p.realized_pnl;
+  info.unrealized_pnl = portfolio_.unrealized_pnl(id);
+  return info;
+}
+
+TradingStatus EngineContext::status(InstrumentId id) const {
+  check_instrument(id, "Context::status");
+  TradingStatus s;
+  const int32_t day = clock_.cursor[static_cast<int>(Frequency::Daily)];
+  if (day < 0) return s;  // no daily bar has closed yet
+  const BarData& daily = data_.daily;
+  const Instrument& ins = data_.instruments[id];
+  const Date date = data_.calendar.day(day);
+  const float close = daily.field(Field::Close)(day, id);
+  s.listed = date >= ins.list_date && date <= ins.delist_date && !std::isnan(close);
+  const float volume = daily.has(Field::Volume) ? daily.field(Field::Volume)(day, id) : 1.0f;
+  s.suspended = !s.listed || !(volume > 0);
+  const float st = daily.has(Field::IsST) ? daily.field(Field::IsST)(day, id) : 0.0f;
+  s.st = std::isnan(st) ? 0.0f : st;
+  const DailyLimits& limits = simulator_.limits();
+  s.days_listed =
+      limits.listed_before_data(id) ? TradingStatus::kListedBeforeData : limits.listing_day(id, day) - 1;
+  if (!s.listed) return s;
+  const LimitBand band = limits.band(id, day);
+  const double price = to_trade_price(close, trades_on_tick(ins));
+  constexpr double kEps = 1e-9;
+  s.at_limit_up = band.assumed_sealed || (band.limited && price >= band.up - kEps);
+  s.at_limit_down = band.limited && !band.assumed_sealed && price <= band.down + kEps;
+  return s;
+}
+
+namespace {
+PendingOrderInfo info_of(const PendingOrder& e) {
+  PendingOrderInfo info;
+  info.instrument = e.instrument;
+  info.has_target = e.has_target;
+  info.target_kind = e.target.kind;
+  info.target = e.target.amount;
+  info.delta = e.delta;
+  info.placed = e.placed;
+  info.reasons = e.counted_reasons;
+  return info;
+}
+}  // namespace
+
+std::optional<PendingOrderInfo> EngineContext::pending_order(InstrumentId id) const {
+  check_instrument(id, "Context::pending_order");
+  const PendingOrder* e = simulator_.orders().find(id);
+  if (e == nullptr) return std::nullopt;
+  return info_of(*e);
+}
+
+std::vector<PendingOrderInfo> EngineContext::pending_orders() const {
+  std::vector<PendingOrderInfo> out;
+  for (const PendingOrder& e : simulator_.orders().entries()) out.push_back(info_of(e));
+  return out;
+}
+
+bool EngineContext::cancel(InstrumentId id) {
+  check_instrument(id, "Context::cancel");
+  return simulator_.orders().remove(id);
 }
 
 void EngineContext::place(InstrumentId id, OrderKind kind, double amount) {

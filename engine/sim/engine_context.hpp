@@ -49,17 +49,23 @@ class EngineContext final : public Context {
   DataHandle series(std::string_view name) const override;
   HistoryView history(const DataHandle& handle, int32_t length) const override;
   using Context::history;
+  TradingStatus status(InstrumentId id) const override;
+  uint64_t seed() const override { return config_.seed; }
 
   // portfolio
   double cash() const override { return portfolio_.cash(); }
   double nav() const override { return portfolio_.nav(); }
   Quantity position(InstrumentId id) const override;
   Quantity sellable(InstrumentId id) const override;
+  PositionInfo position_info(InstrumentId id) const override;
 
   // orders
   void target_weights(std::span<const WeightTarget> targets, bool exit_others = true) override;
   void target_shares(InstrumentId id, Quantity shares) override;
   void order_shares(InstrumentId id, Quantity delta) override;
+  std::optional<PendingOrderInfo> pending_order(InstrumentId id) const override;
+  std::vector<PendingOrderInfo> pending_orders() const override;
+  bool cancel(InstrumentId id) override;
 
   // callbacks
   void subscribe(Frequency f) override;

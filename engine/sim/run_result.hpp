@@ -36,13 +36,6 @@ struct PositionRecord {
       0;  // the instrument's sells so far: (sell price - avg_cost) x quantity, gross of fees
 };
 
-/// One intent blocked, reduced or dropped, with the reason (the first time that reason hits the intent).
-struct RejectionRecord {
-  Timestamp time;  // the fill pass at which it happened
-  InstrumentId instrument = -1;
-  RejectReason reason = RejectReason::Count;
-};
-
 /// One holding liquidated because its instrument was delisted (or its prices stopped for good), at the
 /// SessionOpen of `date`: `quantity` shares valued at `recovery_price` = ExecutionRules::delisting_recovery x
 /// `last_close` (snapped to the fen for stocks) instead of the last close. `loss` = quantity x (last_close -
@@ -64,8 +57,9 @@ struct RunResult {
   /// Intents not (fully) executed, by reason (index = RejectReason).
   std::array<int64_t, kRejectReasonCount> rejects{};
   /// The same events one by one, in order (rejections.csv).
-  std::vector<RejectionRecord> rejections;
-  /// Notable events (delisted holdings liquidated, drawdown stops) and data-honesty warnings (warning_log.hpp).
+  std::vector<Rejection> rejections;
+  /// Notable events (delisted holdings liquidated, drawdown stops) and data-honesty warnings
+  /// (warning_log.hpp).
   WarningLog warnings;
   /// Holdings liquidated at a delisting, in order (result.json "delistings").
   std::vector<DelistingRecord> delistings;

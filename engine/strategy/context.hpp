@@ -5,10 +5,22 @@
 //
 // Contract for the per-bar path: resolve names (symbols, extra fields, series) once in on_start(); the
 // per-bar calls take ids and handles and do no string or map lookups.
+//
+// Contracts the rest of the docs leave open:
+//   - a HistoryView stays valid for the whole run (it views the immutable data), but it ends at the time it
+//     was taken: take a new one in each callback to see newer bars;
+//   - target weights are fractions of NAV at the fill; they may sum to more than 1, but cash never goes
+//     negative: buys are then scaled down together (strategies.md section 6, reason `cash`);
+//   - orders placed in on_finish are never executed;
+//   - a strategy that throws stops the run: the error names the strategy, the simulated time and the
+//     callback (a strategy error, not an engine one);
+//   - setup-time calls (find_instrument, field, series, instrument_ids, has_field) may allocate and look up
+//     names; per-bar calls (history, position, status, orders) do not.
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "engine/core/calendar.hpp"
 #include "engine/core/frequency.hpp"
@@ -19,6 +31,7 @@
 #include "engine/data/history_view.hpp"
 #include "engine/data/instrument.hpp"
 #include "engine/strategy/order.hpp"
+#include "engine/strategy/queries.hpp"
 #include "engine/strategy/schedule.hpp"
 
 namespace abt {
@@ -55,6 +68,31 @@ class Context {
   virtual DataHandle series(std::string_view name) const = 0;
   /// The last `length` closed bars of a handle, ending now.
   virtual HistoryView history(const DataHandle& handle, int32_t length) const = 0;
+  /// Setup-time: true when field `name` (standard or extra) exists at frequency f.
+  bool has_field(Frequency f, std::string_view name) const {
+    if (!has_frequency(f)) return false;
+    try {
+      const DataHandle h = field(f, name);
+      return h.panel != nullptr && !h.panel->empty();
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+  /// Setup-time: ids of every instrument of `kind` (of `board` when given), ascending.
+  std::vector<InstrumentId> instrument_ids(InstrumentKind kind,
+                                           std::optional<Board> board = std::nullopt) const {
+    std::vector<InstrumentId> out;
+    for (InstrumentId i = 0; i < instrument_count(); ++i) {
+      const Instrument& ins = instrument(i);
+      if (ins.kind == kind && (!board || ins.board == *board)) out.push_back(i);
+    }
+    return out;
+  }
+  /// The market's view of `id` at the latest closed daily bar: listed, suspended, at limit-up / limit-down
+  /// (date-, board-, ST- and listing-day-aware, whatever rules the run applies), ST status, days listed.
+  virtual TradingStatus status(InstrumentId id) const = 0;
+  /// The run's seed (config "seed"), for strategies that sample: seed their own generator with it.
+  virtual uint64_t seed() const { return 0; }
   HistoryView history(Frequency f, Field fld, int32_t length) const {
     return history(field(f, field_name(fld)), length);
   }
@@ -67,6 +105,8 @@ class Context {
   virtual Quantity position(InstrumentId id) const = 0;
   /// Shares that may be sold now (with the T+1 rule, shares bought today are not). Default: position().
   virtual Quantity sellable(InstrumentId id) const { return position(id); }
+  /// Quantity, sellable, average cost, mark, realised and unrealised P&L of one instrument.
+  virtual PositionInfo position_info(InstrumentId id) const = 0;
 
   // ---- orders (executed per the fill mode; see docs/event-ordering.md) ------------------------------
   /// Sets target weights for the listed instruments; with exit_others, every other holding targets 0.
@@ -76,6 +116,12 @@ class Context {
   virtual void target_shares(InstrumentId id, Quantity shares) = 0;
   /// Buys (> 0) or sells (< 0) shares (rounded at the fill like target_shares).
   virtual void order_shares(InstrumentId id, Quantity delta) = 0;
+  /// The pending intent of `id` (blocked ones are retried until filled, replaced or cancelled), if any.
+  virtual std::optional<PendingOrderInfo> pending_order(InstrumentId id) const = 0;
+  /// Every pending intent, in the order their instruments were first placed (allocates: not per bar).
+  virtual std::vector<PendingOrderInfo> pending_orders() const = 0;
+  /// Cancels the pending intent of `id`; true when there was one.
+  virtual bool cancel(InstrumentId id) = 0;
 
   // ---- callbacks ---------------------------------------------------------------------------------
   /// Requests on_bar calls for BarClose events of frequency f (throws ConfigError when f is not loaded).

@@ -67,4 +67,12 @@ enum class RejectReason : uint8_t {
 inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count);
 std::string_view reject_reason_name(RejectReason r);
 
+/// An intent blocked, reduced or dropped for a reason, the first time that reason hits the intent
+/// (rejections.csv, Strategy::on_reject).
+struct Rejection {
+  Timestamp time;  // the fill pass at which it happened
+  InstrumentId instrument = -1;
+  RejectReason reason = RejectReason::Count;
+};
+
 }  // namespace abt

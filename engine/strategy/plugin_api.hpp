@@ -20,7 +20,8 @@ namespace abt {
 
 /// Version of the plugin binary interface of this abt.
 // 2: Context::sellable, Context::request_reentry; 3: quantities are doubles (Context::position, sellable,
-// target_shares, order_shares; Fill::quantity) for fractional shares, Context::warnings, Context::provenance.
+// target_shares, order_shares; Fill::quantity) for fractional shares, Context::warnings, provenance, status,
+// position_info, pending_order(s), cancel, seed; Strategy::on_fill, on_reject.
 inline constexpr int kPluginAbiVersion = 3;
 
 }  // namespace abt

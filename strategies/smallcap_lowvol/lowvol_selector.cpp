@@ -4,7 +4,6 @@
 #include <cmath>
 #include <string_view>
 
-#include "engine/execution/price_limit.hpp"
 #include "strategies/common/optional_field.hpp"
 #include "strategies/indicators/rolling.hpp"
 
@@ -27,9 +26,7 @@ void LowvolSelector::bind(Context& ctx, const std::vector<Instrument>& instrumen
   bottom_k_ = ind::BottomK(ind::code_ranks(symbols));
   close_ = ctx.field(Frequency::Daily, "close");
   volume_ = ctx.field(Frequency::Daily, "volume");
-  pre_close_ = ctx.field(Frequency::Daily, "pre_close");
   has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
-  has_st_ = optional_daily_field(ctx, "is_st", is_st_);
   const auto window = static_cast<size_t>(params_.vol_window) + 1;
   close_buf_.resize(window);
   adj_buf_.resize(window);
@@ -44,22 +41,13 @@ void LowvolSelector::bind(Context& ctx, const std::vector<Instrument>& instrumen
 }
 
 const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapIndex& index) {
-  const int32_t today = ctx.today_index();
-  const Date date = ctx.calendar().day(today);
 
   // Drop names that cannot be bought (suspended or at limit-up at the signal close).
-  const HistoryView close_now = ctx.history(close_, 1), volume_now = ctx.history(volume_, 1),
-                    pre_now = ctx.history(pre_close_, 1);
-  const HistoryView st_now = has_st_ ? ctx.history(is_st_, 1) : HistoryView();
   tradable_.clear();
   for (const int32_t id : index.members()) {
     if (params_.skip_untradable) {
-      if (!(volume_now.at(0, id) > 0)) continue;
-      const Instrument& inst = (*instruments_)[static_cast<size_t>(id)];
-      const bool st = has_st_ && st_now.at(0, id) == 1.0f;
-      const int64_t limit = PriceLimitCalculator::limit_up_fen(inst, date, index.days_listed(id, today) + 1,
-                                                               st, pre_now.at(0, id));
-      if (limit >= 0 && std::llround(double{close_now.at(0, id)} * 100.0) >= limit) continue;
+      const TradingStatus status = ctx.status(id);
+      if (status.suspended || status.at_limit_up) continue;
     }
     tradable_.push_back(id);
   }

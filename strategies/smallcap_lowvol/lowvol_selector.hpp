@@ -1,7 +1,7 @@
 #pragma once
 // The selection step of smallcap_lowvol (strategies.md section 2), reusable by other strategies (e.g. as the
 // traded basket of diffusion_timing): from the micro-cap members ranked today, drop names that cannot be
-// bought (suspended or closing at limit-up today), keep the `candidates` smallest by total market cap, then
+// bought (suspended or closing at limit-up today: Context::status), keep the `candidates` smallest by total market cap, then
 // the `holdings` with the lowest volatility of daily adjusted returns over `vol_window` days (a return counts
 // when both prices exist and the later day traded; at least min_valid_fraction of the window), ties by code.
 // Reads history views only (no look-ahead); allocation-free after bind().
@@ -42,8 +42,8 @@ class LowvolSelector {
   LowvolSelection params_;
   const std::vector<Instrument>* instruments_ = nullptr;
   ind::BottomK bottom_k_;
-  DataHandle close_, adj_, volume_, pre_close_, is_st_;
-  bool has_adj_ = false, has_st_ = false;
+  DataHandle close_, adj_, volume_;
+  bool has_adj_ = false;
   std::vector<int32_t> tradable_, smallest_, selected_;
   std::vector<double> key_;
   std::vector<float> close_buf_, adj_buf_, volume_buf_;

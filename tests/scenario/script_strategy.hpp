@@ -13,6 +13,8 @@ class ScriptStrategy final : public Strategy {
   std::function<void(Context&)> start, session_open, session_close, finish;
   std::function<void(Context&, Frequency)> bar;
   std::function<void(Context&, TimerId)> timer;
+  std::function<void(Context&, const Fill&)> fill;
+  std::function<void(Context&, const Rejection&)> reject;
 
   void on_start(Context& c) override {
     if (start) start(c);
@@ -31,6 +33,12 @@ class ScriptStrategy final : public Strategy {
   }
   void on_finish(Context& c) override {
     if (finish) finish(c);
+  }
+  void on_fill(Context& c, const Fill& f) override {
+    if (fill) fill(c, f);
+  }
+  void on_reject(Context& c, const Rejection& r) override {
+    if (reject) reject(c, r);
   }
 };
 
