@@ -1,9 +1,11 @@
 #include "engine/execution/cost_model.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "engine/core/error.hpp"
 #include "engine/execution/itemised_cost_model.hpp"
+#include "engine/strategy/registry.hpp"
 
 namespace abt {
 
@@ -30,8 +32,16 @@ nlohmann::json FlatCostModel::describe() const {
           {"slippage", slippage().describe()}};
 }
 
-double SlippageModel::fraction(Quantity quantity, double bar_volume) const {
+double SlippageModel::fraction(const Instrument& instrument, Side side, Quantity quantity, double price,
+                               double bar_volume) const {
   switch (kind) {
+    case Kind::Custom: {
+      const double f = custom->fraction(instrument, side, quantity, price, bar_volume);
+      if (!(f >= 0) || !std::isfinite(f))
+        throw std::domain_error("slippage model '" + custom->describe().value("model", std::string("?")) +
+                                "': fraction " + std::to_string(f) + " is not a finite number >= 0");
+      return f;
+    }
     case Kind::None:
       return 0.0;
     case Kind::Fixed:
@@ -50,11 +60,20 @@ nlohmann::json SlippageModel::describe() const {
       return {{"model", "fixed"}, {"bps", bps}};
     case Kind::Volume:
       return {{"model", "volume"}, {"bps", bps}, {"impact", impact}};
+    case Kind::Custom:
+      return custom->describe();
   }
   return nullptr;
 }
 
 namespace {
+
+/// ", a, b" for the plugin models' names (empty without any).
+std::string known_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += ", " + n;
+  return out;
+}
 
 double number_at(const nlohmann::json& j, const std::string& key, const std::string& path, double fallback,
                  double lo, double hi) {
@@ -87,14 +106,21 @@ void reject_unknown_keys(const nlohmann::json& j, const std::string& path,
   }
 }
 
-SlippageModel parse_slippage(const nlohmann::json& j, const std::string& path) {
+SlippageModel parse_slippage(const nlohmann::json& j, const std::string& path,
+                             const StrategyRegistry* registry) {
   if (!j.is_object())
     throw ConfigError(path + ": expected an object like {\"model\": \"fixed\", \"bps\": 5}");
-  reject_unknown_keys(j, path, {"model", "bps", "impact"});
   if (!j.contains("model") || !j["model"].is_string())
     throw ConfigError(path + ".model: expected \"none\", \"fixed\" or \"volume\"");
   const std::string model = j["model"].get<std::string>();
   SlippageModel s;
+  if (const SlippageModelInfo* info = registry ? registry->find_slippage_model(model) : nullptr) {
+    s.kind = SlippageModel::Kind::Custom;
+    s.custom = info->create(j, path);
+    if (!s.custom) throw ConfigError(path + ".model: '" + model + "' built no model");
+    return s;
+  }
+  reject_unknown_keys(j, path, {"model", "bps", "impact"});
   if (model == "none") {
     s.kind = SlippageModel::Kind::None;
   } else if (model == "fixed") {
@@ -102,7 +128,9 @@ SlippageModel parse_slippage(const nlohmann::json& j, const std::string& path) {
   } else if (model == "volume") {
     s.kind = SlippageModel::Kind::Volume;
   } else {
-    throw ConfigError(path + ".model: expected \"none\", \"fixed\" or \"volume\", got '" + model + "'");
+    throw ConfigError(path + ".model: expected \"none\", \"fixed\", \"volume\"" +
+                      known_names(registry ? registry->slippage_model_names() : std::vector<std::string>{}) +
+                      ", got '" + model + "'");
   }
   s.bps = number_at(j, "bps", path, 0.0, 0.0, 500.0);
   s.impact = number_at(j, "impact", path, 0.0, 0.0, 10.0);
@@ -140,7 +168,8 @@ std::shared_ptr<CostModel> make_itemised(const nlohmann::json& j, const std::str
 
 }  // namespace
 
-std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path) {
+std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path,
+                                                 const StrategyRegistry* registry) {
   if (j.is_null()) return std::make_shared<FlatCostModel>(0.0, QuoteBasis::PerSide);
   if (!j.is_object())
     throw ConfigError(path + ": expected an object like {\"rate\": 0.0013, \"quote\": \"round_trip\"}");
@@ -150,13 +179,22 @@ std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const 
     model = j["model"].get<std::string>();
   }
   std::shared_ptr<CostModel> m;
-  if (model == "flat")
+  if (model == "flat") {
     m = make_flat(j, path);
-  else if (model == "itemised" || model == "itemized")
+  } else if (model == "itemised" || model == "itemized") {
     m = make_itemised(j, path);
-  else
-    throw ConfigError(path + ".model: unknown cost model '" + model + "' (expected flat or itemised)");
-  if (j.contains("slippage")) m->set_slippage(parse_slippage(j["slippage"], path + ".slippage"));
+  } else if (const CostModelInfo* info = registry ? registry->find_cost_model(model) : nullptr) {
+    // A plugin's model: it validates its own keys; "slippage" stays abt's.
+    nlohmann::json own = j;
+    own.erase("slippage");
+    m = info->create(own, path);
+    if (!m) throw ConfigError(path + ".model: '" + model + "' built no model");
+  } else {
+    throw ConfigError(path + ".model: unknown cost model '" + model + "' (expected flat, itemised" +
+                      known_names(registry ? registry->cost_model_names() : std::vector<std::string>{}) +
+                      ")");
+  }
+  if (j.contains("slippage")) m->set_slippage(parse_slippage(j["slippage"], path + ".slippage", registry));
   return m;
 }
 

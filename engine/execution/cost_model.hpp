@@ -20,6 +20,20 @@ struct CostBreakdown {
   double total() const { return commission + stamp_duty + transfer_fee; }
 };
 
+class StrategyRegistry;
+
+/// A fill-price (slippage) model registered by a plugin under a name (costs.slippage.model = that name).
+class CustomSlippage {
+ public:
+  virtual ~CustomSlippage() = default;
+  /// Fraction (>= 0, finite) of the market price `price` by which a fill of `quantity` moves against the
+  /// trader, given the execution bar's volume (0 when unknown).
+  virtual double fraction(const Instrument& instrument, Side side, Quantity quantity, double price,
+                          double bar_volume) const = 0;
+  /// Its description and parameters as JSON (echoed in result.json).
+  virtual nlohmann::json describe() const = 0;
+};
+
 /// Slippage: the fraction of the market price by which a fill moves against the trader (buys pay more,
 /// sells receive less); the simulator snaps the moved price to the tick (half-up) and keeps it inside the
 /// day's price limits.
@@ -27,12 +41,15 @@ struct CostBreakdown {
 ///   fixed:  bps / 10,000
 ///   volume: bps / 10,000 + impact x sqrt(quantity / bar volume) (impact grows with the order's share of
 ///           the bar's volume; a bar without volume adds nothing)
+///   custom: a plugin's model (`custom`), by the name it registered
 struct SlippageModel {
-  enum class Kind : uint8_t { None, Fixed, Volume };
+  enum class Kind : uint8_t { None, Fixed, Volume, Custom };
   Kind kind = Kind::None;
   double bps = 0;
   double impact = 0;
-  double fraction(Quantity quantity, double bar_volume) const;
+  std::shared_ptr<const CustomSlippage> custom;
+  double fraction(const Instrument& instrument, Side side, Quantity quantity, double price,
+                  double bar_volume) const;
   nlohmann::json describe() const;
 };
 
@@ -86,9 +103,12 @@ double round_to_fen(double cny);
 /// Builds a cost model from config JSON at `path` (docs/cost-model.md):
 ///   {"rate": r, "quote": "round_trip"|"per_side"} (model "flat", the default), or
 ///   {"model": "itemised", "commission": 0.00025, "min_commission": 5, "stamp_duty": true,
-///    "transfer_fee": true}
+///    "transfer_fee": true}, or
+///   {"model": "<a name a plugin registered in `registry`>", ...its own keys}
 /// each optionally with "slippage": {"model": "fixed", "bps": 5} | {"model": "volume", "bps": 5,
-/// "impact": 0.1}. Throws ConfigError naming the path on bad input.
-std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path);
+/// "impact": 0.1} | {"model": "<a registered slippage model>", ...}. Throws ConfigError naming the path on
+/// bad input (a plugin model's factory validates its own keys, with the same JSON paths).
+std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path,
+                                                 const StrategyRegistry* registry = nullptr);
 
 }  // namespace abt

@@ -142,7 +142,7 @@ double ExecutionSimulator::fill_price(InstrumentId id, Side side, Quantity quant
                                       int32_t row) const {
   if (!config_.costs || config_.costs->slippage().kind == SlippageModel::Kind::None) return market;
   const double volume = bars_->has(Field::Volume) ? bars_->field(Field::Volume)(row, id) : 0.0;
-  const double f = config_.costs->slippage().fraction(quantity, volume);
+  const double f = config_.costs->slippage().fraction(data_.instruments[id], side, quantity, market, volume);
   double price = market * (side == Side::Buy ? 1.0 + f : 1.0 - f);
   if (on_tick_[id] == 0) return price;
   price = round_to_fen(price);

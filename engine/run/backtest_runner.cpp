@@ -123,7 +123,7 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.initial_cash = config.capital;
   bc.fill = config.fill;
   bc.rules = config.rules;
-  bc.costs = make_cost_model(config.costs, "costs");
+  bc.costs = make_cost_model(config.costs, "costs", &registry);
   bc.risk = config.risk;
   bc.seed = config.seed;
   bc.risk.days_per_year = config.days_per_year;

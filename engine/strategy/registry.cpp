@@ -50,4 +50,47 @@ const DerivedInstrumentInfo* StrategyRegistry::find_instrument(std::string_view 
   return nullptr;
 }
 
+namespace {
+template <class Info>
+const Info* find_named(const std::vector<Info>& infos, std::string_view name) {
+  for (const auto& i : infos)
+    if (i.name == name) return &i;
+  return nullptr;
+}
+template <class Info>
+std::vector<std::string> names_of(const std::vector<Info>& infos) {
+  std::vector<std::string> out;
+  for (const auto& i : infos) out.push_back(i.name);
+  return out;
+}
+}  // namespace
+
+void StrategyRegistry::add_cost_model(CostModelInfo info) {
+  if (info.name == "flat" || info.name == "itemised" || info.name == "itemized" || find_cost_model(info.name))
+    throw ConfigError("cost model '" + info.name + "' is registered twice (or is a built-in name)");
+  cost_models_.push_back(std::move(info));
+}
+
+const CostModelInfo* StrategyRegistry::find_cost_model(std::string_view name) const {
+  return find_named(cost_models_, name);
+}
+
+std::vector<std::string> StrategyRegistry::cost_model_names() const {
+  return names_of(cost_models_);
+}
+
+void StrategyRegistry::add_slippage_model(SlippageModelInfo info) {
+  if (info.name == "none" || info.name == "fixed" || info.name == "volume" || find_slippage_model(info.name))
+    throw ConfigError("slippage model '" + info.name + "' is registered twice (or is a built-in name)");
+  slippage_models_.push_back(std::move(info));
+}
+
+const SlippageModelInfo* StrategyRegistry::find_slippage_model(std::string_view name) const {
+  return find_named(slippage_models_, name);
+}
+
+std::vector<std::string> StrategyRegistry::slippage_model_names() const {
+  return names_of(slippage_models_);
+}
+
 }  // namespace abt

@@ -16,6 +16,9 @@
 
 namespace abt {
 
+class CostModel;       // engine/execution/cost_model.hpp
+class CustomSlippage;  // engine/execution/cost_model.hpp
+
 struct StrategyInfo {
   std::string name;
   std::string summary;
@@ -72,8 +75,35 @@ struct DerivedInstrumentInfo {
   std::function<DerivedBars(const MarketData&)> compute;
 };
 
+/// A cost model a plugin adds: chosen in a config by "costs": {"model": name, ...its keys}. create() parses
+/// its keys from `params` (the costs object without "slippage"; `path` = its JSON path, for ConfigError
+/// messages) and returns the model; describe() of the model is echoed in result.json.
+struct CostModelInfo {
+  std::string name;
+  std::string summary;
+  std::function<std::shared_ptr<CostModel>(const nlohmann::json& params, const std::string& path)> create;
+};
+
+/// A fill-price (slippage) model a plugin adds: "costs": {..., "slippage": {"model": name, ...}}.
+struct SlippageModelInfo {
+  std::string name;
+  std::string summary;
+  std::function<std::shared_ptr<const CustomSlippage>(const nlohmann::json& params, const std::string& path)>
+      create;
+};
+
+/// Everything a run can look up by name: strategies, derived series and instruments, and the cost and
+/// slippage models beyond the built-in ones. Built-ins and plugins register into the same object.
 class StrategyRegistry {
  public:
+  /// Registers a cost / slippage model; throws ConfigError when the name is taken (built-in names too).
+  void add_cost_model(CostModelInfo info);
+  const CostModelInfo* find_cost_model(std::string_view name) const;
+  std::vector<std::string> cost_model_names() const;
+  void add_slippage_model(SlippageModelInfo info);
+  const SlippageModelInfo* find_slippage_model(std::string_view name) const;
+  std::vector<std::string> slippage_model_names() const;
+
   /// Registers a derived instrument; throws ConfigError when the name or symbol is taken.
   void add_instrument(DerivedInstrumentInfo info);
   const DerivedInstrumentInfo* find_instrument(std::string_view name) const;
@@ -96,6 +126,8 @@ class StrategyRegistry {
   std::vector<StrategyInfo> strategies_;
   std::vector<DerivedSeriesInfo> series_;
   std::vector<DerivedInstrumentInfo> instruments_;
+  std::vector<CostModelInfo> cost_models_;
+  std::vector<SlippageModelInfo> slippage_models_;
 };
 
 }  // namespace abt

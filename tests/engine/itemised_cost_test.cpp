@@ -69,14 +69,14 @@ TEST(ItemisedCosts, ConfigParsingAndSlippage) {
                                   {"slippage", {{"model", "fixed"}, {"bps", 10}}}},
                                  "costs");
   EXPECT_DOUBLE_EQ(m->cost(stock(), Side::Buy, 100, 10.0, Date::parse("2024-01-02")), 0.31);  // 0.30 + 0.01
-  EXPECT_DOUBLE_EQ(m->slippage().fraction(100, 1e6), 0.001);
+  EXPECT_DOUBLE_EQ(m->slippage().fraction(Instrument{}, Side::Buy, 100, 10.0, 1e6), 0.001);
   const auto v = make_cost_model({{"rate", 0.0013},
                                   {"quote", "round_trip"},
                                   {"slippage", {{"model", "volume"}, {"bps", 5}, {"impact", 0.1}}}},
                                  "costs");
   // 5 bps + 0.1 x sqrt(10,000 / 1,000,000) = 0.0005 + 0.01.
-  EXPECT_DOUBLE_EQ(v->slippage().fraction(10000, 1e6), 0.0105);
-  EXPECT_DOUBLE_EQ(v->slippage().fraction(10000, 0), 0.0005);
+  EXPECT_DOUBLE_EQ(v->slippage().fraction(Instrument{}, Side::Buy, 10000, 10.0, 1e6), 0.0105);
+  EXPECT_DOUBLE_EQ(v->slippage().fraction(Instrument{}, Side::Buy, 10000, 10.0, 0), 0.0005);
   auto error_of = [](const nlohmann::json& j) {
     try {
       make_cost_model(j, "costs");
