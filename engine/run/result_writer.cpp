@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
@@ -35,6 +36,50 @@ nlohmann::json warnings_to_json(const WarningLog& log) {
     out.push_back(std::move(j));
   }
   return out;
+}
+
+std::string signals_file_name(Frequency f) {
+  return f == Frequency::Daily ? "signals.csv" : "signals_60m.csv";
+}
+
+std::string signals_csv(const SignalTable& signals, Frequency f) {
+  if (signals.empty(f)) return {};
+  std::string out = f == Frequency::Daily ? "date" : "datetime";
+  std::vector<int32_t> columns;
+  for (const SignalTable::Column& c : signals.columns())
+    if (c.frequency == f) {
+      out += ',' + c.name;
+      columns.push_back(c.index);
+    }
+  out += '\n';
+  const auto& stamps = signals.stamps(f);
+  for (size_t r = 0; r < stamps.size(); ++r) {
+    out += f == Frequency::Daily ? stamps[r].date().to_string() : stamps[r].to_string();
+    for (const int32_t c : columns) {
+      const double v = signals.value(f, static_cast<int32_t>(r), c);
+      out += ',';
+      if (std::isfinite(v)) out += format_fixed(v, 6);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+nlohmann::json files_document(const RunOutput& output) {
+  nlohmann::json files = nlohmann::json::object();
+  const SignalTable& signals = output.result.signals;
+  for (const Frequency f : {Frequency::Daily, Frequency::Min60}) {
+    if (signals.empty(f)) continue;
+    nlohmann::json columns = nlohmann::json::array();
+    for (const SignalTable::Column& c : signals.columns())
+      if (c.frequency == f) {
+        nlohmann::json col = {{"name", c.name}};
+        if (!c.style.levels.empty()) col["levels"] = c.style.levels;
+        columns.push_back(std::move(col));
+      }
+    files[signals_file_name(f)] = {{"frequency", std::string(frequency_name(f))}, {"columns", columns}};
+  }
+  return files;
 }
 
 nlohmann::json result_document(const RunOutput& output) {
@@ -81,7 +126,8 @@ nlohmann::json result_document(const RunOutput& output) {
             {"unrealized", round_to_fen(output.result.unrealized_pnl)}}},
           {"rejected_orders", rejects},
           {"delistings", delistings},
-          {"warnings", warnings_to_json(output.result.warnings)}};
+          {"warnings", warnings_to_json(output.result.warnings)},
+          {"files", files_document(output)}};
 }
 
 std::string equity_csv(const RunOutput& output) {
@@ -154,6 +200,15 @@ void write_run_outputs(const RunOutput& output, const MarketData& data, const st
   write_file_atomically(dir / "trades.csv", trades);
   write_file_atomically(dir / "positions.csv", positions_csv(output, data));
   write_file_atomically(dir / "rejections.csv", rejections_csv(output, data));
+  for (const Frequency f : {Frequency::Daily, Frequency::Min60}) {
+    const std::filesystem::path file = dir / signals_file_name(f);
+    if (!output.result.signals.empty(f)) {
+      write_file_atomically(file, signals_csv(output.result.signals, f));
+    } else {
+      std::error_code ec;
+      std::filesystem::remove(file, ec);  // an older run's signals are not this run's
+    }
+  }
   // result.json last: its presence marks a complete output directory.
   write_file_atomically(dir / "result.json", doc.dump(2) + "\n");
 }

@@ -7,6 +7,7 @@
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
 //   positions.csv  date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl (end-of-day holdings)
 //   rejections.csv datetime,symbol,reason (intents blocked, reduced or dropped)
+//   signals.csv    date,<recorded signals> (signals_60m.csv: datetime,...), when the strategy records any
 // Everything but result.json's "timing" is a pure function of config and data (byte-identical across runs).
 #include <filesystem>
 #include <string>
@@ -27,6 +28,12 @@ std::string trades_csv(const RunOutput& output, const MarketData& data);
 std::string positions_csv(const RunOutput& output, const MarketData& data);
 /// rejections.csv: datetime,symbol,reason, one row per intent and reason (RunResult::rejections).
 std::string rejections_csv(const RunOutput& output, const MarketData& data);
+/// signals.csv / signals_60m.csv: `date` (`datetime`), then one column per recorded signal of frequency f,
+/// 6 decimals, empty where nothing was recorded; "" when the run recorded none.
+std::string signals_csv(const SignalTable& signals, Frequency f);
+std::string signals_file_name(Frequency f);
+/// result.json "files": the recorded-signal files with their columns (and chart levels).
+nlohmann::json files_document(const RunOutput& output);
 /// A stable hash (hex) of a trades.csv text, for regression checks.
 std::string trades_hash(std::string_view trades_csv_text);
 

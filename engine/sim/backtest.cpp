@@ -81,6 +81,13 @@ std::string format_number(double v) {
 
 }  // namespace
 
+/// The run's first row per frequency (the first day's daily row, its first hourly row).
+std::array<int32_t, kFrequencyCount> first_rows(const MarketData& data, DayRange days) {
+  std::array<int32_t, kFrequencyCount> rows{days.first, 0};
+  if (data.hourly) rows[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[days.first];
+  return rows;
+}
+
 /// One run: the state of the simulated account and the event loop over it (docs/event-ordering.md).
 struct Backtest::Impl {
   Impl(const MarketData& d, const BacktestConfig& c, DayRange r)
@@ -90,7 +97,7 @@ struct Backtest::Impl {
         portfolio(d.instrument_count(), c.initial_cash),
         simulator(d, c, portfolio, result),
         timers(d.calendar, r.first),
-        context(d, c, clock, portfolio, simulator, timers, result.warnings),
+        context(d, c, clock, portfolio, simulator, timers, result.warnings, result.signals, first_rows(d, r)),
         exec(d.finest_frequency()),
         exec_bars(*d.bars(d.finest_frequency())) {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
@@ -149,6 +156,14 @@ RunResult Backtest::Impl::run(Strategy& s) {
   clock.now = Timestamp::of(data.calendar.day(days.first), 9, 30);
   clock.cursor[static_cast<int>(Frequency::Daily)] = days.first - 1;
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[days.first] - 1;
+  // Signal rows: the run's bars of each loaded frequency.
+  for (int f = 0; f < kFrequencyCount; ++f) {
+    const BarData* bars = data.bars(static_cast<Frequency>(f));
+    if (!bars) continue;
+    const int32_t begin = bars->day_begin[days.first], end = bars->day_begin[days.last + 1];
+    result.signals.set_rows(static_cast<Frequency>(f),
+                            std::vector<Timestamp>(bars->stamps.begin() + begin, bars->stamps.begin() + end));
+  }
   strategy->on_start(context);
   for (int32_t d = days.first; d <= days.last; ++d) {
     session_open(d);

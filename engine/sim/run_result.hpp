@@ -8,6 +8,7 @@
 #include "engine/core/time.hpp"
 #include "engine/core/warning_log.hpp"
 #include "engine/strategy/order.hpp"
+#include "engine/strategy/signal_table.hpp"
 
 namespace abt {
 
@@ -61,6 +62,8 @@ struct RunResult {
   /// Notable events (delisted holdings liquidated, drawdown stops) and data-honesty warnings
   /// (warning_log.hpp).
   WarningLog warnings;
+  /// Values the strategy recorded per bar (Context::record), over the run's rows.
+  SignalTable signals;
   /// Holdings liquidated at a delisting, in order (result.json "delistings").
   std::vector<DelistingRecord> delistings;
   /// P&L split at the end of the run, gross of fees (CNY): realised by every sell (including liquidations),
