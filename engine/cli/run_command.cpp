@@ -94,7 +94,7 @@ int run_command(const std::vector<std::string>& args) {
       {"bars_per_second",
        output.run_seconds > 0 ? static_cast<double>(output.result.bars) / output.run_seconds : 0.0},
       {"events", output.result.events}};
-  write_file_atomically(std::filesystem::path(out_dir) / "report.html", html_report(output));
+  write_file_atomically(std::filesystem::path(out_dir) / "report.html", html_report(output, &loaded.data));
   write_run_outputs(output, loaded.data, out_dir, timing);
   // Bookkeeping in the run store of the output root (a failure there does not fail the run).
   std::string recorded;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "engine/analytics/round_trips.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
 #include "engine/execution/cost_model.hpp"
@@ -34,6 +35,18 @@ nlohmann::json warnings_to_json(const WarningLog& log) {
       j["by_year"] = years;
     }
     out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string round_trips_csv(const RunOutput& output, const MarketData& data) {
+  std::string out = "symbol,opened,closed,quantity,buy_price,sell_price,pnl,return\n";
+  for (const RoundTrip& t : pair_round_trips(output.result.fills).trips) {
+    const double notional = t.quantity * t.buy_price;
+    out += data.instruments[static_cast<size_t>(t.instrument)].symbol + ',' + t.opened.to_string() + ',' +
+           t.closed.to_string() + ',' + format_quantity(t.quantity) + ',' + format_fixed(t.buy_price, 4) +
+           ',' + format_fixed(t.sell_price, 4) + ',' + format_fixed(t.pnl, 2) + ',' +
+           (notional > 0 ? format_fixed(t.pnl / notional, 6) : std::string()) + '\n';
   }
   return out;
 }
@@ -200,6 +213,7 @@ void write_run_outputs(const RunOutput& output, const MarketData& data, const st
   write_file_atomically(dir / "trades.csv", trades);
   write_file_atomically(dir / "positions.csv", positions_csv(output, data));
   write_file_atomically(dir / "rejections.csv", rejections_csv(output, data));
+  write_file_atomically(dir / "round_trips.csv", round_trips_csv(output, data));
   for (const Frequency f : {Frequency::Daily, Frequency::Min60}) {
     const std::filesystem::path file = dir / signals_file_name(f);
     if (!output.result.signals.empty(f)) {

@@ -7,6 +7,7 @@
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
 //   positions.csv  date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl (end-of-day holdings)
 //   rejections.csv datetime,symbol,reason (intents blocked, reduced or dropped)
+//   round_trips.csv symbol,opened,closed,quantity,buy_price,sell_price,pnl,return
 //   signals.csv    date,<recorded signals> (signals_60m.csv: datetime,...), when the strategy records any
 // Everything but result.json's "timing" is a pure function of config and data (byte-identical across runs).
 #include <filesystem>
@@ -28,6 +29,9 @@ std::string trades_csv(const RunOutput& output, const MarketData& data);
 std::string positions_csv(const RunOutput& output, const MarketData& data);
 /// rejections.csv: datetime,symbol,reason, one row per intent and reason (RunResult::rejections).
 std::string rejections_csv(const RunOutput& output, const MarketData& data);
+/// round_trips.csv: symbol,opened,closed,quantity,buy_price,sell_price,pnl,return, one row per FIFO
+/// round trip (round_trips.hpp; pnl net of the pro-rata fees, return = pnl / (quantity x buy_price)).
+std::string round_trips_csv(const RunOutput& output, const MarketData& data);
 /// signals.csv / signals_60m.csv: `date` (`datetime`), then one column per recorded signal of frequency f,
 /// 6 decimals, empty where nothing was recorded; "" when the run recorded none.
 std::string signals_csv(const SignalTable& signals, Frequency f);

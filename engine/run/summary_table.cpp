@@ -24,6 +24,8 @@ std::string warning_extent(const RunWarning& w) {
       out.append(" ").append(std::to_string(year)).append(" ").append(std::to_string(n));
     }
     out.append(")");
+  } else if (w.count == 1 && w.dated() && w.first == w.last) {
+    out.append(" (").append(w.first.to_string()).append(")");
   } else if (w.count > 1 || w.dated()) {
     out.append(" (").append(std::to_string(w.count));
     if (w.dated()) out.append(", ").append(w.first.to_string()).append(" .. ").append(w.last.to_string());

@@ -58,17 +58,23 @@ RunOutput hand_made_output(bool with_benchmark) {
 TEST(HtmlReport, HasEveryChartAndTableAndIsSelfContained) {
   const std::string html = html_report(hand_made_output(true));
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  for (const char* id : {"nav", "excess", "drawdown", "monthly", "sharpe", "exposure", "turnover", "metrics",
-                         "yearly", "weekday", "month-effect"})
+  for (const char* id :
+       {"nav",     "excess",     "drawdown",   "worst-drawdowns", "monthly",       "crises",
+        "sharpe",  "volatility", "beta",       "histogram",       "exposure",      "turnover",
+        "costs",   "blocked",    "delistings", "rules",           "contributions", "round-trips",
+        "metrics", "yearly",     "weekday",    "month-effect"})
     EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
-  // NAV linear + log, excess, drawdown, rolling Sharpe, exposure, holdings, turnover.
-  EXPECT_EQ(count(html, "<svg "), 8u);
-  EXPECT_EQ(count(html, "</svg>"), 8u);
-  EXPECT_NE(html.find("class=\"nav-log\""), std::string::npos);
+  // NAV linear + log, excess, drawdown, rolling Sharpe, volatility, beta, histogram, exposure, holdings,
+  // turnover, costs (no fills: no round-trip chart; nothing blocked: no blocked chart).
+  EXPECT_EQ(count(html, "<svg "), 12u);
+  EXPECT_EQ(count(html, "</svg>"), 12u);
+  EXPECT_NE(html.find("class=\"nav-log"), std::string::npos);
+  EXPECT_NE(html.find("class=\"kpis\""), std::string::npos);
+  EXPECT_NE(html.find("No order was blocked or reduced."), std::string::npos);
   EXPECT_NE(html.find("abtScale(true)"), std::string::npos);
   EXPECT_EQ(count(html, "<table class=\"heat\">"), 1u);
-  EXPECT_NE(html.find("<th>2024</th>"), std::string::npos);  // a heatmap row per year
-  EXPECT_NE(html.find("information_ratio"), std::string::npos);
+  EXPECT_NE(html.find("<th>2024</th>"), std::string::npos);      // a heatmap row per year
+  EXPECT_NE(html.find("information ratio"), std::string::npos);  // the registry's label
   EXPECT_NE(html.find("<td>Mon</td>"), std::string::npos);
   EXPECT_NE(html.find("hand&lt;made&gt;"), std::string::npos);  // escaped
   // Nothing is fetched: no external scripts, styles, images or URLs other than the SVG namespace.
@@ -80,7 +86,7 @@ TEST(HtmlReport, HasEveryChartAndTableAndIsSelfContained) {
   // Without a benchmark there is no excess chart.
   const std::string plain = html_report(hand_made_output(false));
   EXPECT_EQ(plain.find("id=\"excess\""), std::string::npos);
-  EXPECT_EQ(count(plain, "<svg "), 7u);
+  EXPECT_EQ(count(plain, "<svg "), 10u);  // no excess, no beta
 }
 
 TEST(HtmlReport, RollingSharpeOnAHandComputedSeries) {
