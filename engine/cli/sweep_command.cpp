@@ -1,5 +1,6 @@
-// `abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] [--shard i/N] [--quiet]`
-// `abt sweep merge DIR... --out DIR [--rank-by METRIC]`
+// `abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] [--shard i/N] [--quiet]
+//            [--plugin PATH ...]`
+// `abt sweep merge DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]`
 // Runs the variants of a plan (engine/run/sweep_plan.hpp) on a Boost.Asio thread pool. Market data is loaded
 // once per distinct data spec before the pool starts and shared read-only. Every variant writes its own
 // result directory (variants/<id>/, the files of `abt run`, without wall-clock timing); sweep.csv and
@@ -21,16 +22,15 @@
 #include <boost/program_options.hpp>
 
 #include "engine/cli/commands.hpp"
-#include "engine/cli/data_cache.hpp"
 #include "engine/cli/option_parsing.hpp"
+#include "engine/cli/run_setup.hpp"
 #include "engine/core/error.hpp"
-#include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/plugin_provenance.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
 #include "engine/run/run_store.hpp"
 #include "engine/run/sweep_table.hpp"
-#include "strategies/builtin.hpp"
 
 namespace abt::cli {
 namespace {
@@ -72,17 +72,21 @@ class SweepProgress {
 int merge_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::string out_dir, rank_by;
-  std::vector<std::string> dirs;
+  std::vector<std::string> dirs, plugin_paths;
   po::options_description options("abt sweep merge options");
   options.add_options()("help,h", "show this help")("out", po::value(&out_dir),
                                                     "merged sweep directory (required)")(
-      "rank-by", po::value(&rank_by), "metric to rank by (default: the shards' rank_by)");
+      "rank-by", po::value(&rank_by), "metric to rank by (default: the shards' rank_by)")(
+      "plugin", po::value(&plugin_paths)->composing(),
+      "a plugin library the shards should have run (warns when their recorded build differs)");
   const po::variables_map vm =
       parse_with_hidden_positional(args, options, "dir", po::value(&dirs)->composing(), -1);
   if (vm.count("help") || dirs.empty() || out_dir.empty()) {
-    std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC]\n\n" << options;
+    std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]\n\n"
+              << options;
     return vm.count("help") ? 0 : 2;
   }
+  const RunSetup setup(plugin_paths, true);
   SweepHeader merged;
   std::map<int64_t, SweepRow> rows;
   bool all_complete = true;
@@ -95,6 +99,10 @@ int merge_command(const std::vector<std::string>& args) {
                header.total_variants != merged.total_variants) {
       throw ConfigError(dirs[i] + "/sweep.json: a different sweep (config or plan differ from " + dirs[0] +
                         ")");
+    } else if (const auto changes = plugin_changes(merged.plugins, header.plugins); !changes.empty()) {
+      // Shards of one sweep must have run the same plugin builds (paths may differ between nodes).
+      throw ConfigError(dirs[i] + "/sweep.json: ran other plugin builds than " + dirs[0] + ": " +
+                        changes.front());
     }
     all_complete = all_complete && header.complete;
     merged.shards.insert(merged.shards.end(), header.shards.begin(), header.shards.end());
@@ -112,6 +120,10 @@ int merge_command(const std::vector<std::string>& args) {
                           ")");
     }
   }
+  if (!plugin_paths.empty())
+    for (const auto& change : plugin_changes(merged.plugins, setup.loaded_plugins()))
+      if (change.find(" changed: ") != std::string::npos)  // plugins loaded on one side only do not matter
+        std::fprintf(stderr, "abt: warning: --plugin differs from what the shards ran: %s\n", change.c_str());
   if (!rank_by.empty()) merged.rank_by = rank_by;
   std::sort(merged.shards.begin(), merged.shards.end(), [](const SweepShard& a, const SweepShard& b) {
     return std::tie(a.count, a.index) < std::tie(b.count, b.index);
@@ -133,6 +145,7 @@ int sweep_command(const std::vector<std::string>& args) {
   if (!args.empty() && args.front() == "merge") return merge_command({args.begin() + 1, args.end()});
   namespace po = boost::program_options;
   std::string config_path, plan_path, out_dir, rank_by = "sharpe", shard_text;
+  std::vector<std::string> plugin_paths;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description options("abt sweep options");
   options.add_options()("help,h", "show this help")(
@@ -142,13 +155,14 @@ int sweep_command(const std::vector<std::string>& args) {
       "rank-by", po::value(&rank_by),
       "metric to rank by (default sharpe; lower-is-better metrics rank ascending)")(
       "shard", po::value(&shard_text), "run only slice i of N (0-based), also from SLURM/Kubernetes env")(
+      "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "quiet,q", "print only errors");
   const po::variables_map vm =
       parse_with_hidden_positional(args, options, "config", po::value(&config_path), 1);
   if (vm.count("help") || config_path.empty() || plan_path.empty()) {
     std::cout << "usage: abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] "
-                 "[--shard i/N]\n"
-                 "       abt sweep merge SWEEP_DIR... --out DIR\n\n"
+                 "[--shard i/N] [--plugin PATH ...]\n"
+                 "       abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]\n\n"
               << options;
     return vm.count("help") ? 0 : 2;
   }
@@ -163,14 +177,13 @@ int sweep_command(const std::vector<std::string>& args) {
   if (out_dir.empty())
     out_dir = (std::filesystem::path("out") / (config_file.stem().string() + "-sweep")).string();
 
-  StrategyRegistry registry;
-  register_builtin_strategies(registry);
-  // Validate every variant's config before loading data or running anything (bad input -> exit 2).
+  RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; each variant's plugins in parse()
+  // Validate every variant's config (and load its plugins) before loading data or running anything (bad
+  // input -> exit 2).
   std::vector<RunConfig> configs;
   for (const SweepVariant& v : mine) {
     try {
-      configs.push_back(parse_run_config(apply_variant(base, v), config_file.parent_path()));
-      registry.get(configs.back().strategy_name);
+      configs.push_back(setup.parse(apply_variant(base, v), config_file.parent_path()));
     } catch (const ConfigError& e) {
       throw ConfigError("variant " + v.id + " " + v.overrides.dump() + ": " + e.what());
     }
@@ -179,13 +192,8 @@ int sweep_command(const std::vector<std::string>& args) {
   g_stop_requested.store(false);
   auto previous_int = std::signal(SIGINT, on_stop_signal);
   auto previous_term = std::signal(SIGTERM, on_stop_signal);
-  DataCache cache(quiet);
   std::vector<const LoadedData*> data;
-  for (RunConfig& c : configs) {
-    const LoadedData& loaded = cache.get(c.data, c.base_dir, c.derived_instruments, registry);
-    c.data = loaded.resolved_spec;
-    data.push_back(&loaded);
-  }
+  for (RunConfig& c : configs) data.push_back(&setup.data(c));
 
   SweepHeader header;
   header.base_config = base;
@@ -195,6 +203,7 @@ int sweep_command(const std::vector<std::string>& args) {
   header.total_variants = static_cast<int64_t>(plan.variants.size());
   header.shards = {shard};
   header.rank_by = rank_by;
+  header.plugins = setup.loaded_plugins();
 
   std::vector<std::optional<SweepRow>> rows(mine.size());
   std::atomic<int64_t> internal_errors{0};
@@ -217,7 +226,7 @@ int sweep_command(const std::vector<std::string>& args) {
         row.variant = mine[i];
         row.dir = (std::filesystem::path("variants") / mine[i].id).string();
         try {
-          const RunOutput output = run_backtest(configs[i], data[i]->data, registry);
+          const RunOutput output = setup.run(configs[i], data[i]->data);
           const nlohmann::json timing = {{"bars", output.result.bars}, {"events", output.result.events}};
           write_run_outputs(output, data[i]->data, std::filesystem::path(out_dir) / row.dir, timing);
           row.metrics = metrics_to_json(output.metrics);
