@@ -15,9 +15,8 @@ void print_usage() {
   std::printf(
       "abt %s - event-driven backtesting for the Chinese A-share market\n\n"
       "usage:\n"
-      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...] [--plugin PATH ...]\n"
-      "                                                                     run one backtest\n"
-      "  abt strategies [--json] [--plugin PATH ...]                        list strategies and params\n"
+      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...]  run one backtest\n"
+      "  abt strategies [--json] [--config CONFIG]                          list strategies and params\n"
       "  abt data synth --out DIR [--stocks N --start D --end D --seed S --hourly]\n"
       "                                                                     generate a synthetic market\n"
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
@@ -30,6 +29,8 @@ void print_usage() {
       "each\n"
       "  abt runs list|show ID|compare ID... [--root DIR]                   the run store (docs/reports.md)\n"
       "  abt version\n\n"
+      "run, strategies, regress, sweep (and merge), compare and runs take --plugin PATH (repeatable) to load a\n"
+      "strategy plugin library besides a config's \"plugins\" (docs/writing-a-strategy.md).\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);
 }
