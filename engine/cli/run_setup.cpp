@@ -1,5 +1,6 @@
 #include "engine/cli/run_setup.hpp"
 
+#include "engine/core/error.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "strategies/builtin.hpp"
 
@@ -31,9 +32,14 @@ const LoadedData& RunSetup::data(RunConfig& config) {
 
 RunOutput RunSetup::run(const RunConfig& config, const MarketData& data,
                         std::function<void(int32_t, int32_t)> on_day_done) const {
-  RunOutput output = run_backtest(config, data, registry_, std::move(on_day_done));
-  output.plugins = provenance(config);
-  return output;
+  try {
+    RunOutput output = run_backtest(config, data, registry_, std::move(on_day_done));
+    output.plugins = provenance(config);
+    return output;
+  } catch (const StrategyError& e) {
+    const LoadedPlugin* plugin = libraries_.owner_of(config.strategy_name);
+    throw e.attributed(e.strategy(), plugin ? "plugin " + plugin->path.filename().string() : "built-in");
+  }
 }
 
 nlohmann::json RunSetup::provenance(const RunConfig& config) const {

@@ -37,7 +37,8 @@ class RunSetup {
   const LoadedData& data(RunConfig& config);
 
   /// Runs a parsed config on its data (run_backtest) and records the provenance of its plugins in the
-  /// output. Only reads the setup: safe to call from several threads at once.
+  /// output. A StrategyError names where the strategy came from ("plugin libx.so" or "built-in"). Only reads
+  /// the setup: safe to call from several threads at once.
   RunOutput run(const RunConfig& config, const MarketData& data,
                 std::function<void(int32_t, int32_t)> on_day_done = {}) const;
 

@@ -6,7 +6,9 @@
 // result directory (variants/<id>/, the files of `abt run`, without wall-clock timing); sweep.csv and
 // sweep.json are written at the end from the finished variants, ranked, so that the files are identical for
 // any --jobs. SIGINT/SIGTERM stop cleanly: variants already running finish, no new one starts, the table is
-// written with "complete": false and the exit status is 130. docs/sweeps.md.
+// written with "complete": false and the exit status is 130. A variant that fails is recorded with its error;
+// the exit status is 1 when an internal error occurred, else 3 when a strategy failed (StrategyError), else
+// 0. docs/sweeps.md.
 #include <unistd.h>
 
 #include <atomic>
@@ -206,7 +208,7 @@ int sweep_command(const std::vector<std::string>& args) {
   header.plugins = setup.loaded_plugins();
 
   std::vector<std::optional<SweepRow>> rows(mine.size());
-  std::atomic<int64_t> internal_errors{0};
+  std::atomic<int64_t> internal_errors{0}, strategy_errors{0};
   SweepProgress progress(mine.size(), !quiet && ::isatty(STDERR_FILENO));
   if (!quiet)
     std::fprintf(stderr, "abt: sweep of %zu variants (%s%s) on %u threads\n", mine.size(), plan.kind.c_str(),
@@ -235,6 +237,12 @@ int sweep_command(const std::vector<std::string>& args) {
           row.status = "error";
           row.error = e.what();
           row.dir.clear();  // nothing was written
+        } catch (const StrategyError& e) {
+          // The strategy's code failed in this variant: recorded, and the sweep exits 3 at the end.
+          row.status = "error";
+          row.error = std::string("strategy error: ") + e.what();
+          row.dir.clear();
+          strategy_errors.fetch_add(1);
         } catch (const std::exception& e) {
           // A broken invariant in one variant: recorded, and the sweep exits 1 at the end.
           row.status = "error";
@@ -301,7 +309,8 @@ int sweep_command(const std::vector<std::string>& args) {
                       : "-");
   }
   if (interrupted) return 130;
-  return internal_errors.load() > 0 ? 1 : 0;
+  if (internal_errors.load() > 0) return 1;
+  return strategy_errors.load() > 0 ? 3 : 0;
 }
 
 }  // namespace abt::cli

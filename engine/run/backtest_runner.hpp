@@ -10,8 +10,9 @@
 
 namespace abt {
 
-/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path). `on_day_done`
-/// (optional) receives (days done, days total) after every trading day, for progress display.
+/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path), and a
+/// StrategyError naming the strategy when its code fails during the run (engine/sim/backtest.hpp).
+/// `on_day_done` (optional) receives (days done, days total) after every trading day, for progress display.
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done = {});
 

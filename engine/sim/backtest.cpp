@@ -79,6 +79,18 @@ std::string format_number(double v) {
   return buf;
 }
 
+/// A strategy callback as named in a StrategyError: "on_start", "on_bar(1d)", "on_timer(0)".
+struct CallbackName {
+  const char* callback;
+  std::optional<Frequency> frequency = std::nullopt;  // on_bar
+  TimerId timer = -1;                                 // on_timer
+  std::string text() const {
+    if (timer >= 0) return std::string(callback) + "(" + std::to_string(timer) + ")";
+    if (frequency) return std::string(callback) + "(" + std::string(frequency_name(*frequency)) + ")";
+    return callback;
+  }
+};
+
 }  // namespace
 
 /// One run: the state of the simulated account and the event loop over it (docs/event-ordering.md).
@@ -101,6 +113,10 @@ struct Backtest::Impl {
   }
 
   RunResult run(Strategy& s);
+  /// Calls a strategy callback (`call`); an exception escaping it becomes a StrategyError naming the
+  /// callback and the simulated time (the contract in backtest.hpp).
+  template <class Call>
+  void guarded(const CallbackName& name, const Call& call);
   void session_open(int32_t d);
   void bar_close(Frequency f, int32_t row);
   void fire_timers(int32_t d);
@@ -140,6 +156,26 @@ struct Backtest::Impl {
   bool reentry_signal(int32_t d);
 };
 
+template <class Call>
+void Backtest::Impl::guarded(const CallbackName& name, const Call& call) {
+  const bool starting = std::string_view(name.callback) == "on_start";
+  const auto wrapped = [&](const std::string& message) {
+    return StrategyError("", "", name.text(), clock.now.to_string(), message);
+  };
+  try {
+    call();
+  } catch (const InternalError&) {
+    throw;  // an engine bug, also when reached through a Context call
+  } catch (const UserError& e) {
+    if (starting) throw;  // on_start rejecting its params or the data: bad input (exit 2)
+    throw wrapped(e.what());
+  } catch (const std::exception& e) {
+    throw wrapped(e.what());
+  } catch (...) {
+    throw wrapped("an exception not derived from std::exception");
+  }
+}
+
 RunResult Backtest::Impl::run(Strategy& s) {
   strategy = &s;
   // Before the first event the clock stands at the first day's open with nothing of that day closed.
@@ -147,7 +183,7 @@ RunResult Backtest::Impl::run(Strategy& s) {
   clock.now = Timestamp::of(data.calendar.day(days.first), 9, 30);
   clock.cursor[static_cast<int>(Frequency::Daily)] = days.first - 1;
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[days.first] - 1;
-  strategy->on_start(context);
+  guarded({"on_start"}, [&] { strategy->on_start(context); });
   for (int32_t d = days.first; d <= days.last; ++d) {
     session_open(d);
     if (data.hourly)
@@ -158,7 +194,7 @@ RunResult Backtest::Impl::run(Strategy& s) {
     session_close(d);
     if (config.on_day_done) config.on_day_done(d - days.first + 1, days.last - days.first + 1);
   }
-  strategy->on_finish(context);
+  guarded({"on_finish"}, [&] { strategy->on_finish(context); });
   for (InstrumentId id = 0; id < data.instrument_count(); ++id) {
     result.realized_pnl += portfolio.position(id).realized_pnl;
     result.unrealized_pnl += portfolio.unrealized_pnl(id);
@@ -186,7 +222,7 @@ void Backtest::Impl::session_open(int32_t d) {
   clock.cursor[static_cast<int>(Frequency::Daily)] = d - 1;
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[d] - 1;
   // (4) strategy.
-  strategy->on_session_open(context);
+  guarded({"on_session_open"}, [&] { strategy->on_session_open(context); });
   after_strategy(true);
   ++result.events;
 }
@@ -212,7 +248,7 @@ void Backtest::Impl::bar_close(Frequency f, int32_t row) {
   clock.cursor[static_cast<int>(f)] = row;
   // (4) strategy.
   if (context.subscribed(f)) {
-    strategy->on_bar(context, f);
+    guarded({"on_bar", f}, [&] { strategy->on_bar(context, f); });
     after_strategy(false);
   }
   ++result.events;
@@ -224,7 +260,7 @@ void Backtest::Impl::fire_timers(int32_t d) {
   for (TimerId id = 0; id < timers.size(); ++id) {
     if (!timers.due(id, d)) continue;
     // (1)-(3): no new bar at a timer; fills, marks and cursors are those of the daily close.
-    strategy->on_timer(context, id);
+    guarded({"on_timer", std::nullopt, id}, [&] { strategy->on_timer(context, id); });
     after_strategy(false);
     ++result.events;
   }
@@ -232,7 +268,7 @@ void Backtest::Impl::fire_timers(int32_t d) {
 
 void Backtest::Impl::session_close(int32_t d) {
   clock.now = Timestamp::of(data.calendar.day(d), 15, 0);
-  strategy->on_session_close(context);
+  guarded({"on_session_close"}, [&] { strategy->on_session_close(context); });
   after_strategy(false);
   ++result.events;
   record_day(d);
