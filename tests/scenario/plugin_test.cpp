@@ -164,7 +164,7 @@ TEST(Plugins, CliRunsAPluginStrategyFromTheFlagOrTheConfig) {
 }
 
 // The full out-of-tree path: install abt into a prefix, build examples/plugin_template with
-// find_package(abt), list and run its strategy with the installed abt.
+// find_package(abt), list, run, sweep (--jobs 2) and regress its strategy with the installed abt.
 TEST(Plugins, TemplateBuildsAndRunsAgainstTheInstalledEngine) {
   const auto dir = test::make_temp_dir("plugin_install");
   const std::string cmake = ABT_CMAKE_COMMAND;
@@ -189,6 +189,29 @@ TEST(Plugins, TemplateBuildsAndRunsAgainstTheInstalledEngine) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const nlohmann::json result = read_json_file(dir / "out" / "result.json");
   EXPECT_GT(result["metrics"]["trades"].get<double>(), 0) << result.dump();
+  ASSERT_EQ(result["plugins"].size(), 1u) << result.dump();
+  EXPECT_EQ(result["plugins"][0]["name"], "momentum");  // ABT_PLUGIN_INFO
+  EXPECT_EQ(result["plugins"][0]["version"], "1.0.0");
+  EXPECT_EQ(result["plugins"][0]["sha256"], sha256_file(plugin));
+
+  // The two other workflows of docs/writing-a-strategy.md: a sweep on two threads and a regression.
+  std::ofstream(dir / "grid.json") << R"({"strategy.params.lookback": [20, 60]})";
+  const test::CliResult sweep =
+      test::run_shell(abt + " sweep " + source + "/config.json --grid " + (dir / "grid.json").string() +
+                      " --jobs 2 -q --plugin " + plugin + " --out " + (dir / "sweep").string());
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.output;
+  const nlohmann::json table = read_json_file(dir / "sweep" / "sweep.json");
+  ASSERT_EQ(table["variants"].size(), 2u);
+  for (const auto& v : table["variants"]) EXPECT_EQ(v["status"], "ok") << v.dump();
+  EXPECT_EQ(table["plugins"], result["plugins"]);
+  const std::string regress = abt + " regress --golden " + (dir / "golden").string() + " " + source +
+                              "/config.json --plugin " + plugin;
+  const test::CliResult update = test::run_shell(regress + " --update");
+  ASSERT_EQ(update.exit_code, 0) << update.output;
+  EXPECT_EQ(read_json_file(dir / "golden" / "config.json")["trades_hash"], result["trades_hash"]);
+  const test::CliResult pass = test::run_shell(regress);
+  ASSERT_EQ(pass.exit_code, 0) << pass.output;
+  EXPECT_NE(pass.output.find("PASS     config"), std::string::npos) << pass.output;
 }
 
 }  // namespace
