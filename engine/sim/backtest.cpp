@@ -15,6 +15,7 @@
 #include "engine/portfolio/portfolio.hpp"
 #include "engine/risk/holdings_volatility.hpp"
 #include "engine/sim/engine_context.hpp"
+#include "engine/sim/strategy_call.hpp"
 #include "engine/sim/timer_set.hpp"
 
 namespace abt {
@@ -79,18 +80,6 @@ std::string format_number(double v) {
   return buf;
 }
 
-/// A strategy callback as named in a StrategyError: "on_start", "on_bar(1d)", "on_timer(0)".
-struct CallbackName {
-  const char* callback;
-  std::optional<Frequency> frequency = std::nullopt;  // on_bar
-  TimerId timer = -1;                                 // on_timer
-  std::string text() const {
-    if (timer >= 0) return std::string(callback) + "(" + std::to_string(timer) + ")";
-    if (frequency) return std::string(callback) + "(" + std::string(frequency_name(*frequency)) + ")";
-    return callback;
-  }
-};
-
 }  // namespace
 
 /// One run: the state of the simulated account and the event loop over it (docs/event-ordering.md).
@@ -113,10 +102,9 @@ struct Backtest::Impl {
   }
 
   RunResult run(Strategy& s);
-  /// Calls a strategy callback (`call`); an exception escaping it becomes a StrategyError naming the
-  /// callback and the simulated time (the contract in backtest.hpp).
+  /// call_strategy at the current simulated time.
   template <class Call>
-  void guarded(const CallbackName& name, const Call& call);
+  void guarded(const StrategyCallback& callback, const Call& call);
   void session_open(int32_t d);
   void bar_close(Frequency f, int32_t row);
   void fire_timers(int32_t d);
@@ -157,23 +145,8 @@ struct Backtest::Impl {
 };
 
 template <class Call>
-void Backtest::Impl::guarded(const CallbackName& name, const Call& call) {
-  const bool starting = std::string_view(name.callback) == "on_start";
-  const auto wrapped = [&](const std::string& message) {
-    return StrategyError("", "", name.text(), clock.now.to_string(), message);
-  };
-  try {
-    call();
-  } catch (const InternalError&) {
-    throw;  // an engine bug, also when reached through a Context call
-  } catch (const UserError& e) {
-    if (starting) throw;  // on_start rejecting its params or the data: bad input (exit 2)
-    throw wrapped(e.what());
-  } catch (const std::exception& e) {
-    throw wrapped(e.what());
-  } catch (...) {
-    throw wrapped("an exception not derived from std::exception");
-  }
+void Backtest::Impl::guarded(const StrategyCallback& callback, const Call& call) {
+  call_strategy(callback, clock.now, call);
 }
 
 RunResult Backtest::Impl::run(Strategy& s) {
