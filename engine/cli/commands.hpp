@@ -1,6 +1,7 @@
 #pragma once
 // The abt subcommands. Each takes the arguments after its name and returns the process exit code:
-// 0 success, 2 bad config/data/arguments (message printed), 1 internal error.
+// 0 success, 2 bad config/data/arguments (message printed), 1 internal error, 3 a strategy failed during a
+// run (StrategyError, mapped in main.cpp; abt sweep records it per variant and exits 3 at the end).
 #include <string>
 #include <vector>
 

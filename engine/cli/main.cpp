@@ -1,4 +1,6 @@
-// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes.
+// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes: 0 success,
+// 1 internal error (InternalError and any other exception), 2 bad input (UserError, bad arguments),
+// 3 StrategyError (a strategy's code failed during the run).
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -15,14 +17,14 @@ void print_usage() {
   std::printf(
       "abt %s - event-driven backtesting for the Chinese A-share market\n\n"
       "usage:\n"
-      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...] [--plugin PATH ...]\n"
-      "                                                                     run one backtest\n"
-      "  abt strategies [--json] [--plugin PATH ...]                        list strategies and params\n"
+      "  abt run CONFIG [--data DIR] [--out DIR] [--set key.path=value ...]  run one backtest\n"
+      "  abt strategies [--json] [--config CONFIG]                          list strategies and params\n"
       "  abt data synth --out DIR [--stocks N --start D --end D --seed S --hourly]\n"
       "                                                                     generate a synthetic market\n"
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
       "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
-      "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
+      "  abt sweep merge DIR... --out DIR                                   parameter sweeps "
+      "(docs/sweeps.md)\n"
       "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
       "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
       "  abt data validate DATASET|--from FMT SRC [--quarantine FILE]      check the data, write a report\n"
@@ -30,6 +32,11 @@ void print_usage() {
       "each\n"
       "  abt runs list|show ID|compare ID... [--root DIR]                   the run store (docs/reports.md)\n"
       "  abt version\n\n"
+      "run, strategies, regress, sweep (and merge), compare and runs take --plugin PATH (repeatable) to load "
+      "a\n"
+      "strategy plugin library besides a config's \"plugins\" (docs/writing-a-strategy.md).\n"
+      "Exit codes: 0 success, 1 internal error (an abt bug), 2 bad config, data or arguments, 3 a strategy\n"
+      "failed during the run (its exception; the message names the strategy, the callback and the time).\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
       ABT_VERSION);
 }
@@ -62,6 +69,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "abt: unknown command '%s'\n\n", command.c_str());
     print_usage();
     return 2;
+  } catch (const abt::StrategyError& e) {
+    std::fprintf(stderr, "abt: strategy error: %s\n", e.what());
+    return 3;
   } catch (const abt::UserError& e) {
     std::fprintf(stderr, "abt: error: %s\n", e.what());
     return 2;

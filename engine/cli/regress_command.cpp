@@ -1,7 +1,9 @@
-// `abt regress --golden DIR CONFIG... [--update] [--tolerances FILE] [--tolerance NAME=ABS[,REL] ...]`:
-// re-runs each config and compares it with DIR/<config stem>.json (engine/run/regression.hpp).
-// Exit codes: 0 every config matches its golden; 1 at least one differs or has no golden (like diff(1));
-// 2 bad arguments, config or data.
+// `abt regress --golden DIR CONFIG... [--update] [--tolerances FILE] [--tolerance NAME=ABS[,REL] ...]
+//              [--plugin PATH ...]`:
+// re-runs each config (with the plugins of --plugin and of its "plugins") and compares it with
+// DIR/<config stem>.json (engine/run/regression.hpp); a difference names the plugins rebuilt since the
+// golden. Exit codes: 0 every config matches its golden; 1 at least one differs or has no golden (like
+// diff(1)); 2 bad arguments, config or data.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,20 +11,18 @@
 #include <boost/program_options.hpp>
 
 #include "engine/cli/commands.hpp"
-#include "engine/cli/data_cache.hpp"
 #include "engine/cli/option_parsing.hpp"
+#include "engine/cli/run_setup.hpp"
 #include "engine/core/atomic_file.hpp"
-#include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
 #include "engine/run/regression.hpp"
-#include "strategies/builtin.hpp"
 
 namespace abt::cli {
 
 int regress_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::string golden_dir, tolerance_file;
-  std::vector<std::string> configs, tolerance_assignments;
+  std::vector<std::string> configs, tolerance_assignments, plugin_paths;
   po::options_description options("abt regress options");
   options.add_options()("help,h", "show this help")(
       "golden", po::value(&golden_dir), "directory of golden files <config stem>.json (required)")(
@@ -31,6 +31,7 @@ int regress_command(const std::vector<std::string>& args) {
       "JSON tolerance file: {\"default\": {\"abs\": A, \"rel\": R}, \"metrics\": {NAME: {...}}}")(
       "tolerance", po::value(&tolerance_assignments)->composing(),
       "per-metric tolerance NAME=ABS[,REL] (NAME * = default; repeatable; applied after --tolerances)")(
+      "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "verbose,v", "print every check, not only the differences")("quiet,q",
                                                                   "print only differences and errors");
   const po::variables_map vm =
@@ -38,6 +39,7 @@ int regress_command(const std::vector<std::string>& args) {
   if (vm.count("help") || golden_dir.empty() || configs.empty()) {
     std::cout
         << "usage: abt regress --golden DIR CONFIG... [--update] [--tolerances FILE] [--tolerance NAME=ABS]\n"
+           "                   [--plugin PATH ...]\n"
            "exit: 0 all match, 1 a difference or a missing golden, 2 bad input\n\n"
         << options;
     return vm.count("help") ? 0 : 2;
@@ -49,23 +51,18 @@ int regress_command(const std::vector<std::string>& args) {
     tolerances = ToleranceSet::from_json(read_json_file(tolerance_file), tolerance_file);
   for (const auto& a : tolerance_assignments) tolerances.apply_assignment(a);
 
-  StrategyRegistry registry;
-  register_builtin_strategies(registry);
-  // Parse every config before running any, so that a bad one fails fast (exit 2).
+  RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; each config's plugins in parse()
+  // Parse every config (and load its plugins) before running any, so that a bad one fails fast (exit 2).
   std::vector<RunConfig> parsed;
-  for (const auto& c : configs) {
-    parsed.push_back(parse_run_config(read_json_file(c), std::filesystem::path(c).parent_path()));
-    registry.get(parsed.back().strategy_name);
-  }
-  DataCache cache(quiet);
+  for (const auto& c : configs)
+    parsed.push_back(setup.parse(read_json_file(c), std::filesystem::path(c).parent_path()));
   int differing = 0;
   for (size_t i = 0; i < configs.size(); ++i) {
     const std::string name = std::filesystem::path(configs[i]).stem().string();
     const auto golden_path = std::filesystem::path(golden_dir) / (name + ".json");
-    RunConfig config = parsed[i];
-    const LoadedData& loaded = cache.get(config.data, config.base_dir, config.derived_instruments, registry);
-    config.data = loaded.resolved_spec;
-    const RunOutput output = run_backtest(config, loaded.data, registry);
+    RunConfig& config = parsed[i];
+    const LoadedData& loaded = setup.data(config);
+    const RunOutput output = setup.run(config, loaded.data);
     const nlohmann::json now = golden_document(output, loaded.data);
     if (update) {
       write_file_atomically(golden_path, now.dump(2) + "\n");
@@ -82,11 +79,17 @@ int regress_command(const std::vector<std::string>& args) {
     if (comparison.ok()) {
       if (!quiet) std::printf("PASS     %s (%zu checks)\n", name.c_str(), comparison.checks.size());
       if (verbose) std::printf("%s", format_comparison(comparison, true).c_str());
+      // A rebuilt plugin that gives the same results: worth knowing, not a failure.
+      if (!quiet)
+        for (const auto& change : comparison.plugin_changes)
+          std::printf("  note: %s since the golden; the results did not change\n", change.c_str());
     } else {
       ++differing;
       std::printf("FAIL     %s: %zu of %zu checks differ from %s\n%s", name.c_str(), comparison.failures(),
                   comparison.checks.size(), golden_path.string().c_str(),
                   format_comparison(comparison, verbose).c_str());
+      for (const auto& change : comparison.plugin_changes)
+        std::printf("  likely cause: %s since the golden was written\n", change.c_str());
     }
   }
   if (!update && !quiet) std::printf("%d of %zu configs differ\n", differing, configs.size());

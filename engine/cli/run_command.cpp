@@ -1,4 +1,4 @@
-// `abt run CONFIG [--data DIR] [--out DIR] [--set key=value ...]`.
+// `abt run CONFIG [--data DIR] [--out DIR] [--set key=value ...] [--plugin PATH ...]`.
 #include <unistd.h>
 
 #include <cstdio>
@@ -6,21 +6,16 @@
 
 #include <boost/program_options.hpp>
 
-#include "data_adapters/data_loader.hpp"
 #include "engine/cli/commands.hpp"
 #include "engine/cli/option_parsing.hpp"
+#include "engine/cli/run_setup.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/derived_instruments.hpp"
 #include "engine/run/config_file.hpp"
 #include "engine/run/html_report.hpp"
-#include "engine/run/plugin_loader.hpp"
 #include "engine/run/result_writer.hpp"
-#include "engine/run/run_config.hpp"
 #include "engine/run/run_store.hpp"
 #include "engine/run/summary_table.hpp"
-#include "strategies/builtin.hpp"
 
 namespace abt::cli {
 
@@ -51,29 +46,10 @@ int run_command(const std::vector<std::string>& args) {
     config["data"] = {{"dataset", std::filesystem::absolute(data_dir).string()}};
   }
   for (const auto& assignment : overrides) apply_override(config, assignment);
-  RunConfig run_config = parse_run_config(config, config_file.parent_path());
+  RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; the config's plugins in parse()
+  RunConfig run_config = setup.parse(config, config_file.parent_path());
   if (out_dir.empty()) out_dir = (std::filesystem::path("out") / config_file.stem()).string();
-
-  PluginLibraries plugins;  // outlives the registry and the strategies made from it
-  StrategyRegistry registry;
-  register_builtin_strategies(registry);
-  for (size_t k = 0; k < run_config.plugins.size(); ++k)
-    plugins.load(run_config.plugins[k], registry, "plugins[" + std::to_string(k) + "]");
-  for (const auto& path : plugin_paths) plugins.load(path, registry, "--plugin");
-  registry.get(run_config.strategy_name);  // fail fast on an unknown strategy, before loading data
-
-  if (!quiet) std::fprintf(stderr, "abt: loading data...\n");
-  LoadedData loaded = load_market_data(run_config.data, run_config.base_dir);
-  run_config.data = loaded.resolved_spec;
-  for (const auto& note : loaded.notes) std::fprintf(stderr, "abt: note: %s\n", note.c_str());
-  if (!quiet)
-    std::fprintf(stderr, "abt: %s%s (%d instruments, %d days) in %.2f s\n",
-                 loaded.generated ? "generated " : "", loaded.data.source.c_str(),
-                 loaded.data.instrument_count(), loaded.data.calendar.size(), loaded.load_seconds);
-  if (!run_config.derived_instruments.empty()) {
-    double seconds = 0;
-    loaded.data = add_derived_instruments(loaded.data, run_config.derived_instruments, registry, quiet, seconds);
-  }
+  const LoadedData& loaded = setup.data(run_config);
 
   // Progress on stderr when it is a terminal: a percentage refreshed at most every 2 % of the run.
   std::function<void(int32_t, int32_t)> progress;
@@ -86,7 +62,7 @@ int run_command(const std::vector<std::string>& args) {
                    done == total ? "\n" : "");
     };
   }
-  const RunOutput output = run_backtest(run_config, loaded.data, registry, std::move(progress));
+  const RunOutput output = setup.run(run_config, loaded.data, std::move(progress));
   const nlohmann::json timing = {
       {"load_seconds", loaded.load_seconds},
       {"run_seconds", output.run_seconds},

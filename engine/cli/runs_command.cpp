@@ -1,12 +1,15 @@
-// `abt runs list|show|compare`: queries the run store (engine/run/run_store.hpp) of an output root.
+// `abt runs list|show|compare [--plugin PATH ...]`: queries the run store (engine/run/run_store.hpp) of an
+// output root; show and compare include each run's plugin builds and, with --plugin, which differ from it.
 #include <cstdio>
 #include <iostream>
 
 #include <boost/program_options.hpp>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/run_setup.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/run/plugin_provenance.hpp"
 #include "engine/run/run_comparison.hpp"
 #include "engine/run/run_store.hpp"
 
@@ -35,7 +38,7 @@ int64_t parse_id(const std::string& text) {
 int runs_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::string action, root = "out", store_file;
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, plugin_paths;
   int64_t limit = 20;
   po::options_description options("abt runs options");
   options.add_options()("help,h", "show this help")("root", po::value(&root),
@@ -43,7 +46,9 @@ int runs_command(const std::vector<std::string>& args) {
       "store", po::value(&store_file),
       "the store file itself (default ROOT/abt-runs.sqlite or $ABT_RUN_STORE)")(
       "limit,n", po::value(&limit), "list: newest N runs (default 20)")("html", po::value<std::string>(),
-                                                                        "compare: also write an HTML page");
+                                                                        "compare: also write an HTML page")(
+      "plugin", po::value(&plugin_paths)->composing(),
+      "show/compare: check the runs' recorded plugin builds against this library (repeatable)");
   po::options_description hidden;
   hidden.add_options()("action", po::value(&action))("id", po::value(&ids)->composing());
   po::options_description all;
@@ -56,8 +61,8 @@ int runs_command(const std::vector<std::string>& args) {
   const bool known = action == "list" || action == "show" || action == "compare";
   if (vm.count("help") || !known || (action != "list" && ids.empty())) {
     std::cout << "usage: abt runs list [--root DIR] [-n N]\n"
-                 "       abt runs show ID [--root DIR]\n"
-                 "       abt runs compare ID ID... [--root DIR] [--html FILE]\n\n"
+                 "       abt runs show ID [--root DIR] [--plugin PATH ...]\n"
+                 "       abt runs compare ID ID... [--root DIR] [--html FILE] [--plugin PATH ...]\n\n"
               << options;
     return vm.count("help") ? 0 : 2;
   }
@@ -70,6 +75,7 @@ int runs_command(const std::vector<std::string>& args) {
   if (!std::filesystem::exists(file))
     throw ConfigError(file.string() + ": no run store here (nothing recorded yet)");
   RunStore store(file);
+  const RunSetup setup(plugin_paths, true);
   if (action == "list") {
     std::printf("%-5s %-8s %-6s %-19s %-12s %-10s %-10s %s\n", "id", "kind", "sweep", "recorded (UTC)",
                 "strategy", "sharpe", "return", "path");
@@ -105,8 +111,12 @@ int runs_command(const std::vector<std::string>& args) {
                                   {"trades_hash", r.trades_hash},
                                   {"path", r.path},
                                   {"config", r.config},
-                                  {"metrics", r.metrics}};
+                                  {"metrics", r.metrics},
+                                  {"plugins", r.plugins}};
       std::printf("%s\n", doc.dump(2).c_str());
+      for (const auto& change : plugin_changes(r.plugins, setup.loaded_plugins()))
+        if (change.find(" changed: ") != std::string::npos)
+          std::printf("run #%lld: %s in the --plugin file\n", static_cast<long long>(r.id), change.c_str());
     }
     return 0;
   }
@@ -121,9 +131,11 @@ int runs_command(const std::vector<std::string>& args) {
     c.name += r.path;
     c.metrics = r.metrics;
     c.config = r.config;
+    c.plugins = r.plugins;
     compared.push_back(std::move(c));
   }
-  std::printf("%s", comparison_text(compared).c_str());
+  std::printf("%s%s", comparison_text(compared).c_str(),
+              plugins_text(compared, setup.loaded_plugins()).c_str());
   if (vm.count("html")) {
     const std::string html = vm["html"].as<std::string>();
     write_file_atomically(html, comparison_html(compared));

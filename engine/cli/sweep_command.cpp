@@ -1,11 +1,14 @@
-// `abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] [--shard i/N] [--quiet]`
-// `abt sweep merge DIR... --out DIR [--rank-by METRIC]`
+// `abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] [--shard i/N] [--quiet]
+//            [--plugin PATH ...]`
+// `abt sweep merge DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]`
 // Runs the variants of a plan (engine/run/sweep_plan.hpp) on a Boost.Asio thread pool. Market data is loaded
 // once per distinct data spec before the pool starts and shared read-only. Every variant writes its own
 // result directory (variants/<id>/, the files of `abt run`, without wall-clock timing); sweep.csv and
 // sweep.json are written at the end from the finished variants, ranked, so that the files are identical for
 // any --jobs. SIGINT/SIGTERM stop cleanly: variants already running finish, no new one starts, the table is
-// written with "complete": false and the exit status is 130. docs/sweeps.md.
+// written with "complete": false and the exit status is 130. A variant that fails is recorded with its error;
+// the exit status is 1 when an internal error occurred, else 3 when a strategy failed (StrategyError), else
+// 0. docs/sweeps.md.
 #include <unistd.h>
 
 #include <atomic>
@@ -21,16 +24,15 @@
 #include <boost/program_options.hpp>
 
 #include "engine/cli/commands.hpp"
-#include "engine/cli/data_cache.hpp"
 #include "engine/cli/option_parsing.hpp"
+#include "engine/cli/run_setup.hpp"
 #include "engine/core/error.hpp"
-#include "engine/run/backtest_runner.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/plugin_provenance.hpp"
 #include "engine/run/result_writer.hpp"
 #include "engine/run/run_config.hpp"
 #include "engine/run/run_store.hpp"
 #include "engine/run/sweep_table.hpp"
-#include "strategies/builtin.hpp"
 
 namespace abt::cli {
 namespace {
@@ -72,17 +74,21 @@ class SweepProgress {
 int merge_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::string out_dir, rank_by;
-  std::vector<std::string> dirs;
+  std::vector<std::string> dirs, plugin_paths;
   po::options_description options("abt sweep merge options");
   options.add_options()("help,h", "show this help")("out", po::value(&out_dir),
                                                     "merged sweep directory (required)")(
-      "rank-by", po::value(&rank_by), "metric to rank by (default: the shards' rank_by)");
+      "rank-by", po::value(&rank_by), "metric to rank by (default: the shards' rank_by)")(
+      "plugin", po::value(&plugin_paths)->composing(),
+      "a plugin library the shards should have run (warns when their recorded build differs)");
   const po::variables_map vm =
       parse_with_hidden_positional(args, options, "dir", po::value(&dirs)->composing(), -1);
   if (vm.count("help") || dirs.empty() || out_dir.empty()) {
-    std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC]\n\n" << options;
+    std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]\n\n"
+              << options;
     return vm.count("help") ? 0 : 2;
   }
+  const RunSetup setup(plugin_paths, true);
   SweepHeader merged;
   std::map<int64_t, SweepRow> rows;
   bool all_complete = true;
@@ -95,6 +101,10 @@ int merge_command(const std::vector<std::string>& args) {
                header.total_variants != merged.total_variants) {
       throw ConfigError(dirs[i] + "/sweep.json: a different sweep (config or plan differ from " + dirs[0] +
                         ")");
+    } else if (const auto changes = plugin_changes(merged.plugins, header.plugins); !changes.empty()) {
+      // Shards of one sweep must have run the same plugin builds (paths may differ between nodes).
+      throw ConfigError(dirs[i] + "/sweep.json: ran other plugin builds than " + dirs[0] + ": " +
+                        changes.front());
     }
     all_complete = all_complete && header.complete;
     merged.shards.insert(merged.shards.end(), header.shards.begin(), header.shards.end());
@@ -112,6 +122,10 @@ int merge_command(const std::vector<std::string>& args) {
                           ")");
     }
   }
+  if (!plugin_paths.empty())
+    for (const auto& change : plugin_changes(merged.plugins, setup.loaded_plugins()))
+      if (change.find(" changed: ") != std::string::npos)  // plugins loaded on one side only do not matter
+        std::fprintf(stderr, "abt: warning: --plugin differs from what the shards ran: %s\n", change.c_str());
   if (!rank_by.empty()) merged.rank_by = rank_by;
   std::sort(merged.shards.begin(), merged.shards.end(), [](const SweepShard& a, const SweepShard& b) {
     return std::tie(a.count, a.index) < std::tie(b.count, b.index);
@@ -133,6 +147,7 @@ int sweep_command(const std::vector<std::string>& args) {
   if (!args.empty() && args.front() == "merge") return merge_command({args.begin() + 1, args.end()});
   namespace po = boost::program_options;
   std::string config_path, plan_path, out_dir, rank_by = "sharpe", shard_text;
+  std::vector<std::string> plugin_paths;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description options("abt sweep options");
   options.add_options()("help,h", "show this help")(
@@ -142,13 +157,14 @@ int sweep_command(const std::vector<std::string>& args) {
       "rank-by", po::value(&rank_by),
       "metric to rank by (default sharpe; lower-is-better metrics rank ascending)")(
       "shard", po::value(&shard_text), "run only slice i of N (0-based), also from SLURM/Kubernetes env")(
+      "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "quiet,q", "print only errors");
   const po::variables_map vm =
       parse_with_hidden_positional(args, options, "config", po::value(&config_path), 1);
   if (vm.count("help") || config_path.empty() || plan_path.empty()) {
     std::cout << "usage: abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by METRIC] "
-                 "[--shard i/N]\n"
-                 "       abt sweep merge SWEEP_DIR... --out DIR\n\n"
+                 "[--shard i/N] [--plugin PATH ...]\n"
+                 "       abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]\n\n"
               << options;
     return vm.count("help") ? 0 : 2;
   }
@@ -163,14 +179,13 @@ int sweep_command(const std::vector<std::string>& args) {
   if (out_dir.empty())
     out_dir = (std::filesystem::path("out") / (config_file.stem().string() + "-sweep")).string();
 
-  StrategyRegistry registry;
-  register_builtin_strategies(registry);
-  // Validate every variant's config before loading data or running anything (bad input -> exit 2).
+  RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; each variant's plugins in parse()
+  // Validate every variant's config (and load its plugins) before loading data or running anything (bad
+  // input -> exit 2).
   std::vector<RunConfig> configs;
   for (const SweepVariant& v : mine) {
     try {
-      configs.push_back(parse_run_config(apply_variant(base, v), config_file.parent_path()));
-      registry.get(configs.back().strategy_name);
+      configs.push_back(setup.parse(apply_variant(base, v), config_file.parent_path()));
     } catch (const ConfigError& e) {
       throw ConfigError("variant " + v.id + " " + v.overrides.dump() + ": " + e.what());
     }
@@ -179,13 +194,8 @@ int sweep_command(const std::vector<std::string>& args) {
   g_stop_requested.store(false);
   auto previous_int = std::signal(SIGINT, on_stop_signal);
   auto previous_term = std::signal(SIGTERM, on_stop_signal);
-  DataCache cache(quiet);
   std::vector<const LoadedData*> data;
-  for (RunConfig& c : configs) {
-    const LoadedData& loaded = cache.get(c.data, c.base_dir, c.derived_instruments, registry);
-    c.data = loaded.resolved_spec;
-    data.push_back(&loaded);
-  }
+  for (RunConfig& c : configs) data.push_back(&setup.data(c));
 
   SweepHeader header;
   header.base_config = base;
@@ -195,9 +205,10 @@ int sweep_command(const std::vector<std::string>& args) {
   header.total_variants = static_cast<int64_t>(plan.variants.size());
   header.shards = {shard};
   header.rank_by = rank_by;
+  header.plugins = setup.loaded_plugins();
 
   std::vector<std::optional<SweepRow>> rows(mine.size());
-  std::atomic<int64_t> internal_errors{0};
+  std::atomic<int64_t> internal_errors{0}, strategy_errors{0};
   SweepProgress progress(mine.size(), !quiet && ::isatty(STDERR_FILENO));
   if (!quiet)
     std::fprintf(stderr, "abt: sweep of %zu variants (%s%s) on %u threads\n", mine.size(), plan.kind.c_str(),
@@ -217,7 +228,7 @@ int sweep_command(const std::vector<std::string>& args) {
         row.variant = mine[i];
         row.dir = (std::filesystem::path("variants") / mine[i].id).string();
         try {
-          const RunOutput output = run_backtest(configs[i], data[i]->data, registry);
+          const RunOutput output = setup.run(configs[i], data[i]->data);
           const nlohmann::json timing = {{"bars", output.result.bars}, {"events", output.result.events}};
           write_run_outputs(output, data[i]->data, std::filesystem::path(out_dir) / row.dir, timing);
           row.metrics = metrics_to_json(output.metrics);
@@ -226,6 +237,12 @@ int sweep_command(const std::vector<std::string>& args) {
           row.status = "error";
           row.error = e.what();
           row.dir.clear();  // nothing was written
+        } catch (const StrategyError& e) {
+          // The strategy's code failed in this variant: recorded, and the sweep exits 3 at the end.
+          row.status = "error";
+          row.error = std::string("strategy error: ") + e.what();
+          row.dir.clear();
+          strategy_errors.fetch_add(1);
         } catch (const std::exception& e) {
           // A broken invariant in one variant: recorded, and the sweep exits 1 at the end.
           row.status = "error";
@@ -292,7 +309,8 @@ int sweep_command(const std::vector<std::string>& args) {
                       : "-");
   }
   if (interrupted) return 130;
-  return internal_errors.load() > 0 ? 1 : 0;
+  if (internal_errors.load() > 0) return 1;
+  return strategy_errors.load() > 0 ? 3 : 0;
 }
 
 }  // namespace abt::cli

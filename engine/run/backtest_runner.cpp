@@ -202,7 +202,11 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
 
   Backtest backtest(data, bc);
   const auto t0 = std::chrono::steady_clock::now();
-  out.result = backtest.run(*strategy);
+  try {
+    out.result = backtest.run(*strategy);
+  } catch (const StrategyError& e) {
+    throw e.attributed(info.name, e.origin());
+  }
   out.run_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   note_survivorship(data, first, last, data_warnings);
   out.result.warnings.append(data_warnings);

@@ -16,8 +16,9 @@ inline constexpr int32_t kSurvivorshipMinDays = 243;
 inline constexpr int64_t kSurvivorshipMinStocks = 50;
 void note_survivorship(const MarketData& data, int32_t first, int32_t last, WarningLog& log);
 
-/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path). `on_day_done`
-/// (optional) receives (days done, days total) after every trading day, for progress display.
+/// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path), and a
+/// StrategyError naming the strategy when its code fails during the run (engine/sim/backtest.hpp).
+/// `on_day_done` (optional) receives (days done, days total) after every trading day, for progress display.
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done = {});
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/core/error.hpp"
+#include "engine/run/plugin_provenance.hpp"
 #include "engine/run/result_writer.hpp"
 
 namespace abt {
@@ -114,9 +115,11 @@ Tolerance ToleranceSet::for_metric(const std::string& name) const {
 }
 
 nlohmann::json golden_document(const RunOutput& output, const MarketData& data) {
-  return {{"data_fingerprint", data.fingerprint},
-          {"metrics", metrics_to_json(output.metrics)},
-          {"trades_hash", trades_hash(trades_csv(output, data))}};
+  nlohmann::json doc = {{"data_fingerprint", data.fingerprint},
+                        {"metrics", metrics_to_json(output.metrics)},
+                        {"trades_hash", trades_hash(trades_csv(output, data))}};
+  if (!output.plugins.empty()) doc["plugins"] = plugin_identities(output.plugins);
+  return doc;
 }
 
 bool GoldenComparison::ok() const {
@@ -156,6 +159,8 @@ GoldenComparison compare_with_golden(const nlohmann::json& golden, const nlohman
     out.checks.push_back(std::move(check));
   }
   exact("trades_hash");
+  out.plugin_changes = plugin_changes(golden.value("plugins", nlohmann::json::array()),
+                                      now.value("plugins", nlohmann::json::array()));
   return out;
 }
 

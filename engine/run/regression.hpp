@@ -2,10 +2,13 @@
 // Regression checks against golden files (docs/ci-regression.md). A golden file holds what a run must
 // reproduce:
 //   {"data_fingerprint": "...", "metrics": {...result.json metrics...}, "trades_hash": "..."}
-// The fingerprint and the trades hash must match exactly; every metric of the golden must exist now and, when
-// numeric, lie within its tolerance; other values (dates, null) must be equal. Metrics that exist now but not
-// in the golden are ignored (new metrics do not break old goldens). Both `abt regress` and the golden unit
-// test use this code.
+// A run with plugins adds "plugins": [{"name", "version", "sha256", "strategies"}] (no key without plugins,
+// so goldens of built-in strategies do not change). Plugins are not checks: when a golden's plugin builds
+// differ from the loaded ones, the comparison lists the changes (plugin_changes) as the likely cause of a
+// difference. The fingerprint and the trades hash must match exactly; every metric of the golden must exist
+// now and, when numeric, lie within its tolerance; other values (dates, null) must be equal. Metrics that
+// exist now but not in the golden are ignored (new metrics do not break old goldens). Both `abt regress` and
+// the golden unit test use this code.
 #include <map>
 #include <string>
 #include <vector>
@@ -52,6 +55,8 @@ struct GoldenCheck {
 
 struct GoldenComparison {
   std::vector<GoldenCheck> checks;  // in a stable order: fingerprint, metrics (sorted), trades hash
+  /// Plugin builds that differ between the golden and now (engine/run/plugin_provenance.hpp); not checks.
+  std::vector<std::string> plugin_changes;
   bool ok() const;
   size_t failures() const;
 };

@@ -128,19 +128,21 @@ nlohmann::json result_document(const RunOutput& output) {
   const nlohmann::json delistings = {{"count", output.result.delistings.size()},
                                      {"loss", round_to_fen(delisting_loss)},
                                      {"items", delisted}};
-  return {{"abt_version", ABT_VERSION},
-          {"config", output.resolved_config},
-          {"data", output.data_info},
-          {"metrics", metrics_to_json(output.metrics)},
-          {"tables", tables_to_json(output.tables)},
-          {"costs", costs},
-          {"pnl",
-           {{"realized", round_to_fen(output.result.realized_pnl)},
-            {"unrealized", round_to_fen(output.result.unrealized_pnl)}}},
-          {"rejected_orders", rejects},
-          {"delistings", delistings},
-          {"warnings", warnings_to_json(output.result.warnings)},
-          {"files", files_document(output)}};
+  nlohmann::json doc = {{"abt_version", ABT_VERSION},
+                        {"config", output.resolved_config},
+                        {"data", output.data_info},
+                        {"metrics", metrics_to_json(output.metrics)},
+                        {"tables", tables_to_json(output.tables)},
+                        {"costs", costs},
+                        {"pnl",
+                         {{"realized", round_to_fen(output.result.realized_pnl)},
+                          {"unrealized", round_to_fen(output.result.unrealized_pnl)}}},
+                        {"rejected_orders", rejects},
+                        {"delistings", delistings},
+                        {"warnings", warnings_to_json(output.result.warnings)},
+                        {"files", files_document(output)}};
+  if (!output.plugins.empty()) doc["plugins"] = output.plugins;
+  return doc;
 }
 
 std::string equity_csv(const RunOutput& output) {

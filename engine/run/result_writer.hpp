@@ -1,8 +1,7 @@
 #pragma once
 // Writes a run's output directory (every file atomically):
-//   result.json    abt_version, config (resolved), data, metrics, tables, rejected_orders, warnings,
-//   trades_hash,
-//                  timing
+//   result.json    abt_version, config (resolved), data, metrics, tables, costs, pnl, rejected_orders,
+//                  delistings, warnings, plugins (only when plugins were loaded), trades_hash, timing
 //   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs,turnover[,benchmark]
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
 //   positions.csv  date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl (end-of-day holdings)

@@ -8,6 +8,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/plugin_provenance.hpp"
 #include "engine/run/svg_chart.hpp"
 #include "engine/run/sweep_table.hpp"
 
@@ -54,6 +55,7 @@ ComparedRun load_compared_run(const std::filesystem::path& dir) {
     throw ConfigError((dir / "result.json").string() + ": no \"metrics\" object (not an abt run directory?)");
   run.metrics = result["metrics"];
   run.config = result.value("config", nlohmann::json());
+  run.plugins = result.value("plugins", nlohmann::json::array());
   std::ifstream in(dir / "equity.csv");
   if (!in) throw ConfigError((dir / "equity.csv").string() + ": cannot read");
   std::string line;
@@ -136,6 +138,28 @@ std::string comparison_text(const std::vector<ComparedRun>& runs) {
       if (c + 1 < r.size()) out += std::string(widths[c] - r[c].size() + 2, ' ');
     }
     out += '\n';
+  }
+  return out;
+}
+
+std::string plugins_text(const std::vector<ComparedRun>& runs, const nlohmann::json& loaded) {
+  const bool any = std::any_of(runs.begin(), runs.end(), [](const ComparedRun& r) {
+    return r.plugins.is_array() && !r.plugins.empty();
+  });
+  if (!any && (!loaded.is_array() || loaded.empty())) return "";
+  std::string out = "plugins\n";
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const std::string tag = "  [" + std::to_string(i + 1) + "] ";
+    if (!runs[i].plugins.is_array() || runs[i].plugins.empty()) out += tag + "none (built-in strategies)\n";
+    if (runs[i].plugins.is_array())
+      for (const auto& p : runs[i].plugins) out += tag + describe_plugin(p) + "\n";
+    if (i > 0)
+      for (const auto& change : plugin_changes(runs[0].plugins, runs[i].plugins))
+        out += tag + change + " from [1]\n";
+    if (loaded.is_array() && !loaded.empty())
+      for (const auto& change : plugin_changes(runs[i].plugins, loaded))
+        if (change.find(" changed: ") != std::string::npos)  // one-sided plugins say nothing about a build
+          out += tag + change + " in the --plugin file\n";
   }
   return out;
 }

@@ -12,7 +12,8 @@ namespace abt {
 struct ComparedRun {
   std::string name;  // the directory as given
   nlohmann::json metrics;
-  nlohmann::json config;  // result.json "config"
+  nlohmann::json config;                             // result.json "config"
+  nlohmann::json plugins = nlohmann::json::array();  // result.json "plugins" (plugin_provenance.hpp)
   std::vector<std::string> dates;
   std::vector<double> navs;
 };
@@ -26,6 +27,11 @@ int metric_winner(const std::string& name, const std::vector<nlohmann::json>& va
 
 /// A fixed-width text table: metric, each run's value, each later run's difference to the first, winner.
 std::string comparison_text(const std::vector<ComparedRun>& runs);
+/// The plugins of the runs, "" when no run has any and `loaded` is empty: each run's plugins, how each later
+/// run's builds differ from the first run's, and (with `loaded`, the plugins given by --plugin) how each
+/// run's recorded builds differ from the loaded ones. Lines name runs by their [index].
+std::string plugins_text(const std::vector<ComparedRun>& runs,
+                         const nlohmann::json& loaded = nlohmann::json::array());
 /// A self-contained HTML page: the same table and an overlay chart of the NAVs (each normalized to 1).
 std::string comparison_html(const std::vector<ComparedRun>& runs);
 

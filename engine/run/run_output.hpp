@@ -21,6 +21,9 @@ struct RunOutput {
   nlohmann::json resolved_config;
   /// {"fingerprint", "source", "start", "end", "instruments", "frequencies"}.
   nlohmann::json data_info;
+  /// The plugin libraries loaded for the run (engine/run/plugin_provenance.hpp): [{"path", "sha256", "name",
+  /// "version", "strategies"}]; empty for built-in strategies (then result.json has no "plugins").
+  nlohmann::json plugins = nlohmann::json::array();
   double run_seconds = 0;  // wall time of the event loop (timing only; never part of compared results)
 };
 

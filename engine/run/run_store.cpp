@@ -20,7 +20,14 @@ const char* kSchema =
     " recorded_at TEXT NOT NULL DEFAULT (datetime('now')), config_hash TEXT NOT NULL,"
     " data_fingerprint TEXT NOT NULL, engine_version TEXT NOT NULL, strategy TEXT NOT NULL,"
     " trades_hash TEXT NOT NULL, config TEXT NOT NULL, metrics TEXT NOT NULL, path TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS runs_by_config ON runs(config_hash);";
+    "CREATE INDEX IF NOT EXISTS runs_by_config ON runs(config_hash);"
+    // Added with plugin provenance; a store of an older abt gains the (empty) table when opened, and an older
+    // abt ignores it.
+    "CREATE TABLE IF NOT EXISTS run_plugins ("
+    " run_id INTEGER NOT NULL REFERENCES runs(id), position INTEGER NOT NULL, path TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL, strategies TEXT NOT NULL,"
+    " PRIMARY KEY (run_id, position));"
+    "CREATE INDEX IF NOT EXISTS run_plugins_by_hash ON run_plugins(sha256);";
 
 /// A prepared statement, finalized on scope exit.
 class Statement {
@@ -60,6 +67,11 @@ const char* kRunColumns =
     "SELECT id, kind, sweep_id, recorded_at, config_hash, data_fingerprint, engine_version, strategy, "
     "trades_hash,"
     " config, metrics, path FROM runs";
+
+std::string string_field(const nlohmann::json& entry, const char* key) {
+  return entry.is_object() && entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>()
+                                                                            : std::string();
+}
 
 StoredRun read_run(const Statement& s) {
   StoredRun r;
@@ -132,6 +144,20 @@ void RunStore::commit() {
 
 int64_t RunStore::record_run(const nlohmann::json& doc, const std::filesystem::path& dir,
                              const std::string& kind, std::optional<int64_t> sweep) {
+  exec("SAVEPOINT record_run");  // the run and its plugins, or nothing (also inside begin/commit)
+  try {
+    const int64_t id = insert_run(doc, dir, kind, sweep);
+    exec("RELEASE record_run");
+    return id;
+  } catch (const UserError&) {
+    exec("ROLLBACK TO record_run");
+    exec("RELEASE record_run");
+    throw;
+  }
+}
+
+int64_t RunStore::insert_run(const nlohmann::json& doc, const std::filesystem::path& dir,
+                             const std::string& kind, std::optional<int64_t> sweep) {
   Statement s(db_,
               "INSERT INTO runs (kind, sweep_id, config_hash, data_fingerprint, engine_version, strategy, "
               "trades_hash,"
@@ -152,7 +178,40 @@ int64_t RunStore::record_run(const nlohmann::json& doc, const std::filesystem::p
   s.bind(9, doc.value("metrics", nlohmann::json::object()).dump());
   s.bind(10, std::filesystem::absolute(dir).lexically_normal().string());
   s.step();
-  return sqlite3_last_insert_rowid(db_);
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  const nlohmann::json plugins = doc.value("plugins", nlohmann::json::array());
+  for (size_t k = 0; k < plugins.size(); ++k) {
+    const nlohmann::json& p = plugins[k];
+    Statement ins(db_,
+                  "INSERT INTO run_plugins (run_id, position, path, sha256, name, version, strategies)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  file_.string());
+    ins.bind(1, id);
+    ins.bind(2, static_cast<int64_t>(k));
+    ins.bind(3, string_field(p, "path"));
+    ins.bind(4, string_field(p, "sha256"));
+    ins.bind(5, string_field(p, "name"));
+    ins.bind(6, string_field(p, "version"));
+    ins.bind(7, p.value("strategies", nlohmann::json::array()).dump());
+    ins.step();
+  }
+  return id;
+}
+
+nlohmann::json RunStore::plugins_of(int64_t run_id) const {
+  Statement s(db_,
+              "SELECT path, sha256, name, version, strategies FROM run_plugins WHERE run_id = ?"
+              " ORDER BY position",
+              file_.string());
+  s.bind(1, run_id);
+  nlohmann::json out = nlohmann::json::array();
+  while (s.step())
+    out.push_back({{"path", s.text(0)},
+                   {"sha256", s.text(1)},
+                   {"name", s.text(2)},
+                   {"version", s.text(3)},
+                   {"strategies", nlohmann::json::parse(s.text(4), nullptr, false)}});
+  return out;
 }
 
 int64_t RunStore::record_sweep(const nlohmann::json& base_config, const nlohmann::json& plan,
@@ -176,6 +235,7 @@ std::vector<StoredRun> RunStore::runs(int64_t limit) const {
   s.bind(1, limit);
   std::vector<StoredRun> out;
   while (s.step()) out.push_back(read_run(s));
+  for (StoredRun& r : out) r.plugins = plugins_of(r.id);
   return out;
 }
 
@@ -183,7 +243,9 @@ std::optional<StoredRun> RunStore::run(int64_t id) const {
   Statement s(db_, (std::string(kRunColumns) + " WHERE id = ?").c_str(), file_.string());
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return read_run(s);
+  StoredRun r = read_run(s);
+  r.plugins = plugins_of(r.id);
+  return r;
 }
 
 std::vector<StoredSweep> RunStore::sweeps(int64_t limit) const {

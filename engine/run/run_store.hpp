@@ -2,8 +2,9 @@
 // The run store: an SQLite database (abt-runs.sqlite in the output root, i.e. the parent directory of a run's
 // or sweep's output directory; $ABT_RUN_STORE names another file, "off" disables recording) with one row per
 // run (abt run, or a sweep variant) and per sweep: config hash, data fingerprint, engine version, metrics,
-// paths. `abt runs list|show|compare` query it. Recording is bookkeeping beside the results: result files
-// never depend on it. Not thread-safe: record from one thread.
+// paths, and one row per plugin a run loaded (path, SHA-256, declared name and version, strategies). `abt
+// runs list|show|compare` query it. Recording is bookkeeping beside the results: result files never depend on
+// it. Not thread-safe: record from one thread.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -24,6 +25,9 @@ struct StoredRun {
   std::string config_hash, data_fingerprint, engine_version, strategy, trades_hash;
   nlohmann::json config, metrics;
   std::string path;  // absolute output directory
+  /// The plugins it loaded (table run_plugins): [{"path", "sha256", "name", "version", "strategies"}], as in
+  /// result.json; empty for built-in strategies and for runs recorded by an abt before plugin provenance.
+  nlohmann::json plugins = nlohmann::json::array();
 };
 
 struct StoredSweep {
@@ -48,7 +52,7 @@ class RunStore {
   /// A stable hash of a (resolved) config.
   static std::string config_hash(const nlohmann::json& config);
 
-  /// Records a run from its result.json document; returns its id.
+  /// Records a run from its result.json document (with its "plugins", if any); returns its id.
   int64_t record_run(const nlohmann::json& result_document, const std::filesystem::path& dir,
                      const std::string& kind = "run", std::optional<int64_t> sweep = std::nullopt);
   int64_t record_sweep(const nlohmann::json& base_config, const nlohmann::json& plan, int64_t variants,
@@ -63,6 +67,9 @@ class RunStore {
 
  private:
   void exec(const char* sql) const;
+  int64_t insert_run(const nlohmann::json& result_document, const std::filesystem::path& dir,
+                     const std::string& kind, std::optional<int64_t> sweep);
+  nlohmann::json plugins_of(int64_t run_id) const;
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
 };

@@ -106,17 +106,19 @@ nlohmann::json sweep_json(const SweepHeader& header, const std::vector<SweepRow>
     if (row.status != "ok") v["error"] = row.error;
     variants.push_back(std::move(v));
   }
-  return {{"abt_version", ABT_VERSION},
-          {"config", header.base_config},
-          {"plan", header.plan},
-          {"kind", header.kind},
-          {"paths", header.paths},
-          {"total_variants", header.total_variants},
-          {"shards", shards},
-          {"rank_by", header.rank_by},
-          {"complete", header.complete},
-          {"variants_done", ranked.size()},
-          {"variants", variants}};
+  nlohmann::json doc = {{"abt_version", ABT_VERSION},
+                        {"config", header.base_config},
+                        {"plan", header.plan},
+                        {"kind", header.kind},
+                        {"paths", header.paths},
+                        {"total_variants", header.total_variants},
+                        {"shards", shards},
+                        {"rank_by", header.rank_by},
+                        {"complete", header.complete},
+                        {"variants_done", ranked.size()},
+                        {"variants", variants}};
+  if (!header.plugins.empty()) doc["plugins"] = header.plugins;
+  return doc;
 }
 
 std::pair<SweepHeader, std::vector<SweepRow>> read_sweep(const std::filesystem::path& dir) {
@@ -134,6 +136,7 @@ std::pair<SweepHeader, std::vector<SweepRow>> read_sweep(const std::filesystem::
       h.shards.push_back({s.at("index").get<int64_t>(), s.at("count").get<int64_t>()});
     h.rank_by = doc.at("rank_by").get<std::string>();
     h.complete = doc.at("complete").get<bool>();
+    if (doc.contains("plugins")) h.plugins = doc.at("plugins");
     for (const auto& v : doc.at("variants")) {
       SweepRow row;
       row.variant.id = v.at("id").get<std::string>();

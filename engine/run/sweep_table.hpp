@@ -31,6 +31,8 @@ struct SweepHeader {
   std::vector<SweepShard> shards;
   std::string rank_by = "sharpe";
   bool complete = false;  // every variant of the sweep's shards has a row (merge: of the whole plan)
+  /// The plugins the sweep loaded ([LoadedPlugin::to_json]); sweep.json "plugins" only when not empty.
+  nlohmann::json plugins = nlohmann::json::array();
 };
 
 /// true when a lower value of `metric` is better (max_drawdown, annual_volatility, costs, turnover, ...).

@@ -15,6 +15,7 @@
 #include "engine/portfolio/portfolio.hpp"
 #include "engine/risk/holdings_volatility.hpp"
 #include "engine/sim/engine_context.hpp"
+#include "engine/sim/strategy_call.hpp"
 #include "engine/sim/timer_set.hpp"
 
 namespace abt {
@@ -108,6 +109,9 @@ struct Backtest::Impl {
   }
 
   RunResult run(Strategy& s);
+  /// call_strategy at the current simulated time.
+  template <class Call>
+  void guarded(const StrategyCallback& callback, const Call& call);
   void session_open(int32_t d);
   void bar_close(Frequency f, int32_t row);
   void fire_timers(int32_t d);
@@ -149,6 +153,11 @@ struct Backtest::Impl {
   bool reentry_signal(int32_t d);
 };
 
+template <class Call>
+void Backtest::Impl::guarded(const StrategyCallback& callback, const Call& call) {
+  call_strategy(callback, clock.now, call);
+}
+
 RunResult Backtest::Impl::run(Strategy& s) {
   strategy = &s;
   // Before the first event the clock stands at the first day's open with nothing of that day closed.
@@ -164,7 +173,7 @@ RunResult Backtest::Impl::run(Strategy& s) {
     result.signals.set_rows(static_cast<Frequency>(f),
                             std::vector<Timestamp>(bars->stamps.begin() + begin, bars->stamps.begin() + end));
   }
-  strategy->on_start(context);
+  guarded({"on_start"}, [&] { strategy->on_start(context); });
   for (int32_t d = days.first; d <= days.last; ++d) {
     session_open(d);
     if (data.hourly)
@@ -175,7 +184,7 @@ RunResult Backtest::Impl::run(Strategy& s) {
     session_close(d);
     if (config.on_day_done) config.on_day_done(d - days.first + 1, days.last - days.first + 1);
   }
-  strategy->on_finish(context);
+  guarded({"on_finish"}, [&] { strategy->on_finish(context); });
   for (InstrumentId id = 0; id < data.instrument_count(); ++id) {
     result.realized_pnl += portfolio.position(id).realized_pnl;
     result.unrealized_pnl += portfolio.unrealized_pnl(id);
@@ -204,7 +213,7 @@ void Backtest::Impl::session_open(int32_t d) {
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[d] - 1;
   // (4) strategy: the pass's fills and rejections (and liquidations), then the event.
   deliver_feedback();
-  strategy->on_session_open(context);
+  guarded({"on_session_open"}, [&] { strategy->on_session_open(context); });
   after_strategy(true);
   ++result.events;
 }
@@ -231,7 +240,7 @@ void Backtest::Impl::bar_close(Frequency f, int32_t row) {
   // (4) strategy: the pass's fills and rejections, then the bar.
   deliver_feedback();
   if (context.subscribed(f)) {
-    strategy->on_bar(context, f);
+    guarded({"on_bar", f}, [&] { strategy->on_bar(context, f); });
     after_strategy(false);
   }
   ++result.events;
@@ -243,7 +252,7 @@ void Backtest::Impl::fire_timers(int32_t d) {
   for (TimerId id = 0; id < timers.size(); ++id) {
     if (!timers.due(id, d)) continue;
     // (1)-(3): no new bar at a timer; fills, marks and cursors are those of the daily close.
-    strategy->on_timer(context, id);
+    guarded({"on_timer", std::nullopt, id}, [&] { strategy->on_timer(context, id); });
     after_strategy(false);
     ++result.events;
   }
@@ -251,7 +260,7 @@ void Backtest::Impl::fire_timers(int32_t d) {
 
 void Backtest::Impl::session_close(int32_t d) {
   clock.now = Timestamp::of(data.calendar.day(d), 15, 0);
-  strategy->on_session_close(context);
+  guarded({"on_session_close"}, [&] { strategy->on_session_close(context); });
   after_strategy(false);
   ++result.events;
   record_day(d);
@@ -378,11 +387,11 @@ void Backtest::Impl::deliver_feedback() {
   // By index: the callbacks may not fill anything synchronously, but copies keep references out of vectors.
   while (fills_delivered < result.fills.size()) {
     const Fill fill = result.fills[fills_delivered++];
-    strategy->on_fill(context, fill);
+    guarded({"on_fill"}, [&] { strategy->on_fill(context, fill); });
   }
   while (rejections_delivered < result.rejections.size()) {
     const Rejection rejection = result.rejections[rejections_delivered++];
-    strategy->on_reject(context, rejection);
+    guarded({"on_reject"}, [&] { strategy->on_reject(context, rejection); });
   }
 }
 

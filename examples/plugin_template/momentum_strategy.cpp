@@ -1,6 +1,6 @@
 // A complete out-of-tree strategy: every `rebalance` schedule, hold the `top` instruments of `symbols` with
 // the highest `lookback`-day return of the adjusted close (equal weight); names without enough history are
-// skipped. Registered as "momentum" by the ABT_PLUGIN block at the end.
+// skipped. Registered as "momentum" by the ABT_PLUGIN block at the end (ABT_PLUGIN_INFO declares the plugin).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -86,6 +86,9 @@ class MomentumStrategy final : public abt::Strategy {
 };
 
 }  // namespace
+
+// The plugin's name and version, recorded with every run that loads it (result.json "plugins").
+ABT_PLUGIN_INFO("momentum", "1.0.0")
 
 ABT_PLUGIN(registry) {
   registry.add(abt::make_strategy_info<MomentumStrategy>(
