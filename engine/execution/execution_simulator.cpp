@@ -14,8 +14,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
-ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestConfig& config,
-                                       Portfolio& portfolio, RunResult& result)
+ExecutionSimulator::ExecutionSimulator(const MarketData& data, const ExecutionSettings& config,
+                                       Portfolio& portfolio, ExecutionLog& result)
     : data_(data),
       config_(config),
       portfolio_(portfolio),

@@ -36,8 +36,8 @@
 // rules.retry_blocked (else it is dropped). Each reason is counted at most once per intent.
 //
 // Prices are unadjusted CNY, stock prices snapped to the 0.01 tick. The pass allocates nothing (buffers are
-// pre-sized for every instrument); fills are appended to RunResult::fills, rejections to
-// RunResult::rejections.
+// pre-sized for every instrument); fills are appended to ExecutionLog::fills, rejections to
+// ExecutionLog::rejections.
 #include <cstdint>
 #include <vector>
 
@@ -47,8 +47,8 @@
 #include "engine/execution/order_book.hpp"
 #include "engine/execution/price_limit.hpp"
 #include "engine/portfolio/portfolio.hpp"
-#include "engine/sim/backtest_config.hpp"
-#include "engine/sim/run_result.hpp"
+#include "engine/execution/execution_log.hpp"
+#include "engine/execution/execution_settings.hpp"
 
 namespace abt {
 
@@ -74,8 +74,8 @@ struct DayTotals {
 class ExecutionSimulator {
  public:
   /// `data`, `config`, `portfolio` and `result` must outlive the simulator.
-  ExecutionSimulator(const MarketData& data, const BacktestConfig& config, Portfolio& portfolio,
-                     RunResult& result);
+  ExecutionSimulator(const MarketData& data, const ExecutionSettings& config, Portfolio& portfolio,
+                     ExecutionLog& result);
 
   /// The execution frequency: the finest loaded frequency.
   Frequency frequency() const { return frequency_; }
@@ -145,9 +145,9 @@ class ExecutionSimulator {
   double buy_cash_need(Date day, int32_t row) const;
 
   const MarketData& data_;
-  const BacktestConfig& config_;
+  const ExecutionSettings& config_;
   Portfolio& portfolio_;
-  RunResult& result_;
+  ExecutionLog& result_;
   Frequency frequency_;
   const BarData* bars_;
   OrderBook orders_;

@@ -7,6 +7,7 @@
 
 #include "engine/core/time.hpp"
 #include "engine/core/warning_log.hpp"
+#include "engine/execution/execution_log.hpp"
 #include "engine/strategy/order.hpp"
 #include "engine/strategy/signal_table.hpp"
 
@@ -51,14 +52,10 @@ struct DelistingRecord {
   double loss = 0;
 };
 
-struct RunResult {
+/// The execution log (fills, rejections) and everything else a run records.
+struct RunResult : ExecutionLog {
   std::vector<DailyRecord> daily;
-  std::vector<Fill> fills;  // in execution order
   std::vector<PositionRecord> positions;
-  /// Intents not (fully) executed, by reason (index = RejectReason).
-  std::array<int64_t, kRejectReasonCount> rejects{};
-  /// The same events one by one, in order (rejections.csv).
-  std::vector<Rejection> rejections;
   /// Notable events (delisted holdings liquidated, drawdown stops) and data-honesty warnings
   /// (warning_log.hpp).
   WarningLog warnings;

@@ -13,7 +13,7 @@
 //   void abt_plugin_register(abt::StrategyRegistry*);   // adds its strategies
 //   const AbtPluginInfo* abt_plugin_info();             // optional (ABT_PLUGIN_INFO)
 //
-// Compatibility contract (PluginLibraries, engine/run/plugin_loader.hpp): the host loads a plugin whose ABI
+// Compatibility contract (PluginLibraries, app/run/plugin_loader.hpp): the host loads a plugin whose ABI
 // major equals kPluginAbiMajor and whose minor is at most kPluginAbiMinor, and refuses any other with a
 // message naming both versions. C++ types (Strategy, Context, StrategyRegistry, std::string, nlohmann::json)
 // cross the boundary, so a plugin must be built with the same compiler family, C++ standard library ABI and

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "engine/run/html_report.hpp"
-#include "engine/run/run_comparison.hpp"
+#include "app/run/html_report.hpp"
+#include "app/run/run_comparison.hpp"
 
 namespace abt {
 namespace {

@@ -1,7 +1,7 @@
-// What changed between two recorded plugin lists (engine/run/plugin_provenance.hpp).
+// What changed between two recorded plugin lists (app/run/plugin_provenance.hpp).
 #include <gtest/gtest.h>
 
-#include "engine/run/plugin_provenance.hpp"
+#include "app/run/plugin_provenance.hpp"
 
 namespace abt {
 namespace {

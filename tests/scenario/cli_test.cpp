@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "cli_runner.hpp"
-#include "engine/run/config_file.hpp"
+#include "app/run/config_file.hpp"
 #include "test_support.hpp"
 
 namespace abt {

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <fstream>
 
+#include "app/run/config_file.hpp"
+#include "app/run/plugin_loader.hpp"
 #include "cli_runner.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/sha256.hpp"
-#include "engine/run/config_file.hpp"
-#include "engine/run/plugin_loader.hpp"
 #include "engine/strategy/plugin_api.hpp"
 #include "strategies/builtin.hpp"
 #include "test_support.hpp"
@@ -179,6 +179,14 @@ TEST(Plugins, TemplateBuildsAndRunsAgainstTheInstalledEngine) {
   ASSERT_EQ(configure.exit_code, 0) << configure.output;
   const test::CliResult compile = test::run_shell(cmake + " --build " + build + " -j1");
   ASSERT_EQ(compile.exit_code, 0) << compile.output;
+  // The template's own unit test, built against the installed test kit.
+  const test::CliResult unit = test::run_shell(build + "/momentum_test");
+  ASSERT_EQ(unit.exit_code, 0) << unit.output;
+  EXPECT_NE(unit.output.find("momentum_test: OK"), std::string::npos) << unit.output;
+  // The install holds the library's headers only: no application (run layer, CLI) header.
+  EXPECT_FALSE(std::filesystem::exists(dir / "prefix" / "include" / "abt" / "app"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "prefix" / "include" / "abt" / "engine" / "run"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "prefix" / "include" / "abt" / "testkit" / "tiny_market.hpp"));
   const std::string plugin = build + "/libmomentum_plugin.so";
   const std::string abt = prefix + "/bin/abt";
   const test::CliResult list = test::run_shell(abt + " strategies --plugin " + plugin);

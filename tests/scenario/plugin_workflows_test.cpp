@@ -1,4 +1,4 @@
-// Plugins in every workflow, through the one setup path (engine/cli/run_setup.hpp): run, sweep (--jobs 2,
+// Plugins in every workflow, through the one setup path (app/cli/run_setup.hpp): run, sweep (--jobs 2,
 // shards, merge), regress (goldens record plugin builds; a drift names the rebuilt plugin), compare,
 // strategies; "plugins" of a config relative to the config file; provenance in result.json; built-in runs
 // without a "plugins" key.
@@ -8,7 +8,7 @@
 
 #include "cli_runner.hpp"
 #include "engine/core/sha256.hpp"
-#include "engine/run/config_file.hpp"
+#include "app/run/config_file.hpp"
 
 namespace abt {
 namespace {

@@ -2,8 +2,8 @@
 // checked against a diffusion index computed by hand on a tiny market.
 #include <gtest/gtest.h>
 
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/result_writer.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/result_writer.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 

@@ -7,8 +7,8 @@
 #include <fstream>
 
 #include "cli_runner.hpp"
-#include "engine/run/config_file.hpp"
-#include "engine/run/run_store.hpp"
+#include "app/run/config_file.hpp"
+#include "app/run/run_store.hpp"
 
 namespace abt {
 namespace {

@@ -8,8 +8,8 @@
 
 #include "cli_runner.hpp"
 #include "engine/core/error.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/config_file.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/config_file.hpp"
 #include "scenario/script_strategy.hpp"
 
 namespace abt::test {

@@ -1,0 +1,214 @@
+#include "app/run/run_comparison.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine/core/error.hpp"
+#include "app/run/config_file.hpp"
+#include "app/run/plugin_provenance.hpp"
+#include "app/run/svg_chart.hpp"
+#include "app/run/sweep_table.hpp"
+
+namespace abt {
+namespace {
+
+std::string show(const nlohmann::json& v) {
+  if (v.is_null()) return "-";
+  if (v.is_number_float()) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.6g", v.get<double>());
+    return buf;
+  }
+  if (v.is_string()) return v.get<std::string>().empty() ? "-" : v.get<std::string>();
+  return v.dump();
+}
+
+std::string difference(const nlohmann::json& first, const nlohmann::json& other) {
+  if (!first.is_number() || !other.is_number()) return "";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%+.6g", other.get<double>() - first.get<double>());
+  return buf;
+}
+
+std::vector<std::string> metric_names(const std::vector<ComparedRun>& runs) {
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  for (const auto& r : runs)
+    for (const auto& [k, v] : r.metrics.items())
+      if (seen.insert(k).second) names.push_back(k);
+  return names;
+}
+
+const char* kPalette[] = {"#c0392b", "#2980b9", "#27ae60", "#8e44ad",
+                          "#d35400", "#16a085", "#2c3e50", "#7f8c8d"};
+
+}  // namespace
+
+ComparedRun load_compared_run(const std::filesystem::path& dir) {
+  ComparedRun run;
+  run.name = dir.string();
+  const nlohmann::json result = read_json_file(dir / "result.json");
+  if (!result.contains("metrics") || !result["metrics"].is_object())
+    throw ConfigError((dir / "result.json").string() + ": no \"metrics\" object (not an abt run directory?)");
+  run.metrics = result["metrics"];
+  run.config = result.value("config", nlohmann::json());
+  run.plugins = result.value("plugins", nlohmann::json::array());
+  std::ifstream in(dir / "equity.csv");
+  if (!in) throw ConfigError((dir / "equity.csv").string() + ": cannot read");
+  std::string line;
+  std::getline(in, line);
+  if (line.rfind("date,nav,", 0) != 0)
+    throw ConfigError((dir / "equity.csv").string() + ": line 1: expected a header starting with date,nav,");
+  int row = 1;
+  while (std::getline(in, line)) {
+    ++row;
+    const auto c1 = line.find(','), c2 = line.find(',', c1 + 1);
+    if (c1 == std::string::npos || c2 == std::string::npos)
+      throw ConfigError((dir / "equity.csv").string() + ": line " + std::to_string(row) +
+                        ": expected date,nav,...");
+    run.dates.push_back(line.substr(0, c1));
+    try {
+      run.navs.push_back(std::stod(line.substr(c1 + 1, c2 - c1 - 1)));
+    } catch (const std::exception&) {
+      throw ConfigError((dir / "equity.csv").string() + ": line " + std::to_string(row) +
+                        ": nav is not a number");
+    }
+  }
+  return run;
+}
+
+int metric_winner(const std::string& name, const std::vector<nlohmann::json>& values) {
+  static const std::set<std::string> neutral = {"days",
+                                                "trades",
+                                                "round_trips",
+                                                "beta",
+                                                "exposure",
+                                                "benchmark_total_return",
+                                                "benchmark_annual_return",
+                                                "benchmark_annual_volatility"};
+  if (neutral.count(name)) return -1;
+  const bool lower = lower_is_better(name);
+  int best = -1;
+  bool all_equal = true;
+  size_t numeric = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i].is_number()) continue;
+    ++numeric;
+    const double v = values[i].get<double>();
+    if (best < 0) {
+      best = static_cast<int>(i);
+      continue;
+    }
+    const double b = values[static_cast<size_t>(best)].get<double>();
+    if (v != b) all_equal = false;
+    if (lower ? v < b : v > b) best = static_cast<int>(i);
+  }
+  if (values.size() < 2 || (numeric >= 2 && all_equal)) return -1;
+  return best;
+}
+
+std::string comparison_text(const std::vector<ComparedRun>& runs) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"metric"};
+  for (size_t i = 0; i < runs.size(); ++i) header.push_back("[" + std::to_string(i + 1) + "]");
+  for (size_t i = 1; i < runs.size(); ++i) header.push_back("[" + std::to_string(i + 1) + "]-[1]");
+  header.push_back("best");
+  rows.push_back(header);
+  for (const auto& name : metric_names(runs)) {
+    std::vector<nlohmann::json> values;
+    for (const auto& r : runs) values.push_back(r.metrics.value(name, nlohmann::json()));
+    std::vector<std::string> row = {name};
+    for (const auto& v : values) row.push_back(show(v));
+    for (size_t i = 1; i < values.size(); ++i) row.push_back(difference(values[0], values[i]));
+    const int w = metric_winner(name, values);
+    row.push_back(w >= 0 ? "[" + std::to_string(w + 1) + "]" : "");
+    rows.push_back(std::move(row));
+  }
+  std::vector<size_t> widths(header.size(), 0);
+  for (const auto& r : rows)
+    for (size_t c = 0; c < r.size(); ++c) widths[c] = std::max(widths[c], r[c].size());
+  std::string out;
+  for (size_t i = 0; i < runs.size(); ++i) out += "[" + std::to_string(i + 1) + "] " + runs[i].name + "\n";
+  for (const auto& r : rows) {
+    for (size_t c = 0; c < r.size(); ++c) {
+      out += r[c];
+      if (c + 1 < r.size()) out += std::string(widths[c] - r[c].size() + 2, ' ');
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string plugins_text(const std::vector<ComparedRun>& runs, const nlohmann::json& loaded) {
+  const bool any = std::any_of(runs.begin(), runs.end(), [](const ComparedRun& r) {
+    return r.plugins.is_array() && !r.plugins.empty();
+  });
+  if (!any && (!loaded.is_array() || loaded.empty())) return "";
+  std::string out = "plugins\n";
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const std::string tag = "  [" + std::to_string(i + 1) + "] ";
+    if (!runs[i].plugins.is_array() || runs[i].plugins.empty()) out += tag + "none (built-in strategies)\n";
+    if (runs[i].plugins.is_array())
+      for (const auto& p : runs[i].plugins) out += tag + describe_plugin(p) + "\n";
+    if (i > 0)
+      for (const auto& change : plugin_changes(runs[0].plugins, runs[i].plugins))
+        out += tag + change + " from [1]\n";
+    if (loaded.is_array() && !loaded.empty())
+      for (const auto& change : plugin_changes(runs[i].plugins, loaded))
+        if (change.find(" changed: ") != std::string::npos)  // one-sided plugins say nothing about a build
+          out += tag + change + " in the --plugin file\n";
+  }
+  return out;
+}
+
+std::string comparison_html(const std::vector<ComparedRun>& runs) {
+  // Overlay on the union of dates (sorted "YYYY-MM-DD" strings); a run without a date has a gap there.
+  std::set<std::string> all_dates;
+  for (const auto& r : runs) all_dates.insert(r.dates.begin(), r.dates.end());
+  const std::vector<std::string> dates(all_dates.begin(), all_dates.end());
+  std::vector<ChartSeries> series;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    ChartSeries s;
+    s.name = "[" + std::to_string(i + 1) + "] " + runs[i].name;
+    s.color = kPalette[i % (sizeof kPalette / sizeof kPalette[0])];
+    s.values.assign(dates.size(), NAN);
+    const double base = runs[i].navs.empty() ? 1.0 : runs[i].navs.front();
+    size_t k = 0;
+    for (size_t d = 0; d < dates.size() && k < runs[i].dates.size(); ++d)
+      if (runs[i].dates[k] == dates[d]) s.values[d] = runs[i].navs[k++] / base;
+    series.push_back(std::move(s));
+  }
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>abt compare</title><style>"
+      "body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;font-size:13px}"
+      "td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child{text-align:left}"
+      "td.win{background:#fde2e2;font-weight:bold}</style></head><body>\n<h1>abt compare</h1>\n<ol>";
+  for (const auto& r : runs)
+    h += "<li>" + html_escape(r.name) + " <small>" +
+         html_escape(r.config.is_object() ? r.config.value("/strategy"_json_pointer, nlohmann::json()).dump()
+                                          : "") +
+         "</small></li>";
+  h += "</ol>\n<h2>NAV (each normalized to 1 at its first day)</h2>\n" + svg_line_chart(dates, series, {}) +
+       "\n";
+  h += "<h2>Metrics</h2>\n<table><tr><th>metric</th>";
+  for (size_t i = 0; i < runs.size(); ++i) h += "<th>[" + std::to_string(i + 1) + "]</th>";
+  for (size_t i = 1; i < runs.size(); ++i) h += "<th>[" + std::to_string(i + 1) + "] - [1]</th>";
+  h += "<th>best</th></tr>\n";
+  for (const auto& name : metric_names(runs)) {
+    std::vector<nlohmann::json> values;
+    for (const auto& r : runs) values.push_back(r.metrics.value(name, nlohmann::json()));
+    const int w = metric_winner(name, values);
+    h += "<tr><td>" + html_escape(name) + "</td>";
+    for (size_t i = 0; i < values.size(); ++i)
+      h += std::string(static_cast<int>(i) == w ? "<td class=\"win\">" : "<td>") +
+           html_escape(show(values[i])) + "</td>";
+    for (size_t i = 1; i < values.size(); ++i) h += "<td>" + difference(values[0], values[i]) + "</td>";
+    h += "<td>" + (w >= 0 ? "[" + std::to_string(w + 1) + "]" : std::string()) + "</td></tr>\n";
+  }
+  return h + "</table>\n</body></html>\n";
+}
+
+}  // namespace abt
