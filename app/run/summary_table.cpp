@@ -63,11 +63,13 @@ std::string format_summary(const RunOutput& output) {
   // What the market rules cost: blocked / reduced orders by reason (only the nonzero ones).
   std::string blocked;
   for (int r = 0; r < kRejectReasonCount; ++r)
-    if (output.result.rejects[r] > 0)
+    if (output.result.rejects[r] > 0 && static_cast<RejectReason>(r) != RejectReason::Scaled)
       blocked += (blocked.empty() ? "" : ", ") +
                  std::string(reject_reason_name(static_cast<RejectReason>(r))) + " " +
                  std::to_string(output.result.rejects[r]);
   rows.push_back({"blocked orders", blocked.empty() ? "none" : blocked});
+  const int64_t scaled = output.result.rejects[static_cast<int>(RejectReason::Scaled)];
+  if (scaled > 0) rows.push_back({"buys scaled to the cash", std::to_string(scaled)});
   if (m.benchmark_total_return) {
     rows.push_back({"benchmark", cfg.value("benchmark", std::string())});
     rows.push_back({"benchmark return", percent(*m.benchmark_total_return)});

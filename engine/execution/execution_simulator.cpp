@@ -312,7 +312,8 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
       need = buy_cash_need(day, point.row);
     }
     for (const Candidate* c : buys_)
-      if (c->quantity < c->requested) count_once(orders_.entries()[c->entry], RejectReason::Cash);
+      if (c->quantity < c->requested)
+        count_once(orders_.entries()[c->entry], c->quantity > 0 ? RejectReason::Scaled : RejectReason::Cash);
   }
   for (Candidate* c : buys_) {
     if (c->quantity <= 0) continue;

@@ -20,7 +20,8 @@
 //      sum(dq x p' + cost(dq, p')) at the slipped prices p' exceeds cash, every buy is scaled by one factor
 //      and re-rounded down, then the largest buy steps down one lot at a time (fractional: by the overshoot)
 //      while fen rounding still overshoots. Cash never goes negative. A buy reduced this way counts
-//      RejectReason::Cash; a nonzero change that rounds to zero shares counts RejectReason::Lot.
+//      RejectReason::Scaled (one scaled to nothing: Cash); a nonzero change that rounds to zero shares counts
+//      RejectReason::Lot.
 // Admission, admit(), is the per-intent, side-aware eligibility step of the A-share rules (each a switch in
 // ExecutionRules, market-rules.md):
 //   - price limits (price_limits): a buy whose execution price is at or above the day's limit-up, or a sell
