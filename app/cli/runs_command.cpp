@@ -7,20 +7,19 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/run_setup.hpp"
-#include "engine/core/atomic_file.hpp"
-#include "engine/core/error.hpp"
 #include "app/run/plugin_provenance.hpp"
 #include "app/run/run_comparison.hpp"
 #include "app/run/run_store.hpp"
+#include "engine/analytics/metric_registry.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
 
 namespace abt::cli {
 namespace {
 
 std::string metric(const nlohmann::json& metrics, const char* key) {
   if (!metrics.is_object() || !metrics.contains(key) || !metrics[key].is_number()) return "-";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", metrics[key].get<double>());
-  return buf;
+  return format_metric(*find_metric(key), metrics[key].get<double>());  // the registry's format
 }
 
 int64_t parse_id(const std::string& text) {

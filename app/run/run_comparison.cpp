@@ -1,19 +1,32 @@
 #include "app/run/run_comparison.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 
-#include "engine/core/error.hpp"
 #include "app/run/config_file.hpp"
 #include "app/run/plugin_provenance.hpp"
 #include "app/run/svg_chart.hpp"
 #include "app/run/sweep_table.hpp"
+#include "engine/analytics/metric_registry.hpp"
+#include "engine/core/error.hpp"
 
 namespace abt {
 namespace {
+
+/// A metric value for people: the registry's unit and format when the metric is known.
+std::string show_metric(const std::string& name, const nlohmann::json& v) {
+  const MetricInfo* info = find_metric(name);
+  if (info && v.is_number()) return format_metric(*info, v.get<double>());
+  if (v.is_null()) return "-";
+  if (v.is_string()) return v.get<std::string>().empty() ? "-" : v.get<std::string>();
+  return v.dump();
+}
 
 std::string show(const nlohmann::json& v) {
   if (v.is_null()) return "-";
@@ -62,6 +75,7 @@ ComparedRun load_compared_run(const std::filesystem::path& dir) {
   std::getline(in, line);
   if (line.rfind("date,nav,", 0) != 0)
     throw ConfigError((dir / "equity.csv").string() + ": line 1: expected a header starting with date,nav,");
+  const bool with_benchmark = line.size() >= 10 && line.compare(line.size() - 10, 10, ",benchmark") == 0;
   int row = 1;
   while (std::getline(in, line)) {
     ++row;
@@ -72,25 +86,18 @@ ComparedRun load_compared_run(const std::filesystem::path& dir) {
     run.dates.push_back(line.substr(0, c1));
     try {
       run.navs.push_back(std::stod(line.substr(c1 + 1, c2 - c1 - 1)));
+      if (with_benchmark) run.benchmark.push_back(std::stod(line.substr(line.rfind(',') + 1)));
     } catch (const std::exception&) {
       throw ConfigError((dir / "equity.csv").string() + ": line " + std::to_string(row) +
-                        ": nav is not a number");
+                        ": nav or benchmark is not a number");
     }
   }
   return run;
 }
 
 int metric_winner(const std::string& name, const std::vector<nlohmann::json>& values) {
-  static const std::set<std::string> neutral = {"days",
-                                                "trades",
-                                                "round_trips",
-                                                "beta",
-                                                "exposure",
-                                                "benchmark_total_return",
-                                                "benchmark_annual_return",
-                                                "benchmark_annual_volatility"};
-  if (neutral.count(name)) return -1;
-  const bool lower = lower_is_better(name);
+  const MetricInfo* info = find_metric(name);
+  if (!info || info->better == Better::None) return -1;  // days, trades, beta, benchmark figures, ...
   int best = -1;
   bool all_equal = true;
   size_t numeric = 0;
@@ -104,10 +111,38 @@ int metric_winner(const std::string& name, const std::vector<nlohmann::json>& va
     }
     const double b = values[static_cast<size_t>(best)].get<double>();
     if (v != b) all_equal = false;
-    if (lower ? v < b : v > b) best = static_cast<int>(i);
+    if (metric_better(*info, v, b)) best = static_cast<int>(i);
   }
   if (values.size() < 2 || (numeric >= 2 && all_equal)) return -1;
   return best;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> differing_settings(
+    const std::vector<ComparedRun>& runs) {
+  // Every leaf of the resolved configs (strategy params, execution, costs, risk, span, ...) by JSON path.
+  std::vector<std::map<std::string, std::string>> flat;
+  std::set<std::string> keys;
+  for (const ComparedRun& r : runs) {
+    std::map<std::string, std::string> leaves;
+    if (r.config.is_object()) {
+      const nlohmann::json flattened = r.config.flatten();
+      for (const auto& [path, value] : flattened.items())
+        leaves[path] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+    for (const auto& [k, v] : leaves) keys.insert(k);
+    flat.push_back(std::move(leaves));
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const std::string& key : keys) {
+    std::vector<std::string> values;
+    for (const auto& leaves : flat) {
+      const auto it = leaves.find(key);
+      values.push_back(it == leaves.end() ? "(absent)" : it->second);
+    }
+    if (std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) != values.end())
+      out.emplace_back(key, std::move(values));
+  }
+  return out;
 }
 
 std::string comparison_text(const std::vector<ComparedRun>& runs) {
@@ -165,35 +200,78 @@ std::string plugins_text(const std::vector<ComparedRun>& runs, const nlohmann::j
 }
 
 std::string comparison_html(const std::vector<ComparedRun>& runs) {
-  // Overlay on the union of dates (sorted "YYYY-MM-DD" strings); a run without a date has a gap there.
+  // Overlays on the union of dates (sorted "YYYY-MM-DD" strings); a run without a date has a gap there.
   std::set<std::string> all_dates;
   for (const auto& r : runs) all_dates.insert(r.dates.begin(), r.dates.end());
   const std::vector<std::string> dates(all_dates.begin(), all_dates.end());
-  std::vector<ChartSeries> series;
+  std::vector<ChartSeries> navs, drawdowns;
+  const ComparedRun* with_benchmark = nullptr;
   for (size_t i = 0; i < runs.size(); ++i) {
-    ChartSeries s;
-    s.name = "[" + std::to_string(i + 1) + "] " + runs[i].name;
-    s.color = kPalette[i % (sizeof kPalette / sizeof kPalette[0])];
-    s.values.assign(dates.size(), NAN);
+    ChartSeries nav{"[" + std::to_string(i + 1) + "] " + runs[i].name, std::vector<double>(dates.size(), NAN),
+                    kPalette[i % (sizeof kPalette / sizeof kPalette[0])]};
+    ChartSeries dd = nav;
     const double base = runs[i].navs.empty() ? 1.0 : runs[i].navs.front();
+    double peak = 0;
     size_t k = 0;
     for (size_t d = 0; d < dates.size() && k < runs[i].dates.size(); ++d)
-      if (runs[i].dates[k] == dates[d]) s.values[d] = runs[i].navs[k++] / base;
-    series.push_back(std::move(s));
+      if (runs[i].dates[k] == dates[d]) {
+        const double v = runs[i].navs[k++];
+        peak = std::max(peak, v);
+        nav.values[d] = v / base;
+        dd.values[d] = peak > 0 ? v / peak - 1.0 : 0.0;
+      }
+    navs.push_back(std::move(nav));
+    drawdowns.push_back(std::move(dd));
+    if (!with_benchmark && !runs[i].benchmark.empty()) with_benchmark = &runs[i];
+  }
+  if (with_benchmark) {  // the first run's benchmark, normalised like the NAVs
+    ChartSeries b{"benchmark " + with_benchmark->config.value("benchmark", std::string()),
+                  std::vector<double>(dates.size(), NAN), "#999999"};
+    const double base = with_benchmark->benchmark.front();
+    size_t k = 0;
+    for (size_t d = 0; d < dates.size() && k < with_benchmark->dates.size(); ++d)
+      if (with_benchmark->dates[k] == dates[d]) b.values[d] = with_benchmark->benchmark[k++] / base;
+    navs.push_back(std::move(b));
   }
   std::string h =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>abt compare</title><style>"
-      "body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;font-size:13px}"
+      "body{font-family:sans-serif;margin:24px;color:#222;max-width:1000px}"
+      "table{border-collapse:collapse;font-size:13px;margin:8px 0}"
       "td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child{text-align:left}"
-      "td.win{background:#fde2e2;font-weight:bold}</style></head><body>\n<h1>abt compare</h1>\n<ol>";
+      "td.win{background:#fde2e2;font-weight:bold}td.diff{background:#fff3c4;font-weight:bold}"
+      "td.wrap{overflow-wrap:anywhere;max-width:420px;text-align:left}svg{display:block}</style></head>"
+      "<body>\n<h1>abt compare</h1>\n<ol>";
   for (const auto& r : runs)
-    h += "<li>" + html_escape(r.name) + " <small>" +
-         html_escape(r.config.is_object() ? r.config.value("/strategy"_json_pointer, nlohmann::json()).dump()
+    h += "<li>" + html_escape(r.name) + " (" +
+         html_escape(r.config.is_object() ? r.config.value("/strategy/name"_json_pointer, std::string())
                                           : "") +
-         "</small></li>";
-  h += "</ol>\n<h2>NAV (each normalized to 1 at its first day)</h2>\n" + svg_line_chart(dates, series, {}) +
+         ")</li>";
+  h += "</ol>\n";
+  const auto settings = differing_settings(runs);
+  h += "<h2 id=\"settings\">Settings that differ</h2>\n";
+  if (settings.empty()) {
+    h += "<p>The runs have the same resolved settings.</p>\n";
+  } else {
+    h += "<table class=\"settings\"><tr><th>setting</th>";
+    for (size_t i = 0; i < runs.size(); ++i) h += "<th>[" + std::to_string(i + 1) + "]</th>";
+    h += "</tr>\n";
+    for (const auto& [key, values] : settings) {
+      h += "<tr><td>" + html_escape(key) + "</td>";
+      for (const std::string& v : values) h += "<td class=\"diff wrap\">" + html_escape(v) + "</td>";
+      h += "</tr>\n";
+    }
+    h += "</table>\n";
+  }
+  ChartOptions log;
+  log.log_scale = true;
+  h += std::string("<h2 id=\"nav\">NAV (each normalized to 1 at its first day") +
+       (with_benchmark ? ", with the first run's benchmark" : "") + ")</h2>\n" +
+       svg_line_chart(dates, navs, log) + "\n";
+  ChartOptions under;
+  under.percent = true;
+  h += "<h2 id=\"drawdown\">Drawdown from the running peak</h2>\n" + svg_line_chart(dates, drawdowns, under) +
        "\n";
-  h += "<h2>Metrics</h2>\n<table><tr><th>metric</th>";
+  h += "<h2 id=\"metrics\">Metrics</h2>\n<table class=\"metrics\"><tr><th>metric</th>";
   for (size_t i = 0; i < runs.size(); ++i) h += "<th>[" + std::to_string(i + 1) + "]</th>";
   for (size_t i = 1; i < runs.size(); ++i) h += "<th>[" + std::to_string(i + 1) + "] - [1]</th>";
   h += "<th>best</th></tr>\n";
@@ -201,11 +279,19 @@ std::string comparison_html(const std::vector<ComparedRun>& runs) {
     std::vector<nlohmann::json> values;
     for (const auto& r : runs) values.push_back(r.metrics.value(name, nlohmann::json()));
     const int w = metric_winner(name, values);
-    h += "<tr><td>" + html_escape(name) + "</td>";
+    const MetricInfo* info = find_metric(name);
+    h += "<tr><td>" + html_escape(info ? info->label : name) + "</td>";
     for (size_t i = 0; i < values.size(); ++i)
       h += std::string(static_cast<int>(i) == w ? "<td class=\"win\">" : "<td>") +
-           html_escape(show(values[i])) + "</td>";
-    for (size_t i = 1; i < values.size(); ++i) h += "<td>" + difference(values[0], values[i]) + "</td>";
+           html_escape(show_metric(name, values[i])) + "</td>";
+    for (size_t i = 1; i < values.size(); ++i) {
+      const bool numeric =
+          values[0].is_number() && values[i].is_number() && info && info->unit != MetricUnit::Date;
+      h += "<td>" +
+           (numeric ? html_escape(format_metric(*info, values[i].get<double>() - values[0].get<double>()))
+                    : difference(values[0], values[i])) +
+           "</td>";
+    }
     h += "<td>" + (w >= 0 ? "[" + std::to_string(w + 1) + "]" : std::string()) + "</td></tr>\n";
   }
   return h + "</table>\n</body></html>\n";

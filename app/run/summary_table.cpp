@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/run/number_format.hpp"
+#include "engine/analytics/metric_registry.hpp"
 
 namespace abt {
 namespace {
@@ -41,7 +42,7 @@ std::string format_summary(const RunOutput& output) {
       {"strategy", cfg.value("/strategy/name"_json_pointer, std::string())},
       {"period", cfg.value("start", std::string()) + " .. " + cfg.value("end", std::string())},
       {"trading days", std::to_string(m.days)},
-      {"final NAV (CNY)", format_fixed(m.final_nav, 2)},
+      {"final NAV", format_metric(*find_metric("final_nav"), m.final_nav)},
       {"total return", percent(m.total_return)},
       {"annual return", percent(m.annual_return)},
       {"annual volatility", percent(m.annual_volatility)},
@@ -55,7 +56,7 @@ std::string format_summary(const RunOutput& output) {
       {"win rate (days / trips)", percent(m.daily_win_rate) + " / " + percent(m.trade_win_rate) + " of " +
                                       std::to_string(m.round_trips)},
       {"turnover (x/yr)", format_fixed(m.turnover, 2)},
-      {"costs (CNY)", format_fixed(m.costs, 2)},
+      {"costs", format_metric(*find_metric("costs"), m.costs)},
       {"exposure", percent(m.exposure)},
       {"daily VaR / CVaR 95%", percent(m.var_95) + " / " + percent(m.cvar_95)},
       {"execution", cfg.value("/execution/profile"_json_pointer, std::string())},

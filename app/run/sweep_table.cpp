@@ -4,9 +4,10 @@
 #include <cstdio>
 #include <set>
 
+#include "app/run/config_file.hpp"
+#include "engine/analytics/metric_registry.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
-#include "app/run/config_file.hpp"
 
 namespace abt {
 namespace {
@@ -44,10 +45,8 @@ std::string csv_value(const nlohmann::json& v) {
 }  // namespace
 
 bool lower_is_better(const std::string& metric) {
-  static const std::set<std::string> lower = {
-      "max_drawdown",          "annual_volatility",          "costs", "turnover", "tracking_error",
-      "max_drawdown_duration", "benchmark_annual_volatility"};
-  return lower.count(metric) > 0;
+  const MetricInfo* info = find_metric(metric);  // one registry of directions (metric_registry.hpp)
+  return info && info->better == Better::Lower;
 }
 
 std::vector<SweepRow> rank_rows(std::vector<SweepRow> rows, const std::string& rank_by) {

@@ -121,9 +121,18 @@ TEST(RunComparison, WinnerDirectionAndTextTable) {
   const std::string text = comparison_text(runs);
   EXPECT_NE(text.find("+0.25"), std::string::npos) << text;
   EXPECT_NE(text.find("+0.1"), std::string::npos) << text;
+  EXPECT_EQ(metric_winner("var_95", {J(0.03), J(0.02)}), 1);  // the registry: less risk is better
+  runs[0].config = {{"strategy", {{"name", "dual_ma"}, {"params", {{"fast", 5}, {"slow", 20}}}}}};
+  runs[1].config = {{"strategy", {{"name", "dual_ma"}, {"params", {{"fast", 8}, {"slow", 20}}}}}};
+  const auto differing = differing_settings(runs);
+  ASSERT_EQ(differing.size(), 1u);
+  EXPECT_EQ(differing[0].first, "/strategy/params/fast");
+  EXPECT_EQ(differing[0].second, (std::vector<std::string>{"5", "8"}));
   const std::string html = comparison_html(runs);
-  EXPECT_EQ(count(html, "<svg "), 1u);
+  EXPECT_EQ(count(html, "<svg "), 2u);  // NAV and drawdown overlays
   EXPECT_EQ(count(html, "class=\"win\""), 2u);
+  EXPECT_EQ(count(html, "class=\"diff wrap\""), 2u);   // fast 5 vs 8, highlighted
+  EXPECT_NE(html.find("20.00 %"), std::string::npos);  // drawdown formatted by the registry
 }
 
 }  // namespace
