@@ -46,12 +46,15 @@ std::string difference(const nlohmann::json& first, const nlohmann::json& other)
   return buf;
 }
 
+/// The metrics of the runs: the registry's in its display order, then any other key (sorted).
 std::vector<std::string> metric_names(const std::vector<ComparedRun>& runs) {
-  std::vector<std::string> names;
-  std::set<std::string> seen;
+  std::set<std::string> present;
   for (const auto& r : runs)
-    for (const auto& [k, v] : r.metrics.items())
-      if (seen.insert(k).second) names.push_back(k);
+    for (const auto& [k, v] : r.metrics.items()) present.insert(k);
+  std::vector<std::string> names;
+  for (const MetricInfo& info : metric_registry())
+    if (present.erase(info.key)) names.push_back(info.key);
+  names.insert(names.end(), present.begin(), present.end());
   return names;
 }
 
