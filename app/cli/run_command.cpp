@@ -9,13 +9,14 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/option_parsing.hpp"
 #include "app/cli/run_setup.hpp"
-#include "engine/core/atomic_file.hpp"
-#include "engine/core/error.hpp"
 #include "app/run/config_file.hpp"
 #include "app/run/html_report.hpp"
+#include "app/run/members_output.hpp"
 #include "app/run/result_writer.hpp"
 #include "app/run/run_store.hpp"
 #include "app/run/summary_table.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
 
 namespace abt::cli {
 
@@ -29,6 +30,7 @@ int run_command(const std::vector<std::string>& args) {
       "out", po::value(&out_dir), "output directory (default: out/<config name>)")(
       "set", po::value(&overrides)->composing(), "override a config value: key.path=value (repeatable)")(
       "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
+      "members", "also write members.csv: the micro-cap index members of every day (date,symbol,rank,mcap)")(
       "quiet,q", "print only errors");
   const po::variables_map vm =
       parse_with_hidden_positional(args, options, "config", po::value(&config_path), 1);
@@ -62,7 +64,14 @@ int run_command(const std::vector<std::string>& args) {
                    done == total ? "\n" : "");
     };
   }
-  const RunOutput output = setup.run(run_config, loaded.data, std::move(progress));
+  RunOutput output = setup.run(run_config, loaded.data, std::move(progress));
+  if (vm.count("members")) {
+    const int32_t first =
+        loaded.data.calendar.lower_bound(Date::parse(output.resolved_config["start"].get<std::string>()));
+    const int32_t last =
+        loaded.data.calendar.last_on_or_before(Date::parse(output.resolved_config["end"].get<std::string>()));
+    output.members_csv = members_csv(loaded.data, output.resolved_config["strategy"]["params"], first, last);
+  }
   const nlohmann::json timing = {
       {"load_seconds", loaded.load_seconds},
       {"run_seconds", output.run_seconds},

@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/run/number_format.hpp"
 #include "engine/analytics/round_trips.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
 #include "engine/execution/cost_model.hpp"
-#include "app/run/number_format.hpp"
 
 namespace abt {
 
@@ -216,6 +216,12 @@ void write_run_outputs(const RunOutput& output, const MarketData& data, const st
   write_file_atomically(dir / "positions.csv", positions_csv(output, data));
   write_file_atomically(dir / "rejections.csv", rejections_csv(output, data));
   write_file_atomically(dir / "round_trips.csv", round_trips_csv(output, data));
+  if (!output.members_csv.empty()) {
+    write_file_atomically(dir / "members.csv", output.members_csv);
+  } else {
+    std::error_code ec;
+    std::filesystem::remove(dir / "members.csv", ec);  // an older run's members are not this run's
+  }
   for (const Frequency f : {Frequency::Daily, Frequency::Min60}) {
     const std::filesystem::path file = dir / signals_file_name(f);
     if (!output.result.signals.empty(f)) {

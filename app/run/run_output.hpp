@@ -25,6 +25,8 @@ struct RunOutput {
   /// "version", "strategies"}]; empty for built-in strategies (then result.json has no "plugins").
   nlohmann::json plugins = nlohmann::json::array();
   double run_seconds = 0;  // wall time of the event loop (timing only; never part of compared results)
+  /// members.csv when requested (`abt run --members`, members_output.hpp); empty otherwise.
+  std::string members_csv;
 };
 
 }  // namespace abt

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/run/backtest_runner.hpp"
+#include "app/run/members_output.hpp"
 #include "app/run/result_writer.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
@@ -68,6 +69,22 @@ TEST(RecordedSignals, RecordsBelongToTheLatestClosedBarOfTheirFrequency) {
             "date,close_seen,at_open\n"
             "2024-01-03,11.000000,2.000000\n"
             "2024-01-04,12.000000,\n");
+}
+
+TEST(RecordedSignals, MembersCsvListsTheIndexOfEveryRunDay) {
+  // Caps (1e8 shares): A 10 / 11, B 20 / 22, C 30 / 15; size 2 from the strategy's index_size. Day 0 is
+  // before the run: not listed. Day 1: C halves to 15 and joins, B leaves.
+  const std::vector<double> shares(2, 1e8);
+  const MarketData md = test::TinyMarketBuilder({"2022-01-04", "2022-01-05"})
+                            .stock("000001.SZ", {bar(10, 10), bar(10, 11)}, {}, shares)
+                            .stock("000002.SZ", {bar(20, 20), bar(20, 22)}, {}, shares)
+                            .stock("600000.SH", {bar(30, 30), bar(30, 15)}, {}, shares)
+                            .build();
+  EXPECT_EQ(members_csv(md, {{"index_size", 2}}, 1, 1),
+            "date,symbol,rank,mcap\n"
+            "2022-01-05,000001.SZ,1,1100000000\n"
+            "2022-01-05,600000.SH,2,1500000000\n");
+  EXPECT_EQ(members_csv(md, nlohmann::json(), 0, 0).substr(0, 22), "date,symbol,rank,mcap\n");
 }
 
 }  // namespace
