@@ -9,8 +9,18 @@ namespace abt::python {
 PyMicrocapIndex::PyMicrocapIndex(Context& ctx, const MicrocapIndexParams& params, bool track_level)
     : index_(make_bound_microcap_index(ctx, instruments_, params, track_level)) {}
 
+void PyMicrocapIndex::update(Context& ctx) {
+  py::gil_scoped_release nogil;
+  index_->update(ctx);
+}
+
 py::array PyMicrocapIndex::rank(Context& ctx) {
-  return int32_array(index_->rank_now(ctx));
+  const std::vector<int32_t>* members = nullptr;
+  {
+    py::gil_scoped_release nogil;
+    members = &index_->rank_now(ctx);
+  }
+  return int32_array(*members);
 }
 
 py::array PyMicrocapIndex::members() const {

@@ -17,7 +17,9 @@ class PyMicrocapIndex {
  public:
   PyMicrocapIndex(Context& ctx, const MicrocapIndexParams& params, bool track_level);
 
-  void update(Context& ctx) { index_->update(ctx); }
+  /// Both release the GIL while they work (pure C++ on the run's own state), so that other threads' Python
+  /// strategies (a sweep) go on meanwhile.
+  void update(Context& ctx);
   /// Ranks today and returns the members (instrument ids, ascending (cap, code)).
   pybind11::array rank(Context& ctx);
   pybind11::array members() const;
