@@ -35,14 +35,19 @@ def bottom_k(ids, keys, code_rank, k):
 
 
 def sample_std(returns, valid, min_valid):
-    """ind::sample_std of each column: the mean and the squared deviations summed sequentially."""
-    count = valid.sum(axis=0)
-    total = np.cumsum(np.where(valid, returns, 0.0), axis=0)[-1] if len(returns) else np.zeros(returns.shape[1])
+    """ind::sample_std of each row of returns (one row per stock; entries where valid is False are ignored):
+    the mean and the squared deviations summed sequentially, as the C++ loop sums them (np.cumsum runs in
+    order; adding the 0.0 of an ignored entry changes nothing)."""
+    count = valid.sum(axis=1)
+    if returns.shape[1] == 0:  # the first day of the data: no return yet
+        return np.full(len(returns), np.nan)
+    returns = np.where(valid, returns, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / count
-        deviation = returns - mean
-        squares = np.cumsum(np.where(valid, deviation * deviation, 0.0), axis=0)[-1] if len(returns) else total
-        std = np.sqrt(squares / (count - 1))
+        mean = np.cumsum(returns, axis=1)[:, -1] / count
+        deviation = returns - mean[:, None]
+        deviation *= deviation
+        deviation[~valid] = 0.0
+        std = np.sqrt(np.cumsum(deviation, axis=1)[:, -1] / (count - 1))
     return np.where((count >= min_valid) & (count >= 2), std, np.nan)
 
 
@@ -109,15 +114,17 @@ class SmallcapLowvol(abt.Strategy):
             self.rebalance(ctx)
 
     def volatilities(self, ctx, ids):
+        """Volatility of each candidate's daily adjusted returns over the window. Each stock's window is made
+        contiguous (ids x days) so that the sums along it run over consecutive memory."""
         window = self.params.vol_window + 1
-        closes = ctx.history(self.close, window)[:, ids].astype(np.float64)
-        traded = ctx.history(self.volume, window)[:, ids] > 0
-        factors = ctx.history(self.adj, window)[:, ids].astype(np.float64) if self.adj is not None else 1.0
-        adjusted = closes * factors
-        before, after = adjusted[:-1], adjusted[1:]
+        adjusted = ctx.history(self.close, window)[:, ids].T.astype(np.float64)
+        if self.adj is not None:
+            adjusted *= ctx.history(self.adj, window)[:, ids].T
+        traded = ctx.history(self.volume, window)[:, ids].T[:, 1:] > 0
+        before, after = adjusted[:, :-1], adjusted[:, 1:]
         with np.errstate(invalid="ignore", divide="ignore"):
-            valid = traded[1:] & np.isfinite(before) & np.isfinite(after) & (before > 0)
-            returns = np.where(valid, after / before - 1.0, np.nan)
+            valid = traded & np.isfinite(before) & np.isfinite(after) & (before > 0)
+            returns = after / before - 1.0
         return sample_std(returns, valid, self.min_valid)
 
     def rebalance(self, ctx):
