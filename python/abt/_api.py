@@ -65,7 +65,8 @@ def sweep(config, plan, jobs=None, *, data=None, overrides=None, strategy=None, 
 
     plan: a dict (grid {"strategy.params.fast": [3, 5]}, {"variants": [...]} or {"random": {...}},
     docs/sweeps.md) or a plan file; jobs: worker threads (default: the number of cores); out: write the
-    variants' directories and sweep.csv / sweep.json there. The GIL is released while variants run: C++
+    variants' directories and sweep.csv / sweep.json there; strategy: as for run (an object is deep-copied for
+    each variant). The GIL is released while variants run: C++
     strategies run in parallel, Python strategies serialise on the GIL in their callbacks."""
     if isinstance(plan, (str, os.PathLike)):
         where = os.fspath(plan)
@@ -73,7 +74,7 @@ def sweep(config, plan, jobs=None, *, data=None, overrides=None, strategy=None, 
     else:
         where = "plan"
     jobs = _abt.hardware_concurrency() if jobs is None else int(jobs)
-    with _config.prepare(config, data, overrides, strategy) as prepared:
+    with _config.prepare(config, data, overrides, strategy, copy_objects=True) as prepared:
         outcome = _abt.sweep(prepared.config, prepared.base_dir, plan, where, jobs,
                              "" if out is None else os.fspath(out), rank_by, _plugins(plugins), prepared.specs,
                              not verbose, _main_thread())

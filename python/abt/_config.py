@@ -84,7 +84,7 @@ def weights_frame(weights):
     return long
 
 
-def prepare(config, data=None, overrides=None, strategy=None, weights=None):
+def prepare(config, data=None, overrides=None, strategy=None, weights=None, copy_objects=False):
     config, base_dir, name = load_config(config)
     if data is not None:
         if hasattr(data, "spec") and not isinstance(data, (str, os.PathLike, dict)):
@@ -123,4 +123,4 @@ def prepare(config, data=None, overrides=None, strategy=None, weights=None):
             config["strategy"] = dict(section, name=_strategy.strategy_name(strategy))
             if not inspect.isclass(strategy):
                 config["strategy"].pop("params", None)
-    return Prepared(config, base_dir, name, _strategy.specs(extra), temp_dir)
+    return Prepared(config, base_dir, name, _strategy.specs(extra, copy_objects=copy_objects), temp_dir)

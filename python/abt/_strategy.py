@@ -179,9 +179,10 @@ def strategy_name(target):
 class StrategySpec:
     """What the extension needs to register one Python strategy (app/python/py_strategy.hpp)."""
 
-    def __init__(self, target, name=None):
+    def __init__(self, target, name=None, copy_objects=False):
         cls = target if inspect.isclass(target) else type(target)
         self.target = target
+        self.copy_objects = copy_objects  # a sweep's variants each get their own copy of a strategy object
         self.name = name or strategy_name(target)
         doc = inspect.getdoc(cls) or ""
         self.summary = doc.strip().splitlines()[0] if doc.strip() else "a Python strategy"
@@ -200,14 +201,17 @@ class StrategySpec:
             return instance
         if params:
             raise ConfigError("{}: a strategy object takes no params (pass its class to vary them)".format(path))
-        return self.target
+        instance = copy.deepcopy(self.target) if self.copy_objects else self.target
+        if "params" not in vars(instance):  # still the class's declarations: the defaults
+            instance.params = Params(resolve_params(type(instance), {}, path))
+        return instance
 
     def resolver(self, params, path):
-        cls = self.target if inspect.isclass(self.target) else type(self.target)
-        if not inspect.isclass(self.target):
-            current = getattr(self.target, "params", None)
-            return dict(current) if isinstance(current, dict) else {}
-        return resolve_params(cls, params, path)
+        if inspect.isclass(self.target):
+            return resolve_params(self.target, params, path)
+        if "params" in vars(self.target):  # an object's own params, as set by its user or an earlier run
+            return dict(self.target.params)
+        return resolve_params(type(self.target), {}, path)
 
 
 class _ParamDoc:
@@ -236,10 +240,11 @@ def registered_strategies():
     return dict(_registry)
 
 
-def specs(extra=None, extra_name=None):
-    """Specs of the registered strategies plus `extra` (a class or object passed to a run)."""
+def specs(extra=None, extra_name=None, copy_objects=False):
+    """Specs of the registered strategies plus `extra` (a class or object passed to a run; with copy_objects,
+    as for a sweep, an object is deep-copied for each run)."""
     out = {n: StrategySpec(c, n) for n, c in _registry.items()}
     if extra is not None:
-        spec = StrategySpec(extra, extra_name)
+        spec = StrategySpec(extra, extra_name, copy_objects)
         out[spec.name] = spec
     return list(out.values())

@@ -106,9 +106,9 @@ class Probe(abt.Strategy):
 
 
 def test_the_context_api(bare_config, small_dataset):
-    probe = Probe()
-    probe.params = abt.Params(abt.resolve_params(Probe, {}))
+    probe = Probe()  # an object: its params are the defaults (set by the run)
     result = abt.run(bare_config, strategy=probe)
+    assert probe.params.symbol == "000001.SZ"
     seen = probe.seen
     close = small_dataset.field("close")
     sid = probe.id

@@ -47,6 +47,12 @@ def test_one_and_two_threads_agree_and_python_strategies_sweep(config_file):
     pd.testing.assert_frame_equal(one, two)
     py = abt.sweep(config_file, GRID, jobs=2, strategy=DualMa)
     assert list(py["trades_hash"]) == list(one["trades_hash"])
+    # An object sweeps too (a copy per variant, so that threads do not share its state); it has no params to
+    # vary, so the plan varies the execution.
+    obj = abt.sweep(config_file, {"execution.fill": ["next_open", "close"]}, jobs=2, strategy=DualMa())
+    cpp = abt.sweep(config_file, {"execution.fill": ["next_open", "close"]}, jobs=2,
+                    overrides={"strategy.params": {}})
+    assert list(obj["trades_hash"]) == list(cpp["trades_hash"])
 
 
 def test_list_and_random_plans_and_rank_by(config_file):
