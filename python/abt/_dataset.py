@@ -30,7 +30,10 @@ class Dataset:
 
     def frame(self, name, freq="1d"):
         """field(name, freq) as a DataFrame indexed by bar time (dates for "1d"), one column per symbol."""
-        index = self.calendar if freq in ("1d", "daily") else pd.DatetimeIndex(self._native.stamps(freq), name="datetime")
+        if freq in ("1d", "daily"):
+            index = self.calendar
+        else:
+            index = pd.DatetimeIndex(self._native.stamps(freq), name="datetime")
         return pd.DataFrame(self.field(name, freq), index=index, columns=self.symbols, copy=False)
 
     def series(self, name):

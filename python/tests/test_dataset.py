@@ -70,3 +70,14 @@ def test_specs_series_and_errors(dataset_dir):
     with pytest.raises(abt.DataError):
         abt.Dataset(dataset_dir / "missing")
     assert repr(d).startswith("<abt.Dataset 202 instruments x 734 days (daily)")
+
+
+def test_hourly_bars():
+    d = abt.Dataset({"synthetic": {"stocks": 50, "start": "2020-01-02", "end": "2020-03-31", "seed": 3,
+                                   "hourly": True}})
+    assert d.has_hourly
+    frame = d.frame("close", "60m")
+    assert frame.shape == (4 * len(d.calendar), 52)
+    assert [t.strftime("%H:%M") for t in frame.index[:4]] == ["10:30", "11:30", "14:00", "15:00"]
+    # The daily close is the 15:00 bar's close.
+    np.testing.assert_array_equal(d.field("close")[0], d.field("close", "60m")[3])

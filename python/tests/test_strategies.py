@@ -190,3 +190,16 @@ def test_microcap_index_matches_the_benchmark_members(smallcap_config):
 
     abt.run(dict(smallcap_config, benchmark="", strategy={"name": "x"}), strategy=Members)
     assert levels[0] == 1000.0 and len(levels) == 734
+
+
+def test_dual_ma_on_60_minute_bars_equals_the_builtin():
+    config = {"data": {"synthetic": {"stocks": 50, "start": "2020-01-02", "end": "2020-12-31", "seed": 3,
+                                     "hourly": True}},
+              "strategy": {"name": "dual_ma", "params": {"symbols": ["BROAD.IDX", "MAOTAI.IDX"], "fast": 5,
+                                                         "slow": 20, "frequency": "60m"}},
+              "costs": {"rate": 0.0013, "quote": "round_trip"}}
+    cpp = abt.run(config)
+    py = abt.run(config, strategy=DualMa)
+    assert cpp.metrics["trades"] > 20
+    assert_same_run(cpp, py)
+    assert cpp.csv("signals_60m") == py.csv("signals_60m") != ""
