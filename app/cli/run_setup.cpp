@@ -16,6 +16,12 @@ const LoadedPlugin& RunSetup::load(const std::filesystem::path& path, const std:
   return libraries_.load(std::filesystem::absolute(path).lexically_normal(), registry_, what);
 }
 
+void RunSetup::add_strategy(StrategyInfo info, std::string origin) {
+  const std::string name = info.name;
+  registry_.add(std::move(info));
+  origins_[name] = std::move(origin);
+}
+
 RunConfig RunSetup::parse(const nlohmann::json& config, const std::filesystem::path& base_dir) {
   RunConfig parsed = parse_run_config(config, base_dir);
   for (size_t k = 0; k < parsed.plugins.size(); ++k)
@@ -38,7 +44,10 @@ RunOutput RunSetup::run(const RunConfig& config, const MarketData& data,
     return output;
   } catch (const StrategyError& e) {
     const LoadedPlugin* plugin = libraries_.owner_of(config.strategy_name);
-    throw e.attributed(e.strategy(), plugin ? "plugin " + plugin->path.filename().string() : "built-in");
+    const auto own = origins_.find(config.strategy_name);
+    throw e.attributed(e.strategy(), plugin                  ? "plugin " + plugin->path.filename().string()
+                                     : own != origins_.end() ? own->second
+                                                             : "built-in");
   }
 }
 

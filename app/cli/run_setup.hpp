@@ -6,6 +6,7 @@
 // plugins' provenance (path, SHA-256, declared name and version, strategies) recorded in its output.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ class RunSetup {
   RunSetup(const RunSetup&) = delete;
   RunSetup& operator=(const RunSetup&) = delete;
 
+  /// Registers a strategy defined by a front end rather than by a library (a Python class of the Python
+  /// module, app/python), whose StrategyErrors name `origin` (e.g. "python class __main__.MyStrategy") where
+  /// a plugin's name their file. Throws ConfigError when the name is taken. Call before parse().
+  void add_strategy(StrategyInfo info, std::string origin);
+
   /// Parses a config (relative paths against `base_dir`), loads the plugins it lists that are not loaded
   /// yet (a file loaded before, by --plugin or an earlier config, is used again) and checks that its
   /// strategy is registered. Throws ConfigError naming the JSON path.
@@ -37,7 +43,8 @@ class RunSetup {
   const LoadedData& data(RunConfig& config);
 
   /// Runs a parsed config on its data (run_backtest) and records the provenance of its plugins in the
-  /// output. A StrategyError names where the strategy came from ("plugin libx.so" or "built-in"). Only reads
+  /// output. A StrategyError names where the strategy came from ("plugin libx.so", "built-in" or the origin
+  /// given to add_strategy). Only reads
   /// the setup: safe to call from several threads at once.
   RunOutput run(const RunConfig& config, const MarketData& data,
                 std::function<void(int32_t, int32_t)> on_day_done = {}) const;
@@ -56,7 +63,8 @@ class RunSetup {
 
   PluginLibraries libraries_;  // first: outlives the registry and every strategy made from it
   StrategyRegistry registry_;
-  std::vector<std::filesystem::path> cli_plugins_;  // as loaded (absolute)
+  std::vector<std::filesystem::path> cli_plugins_;           // as loaded (absolute)
+  std::map<std::string, std::string, std::less<>> origins_;  // strategies of add_strategy -> their origin
   DataCache cache_;
 };
 

@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cmath>
 
+#include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
 #include "engine/sim/backtest.hpp"
+#include "engine/strategy/path_param.hpp"
 
 namespace abt {
 
@@ -106,10 +108,28 @@ nlohmann::json risk_to_json(const RiskConfig& r, const std::vector<std::string>&
 }
 }  // namespace
 
+namespace {
+/// The strategy's params with every relative FilePath parameter (ParamDoc type "path") resolved against the
+/// config file's directory, like the config's data paths (engine/strategy/path_param.hpp).
+nlohmann::json resolve_path_params(const StrategyInfo& info, const nlohmann::json& params,
+                                   const std::filesystem::path& base_dir) {
+  if (base_dir.empty() || !params.is_object()) return params;
+  nlohmann::json out = params;
+  for (const ParamDoc& doc : info.params) {
+    if (doc.type != kFilePathType) continue;
+    const auto it = out.find(doc.name);
+    if (it == out.end() || !it->is_string() || it->get<std::string>().empty()) continue;
+    *it = resolve_against(base_dir, it->get<std::string>()).string();
+  }
+  return out;
+}
+}  // namespace
+
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done) {
   const StrategyInfo& info = registry.get(config.strategy_name);
-  auto strategy = info.create(config.strategy_params, "strategy.params");
+  auto strategy =
+      info.create(resolve_path_params(info, config.strategy_params, config.base_dir), "strategy.params");
 
   BacktestConfig bc;
   bc.start = config.start.empty() ? data.calendar.day(0) : Date::parse(config.start, "start");

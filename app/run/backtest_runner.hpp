@@ -17,7 +17,9 @@ inline constexpr int64_t kSurvivorshipMinStocks = 50;
 void note_survivorship(const MarketData& data, int32_t first, int32_t last, WarningLog& log);
 
 /// Throws ConfigError for a bad strategy, params, dates or benchmark (naming the JSON path), and a
-/// StrategyError naming the strategy when its code fails during the run (engine/sim/backtest.hpp).
+/// StrategyError naming the strategy when its code fails during the run (engine/sim/backtest.hpp). File-path
+/// params (engine/strategy/path_param.hpp) are resolved against config.base_dir before the strategy is built;
+/// the resolved config echoes them as written.
 /// `on_day_done` (optional) receives (days done, days total) after every trading day, for progress display.
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
                        std::function<void(int32_t, int32_t)> on_day_done = {});

@@ -25,7 +25,8 @@ class Backtest {
   /// strategy rejecting its params or the data before the first event: bad input, exit code 2); anything
   /// else, including a UserError from a later callback, LookAheadError and std::out_of_range from a
   /// HistoryView, becomes a StrategyError with the callback ("on_bar(1d)") and the simulated time, and
-  /// stops the run. The strategy's name is added by the caller (run_backtest).
+  /// stops the run. The strategy's name is added by the caller (run_backtest). A RunCancelled (from a
+  /// callback or from config.on_day_done: the run stopped from outside) passes through unchanged.
   RunResult run(Strategy& strategy);
 
  private:

@@ -9,6 +9,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/frequency.hpp"
+#include "engine/core/run_cancelled.hpp"
 #include "engine/core/time.hpp"
 #include "engine/strategy/schedule.hpp"
 
@@ -27,9 +28,10 @@ struct StrategyCallback {
 };
 
 /// Runs `call` (the strategy's callback) at simulated time `now`. An InternalError passes through (abt's
-/// bug, also inside a Context call); a UserError from on_start passes through (params or data rejected
-/// before the first event); any other exception, including a UserError from a later callback, is rethrown as
-/// StrategyError("", "", callback, now, message) for the caller to attribute.
+/// bug, also inside a Context call); a RunCancelled passes through (the run was stopped from outside, e.g.
+/// Ctrl-C while a Python strategy's callback ran); a UserError from on_start passes through (params or data
+/// rejected before the first event); any other exception, including a UserError from a later callback, is
+/// rethrown as StrategyError("", "", callback, now, message) for the caller to attribute.
 template <class Call>
 void call_strategy(const StrategyCallback& callback, Timestamp now, const Call& call) {
   const auto wrapped = [&](const std::string& message) {
@@ -38,6 +40,8 @@ void call_strategy(const StrategyCallback& callback, Timestamp now, const Call& 
   try {
     call();
   } catch (const InternalError&) {
+    throw;
+  } catch (const RunCancelled&) {
     throw;
   } catch (const UserError& e) {
     if (std::string_view(callback.name) == "on_start") throw;
