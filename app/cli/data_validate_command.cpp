@@ -5,17 +5,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include <boost/program_options.hpp>
 
+#include "app/cli/data_subcommands.hpp"
+#include "app/cli/option_parsing.hpp"
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/import/source_import.hpp"
 #include "data_adapters/validate/data_validator.hpp"
-#include "app/cli/data_subcommands.hpp"
-#include "app/cli/option_parsing.hpp"
+#include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt::cli {
@@ -62,8 +62,7 @@ std::string report_text(const MarketData& md, const ValidationReport& r,
 
 void write_quarantine(const MarketData& md, const ValidationReport& r,
                       const std::vector<std::string>& dropped, const std::string& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw UserError(path + ": cannot write the quarantine file");
+  std::ostringstream out;
   out << "check,symbol,date,open,high,low,close,volume,pre_close,detail\n";
   const BarData& b = md.daily;
   for (const BadBar& x : r.bad_bars) {
@@ -79,7 +78,7 @@ void write_quarantine(const MarketData& md, const ValidationReport& r,
     std::replace(detail.begin(), detail.end(), '"', '\'');
     out << "duplicate,,,,,,,,,\"" << detail << "\"\n";
   }
-  if (!out) throw UserError(path + ": write error");
+  write_file_atomically(path, out.str());
 }
 
 }  // namespace
@@ -126,7 +125,7 @@ int data_validate_command(const std::vector<std::string>& args) {
   if (report_path.empty()) {
     std::cout << text;
   } else {
-    std::ofstream(report_path, std::ios::binary | std::ios::trunc) << text;
+    write_file_atomically(report_path, text);  // UserError naming the path when it cannot (exit 2)
     std::printf("report written to %s\n", report_path.c_str());
   }
   if (!quarantine_path.empty()) {

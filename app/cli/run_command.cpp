@@ -1,4 +1,7 @@
 // `abt run CONFIG [--data DIR] [--out DIR] [--set key=value ...] [--plugin PATH ...]`.
+// The output directory is written all or nothing under its lock (app/run/output_dir.hpp); its default is
+// out/<config name>, or out/<config name>-<8 hex digits> when --data or --set change the config (a hash of
+// them in the order given), so that a variant never overwrites the plain run (docs/configuration.md).
 #include <unistd.h>
 
 #include <cstdio>
@@ -12,13 +15,31 @@
 #include "app/run/config_file.hpp"
 #include "app/run/html_report.hpp"
 #include "app/run/members_output.hpp"
+#include "app/run/output_dir.hpp"
 #include "app/run/result_writer.hpp"
 #include "app/run/run_store.hpp"
 #include "app/run/summary_table.hpp"
-#include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/data/content_hash.hpp"
 
 namespace abt::cli {
+namespace {
+
+/// out/<stem>, or out/<stem>-<hash> when the command line changed the config.
+std::filesystem::path default_out_dir(const std::filesystem::path& config_file, const std::string& data_dir,
+                                      const std::vector<std::string>& overrides) {
+  std::string name = config_file.stem().string();
+  if (!data_dir.empty() || !overrides.empty()) {
+    ContentHash h;
+    h.add_string(data_dir.empty() ? std::string() : std::filesystem::absolute(data_dir).string());
+    for (const auto& assignment : overrides) h.add_string(assignment);
+    name += '-';
+    name += h.hex().substr(0, 8);
+  }
+  return std::filesystem::path("out") / name;
+}
+
+}  // namespace
 
 int run_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
@@ -27,7 +48,8 @@ int run_command(const std::vector<std::string>& args) {
   po::options_description options("abt run options");
   options.add_options()("help,h", "show this help")(
       "data", po::value(&data_dir), "dataset directory or .abtd file (replaces the config's \"data\")")(
-      "out", po::value(&out_dir), "output directory (default: out/<config name>)")(
+      "out", po::value(&out_dir),
+      "output directory (default: out/<config name>[-<hash of --data and --set>])")(
       "set", po::value(&overrides)->composing(), "override a config value: key.path=value (repeatable)")(
       "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "members", "also write members.csv: the micro-cap index members of every day (date,symbol,rank,mcap)")(
@@ -50,7 +72,8 @@ int run_command(const std::vector<std::string>& args) {
   for (const auto& assignment : overrides) apply_override(config, assignment);
   RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; the config's plugins in parse()
   RunConfig run_config = setup.parse(config, config_file.parent_path());
-  if (out_dir.empty()) out_dir = (std::filesystem::path("out") / config_file.stem()).string();
+  if (out_dir.empty()) out_dir = default_out_dir(config_file, data_dir, overrides).string();
+  const OutputLock lock(out_dir);  // one writer per directory; fails early on a read-only one
   const LoadedData& loaded = setup.data(run_config);
 
   // Progress on stderr when it is a terminal: a percentage refreshed at most every 2 % of the run.
@@ -79,8 +102,10 @@ int run_command(const std::vector<std::string>& args) {
       {"bars_per_second",
        output.run_seconds > 0 ? static_cast<double>(output.result.bars) / output.run_seconds : 0.0},
       {"events", output.result.events}};
-  write_file_atomically(std::filesystem::path(out_dir) / "report.html", html_report(output, &loaded.data));
-  write_run_outputs(output, loaded.data, out_dir, timing);
+  // Wall-clock timing in a file of its own, so that result.json is byte-identical run to run.
+  write_run_outputs(
+      output, loaded.data, out_dir,
+      {{"report.html", html_report(output, &loaded.data)}, {"timing.json", timing.dump(2) + "\n"}});
   // Bookkeeping in the run store of the output root (a failure there does not fail the run).
   std::string recorded;
   try {
@@ -97,7 +122,7 @@ int run_command(const std::vector<std::string>& args) {
     std::printf("%s", format_summary(output).c_str());
     std::printf(
         "engine time %.3f s (%.3g bars/s); results in %s/ (result.json, equity.csv, trades.csv, "
-        "positions.csv, rejections.csv, report.html)%s\n",
+        "positions.csv, rejections.csv, report.html, timing.json)%s\n",
         output.run_seconds, timing["bars_per_second"].get<double>(), out_dir.c_str(), recorded.c_str());
   }
   return 0;

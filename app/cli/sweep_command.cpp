@@ -229,8 +229,7 @@ int sweep_command(const std::vector<std::string>& args) {
         row.dir = (std::filesystem::path("variants") / mine[i].id).string();
         try {
           const RunOutput output = setup.run(configs[i], data[i]->data);
-          const nlohmann::json timing = {{"bars", output.result.bars}, {"events", output.result.events}};
-          write_run_outputs(output, data[i]->data, std::filesystem::path(out_dir) / row.dir, timing);
+          write_run_outputs(output, data[i]->data, std::filesystem::path(out_dir) / row.dir);
           row.metrics = metrics_to_json(output.metrics);
           row.trades_hash = trades_hash(trades_csv(output, data[i]->data));
         } catch (const UserError& e) {

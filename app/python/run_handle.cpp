@@ -2,6 +2,7 @@
 
 #include "app/python/json_convert.hpp"
 #include "app/run/html_report.hpp"
+#include "app/run/output_dir.hpp"
 #include "app/run/regression.hpp"
 #include "app/run/result_writer.hpp"
 #include "app/run/run_store.hpp"
@@ -60,8 +61,10 @@ py::object RunHandle::timing() const {
 void RunHandle::save(const std::string& dir, bool record) const {
   {
     py::gil_scoped_release nogil;
-    write_file_atomically(std::filesystem::path(dir) / "report.html", html_report(output_, &data_->data));
-    write_run_outputs(output_, data_->data, dir, timing_json());
+    const OutputLock lock(dir);  // one writer per directory, as for `abt run`
+    write_run_outputs(output_, data_->data, dir,
+                      {{"report.html", html_report(output_, &data_->data)},
+                       {"timing.json", timing_json().dump(2) + "\n"}});
   }
   if (!record) return;
   try {

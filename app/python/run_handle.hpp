@@ -19,12 +19,12 @@ class RunHandle {
   /// The text of one output file: equity, trades, positions, rejections, round_trips, signals, signals_60m
   /// ("" for signals without recorded signals). Throws ValueError for another name.
   std::string csv(const std::string& name) const;
-  /// result.json as `abt run` writes it, without "timing".
+  /// result.json as `abt run` writes it.
   pybind11::object document() const;
   /// What a golden file holds for this run (app/run/regression.hpp).
   pybind11::object golden() const;
   std::string report_html() const;
-  /// Load and run times, bars and events (result.json "timing" of `abt run`).
+  /// Load and run times, bars and events (timing.json of `abt run`).
   pybind11::object timing() const;
   /// Writes report.html and every file of `abt run` into `dir` (created if needed) and, with `record`, the
   /// run into the run store of the output root (as `abt run`; ABT_RUN_STORE=off disables it).

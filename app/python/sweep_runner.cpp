@@ -35,10 +35,7 @@ std::optional<SweepRow> run_variant(const cli::RunSetup& setup, const SweepVaria
     row.metrics = metrics_to_json(output.metrics);
     const std::string trades = trades_csv(output, data.data);
     row.trades_hash = trades_hash(trades);
-    if (!out_dir.empty()) {
-      const nlohmann::json timing = {{"bars", output.result.bars}, {"events", output.result.events}};
-      write_run_outputs(output, data.data, out_dir / row.dir, timing);
-    }
+    if (!out_dir.empty()) write_run_outputs(output, data.data, out_dir / row.dir);
   } catch (const RunCancelled&) {
     return std::nullopt;  // interrupted: no row
   } catch (const UserError& e) {

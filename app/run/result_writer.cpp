@@ -6,8 +6,8 @@
 #include <filesystem>
 
 #include "app/run/number_format.hpp"
+#include "app/run/output_dir.hpp"
 #include "engine/analytics/round_trips.hpp"
-#include "engine/core/atomic_file.hpp"
 #include "engine/data/content_hash.hpp"
 #include "engine/execution/cost_model.hpp"
 
@@ -205,34 +205,30 @@ std::string trades_hash(std::string_view trades_csv_text) {
   return h.hex();
 }
 
-void write_run_outputs(const RunOutput& output, const MarketData& data, const std::filesystem::path& dir,
-                       const nlohmann::json& timing) {
-  const std::string trades = trades_csv(output, data);
+std::vector<OutputFile> run_output_files(const RunOutput& output, const MarketData& data) {
+  std::vector<OutputFile> files;
+  std::string trades = trades_csv(output, data);
   nlohmann::json doc = result_document(output);
   doc["trades_hash"] = trades_hash(trades);
-  doc["timing"] = timing;
-  write_file_atomically(dir / "equity.csv", equity_csv(output));
-  write_file_atomically(dir / "trades.csv", trades);
-  write_file_atomically(dir / "positions.csv", positions_csv(output, data));
-  write_file_atomically(dir / "rejections.csv", rejections_csv(output, data));
-  write_file_atomically(dir / "round_trips.csv", round_trips_csv(output, data));
-  if (!output.members_csv.empty()) {
-    write_file_atomically(dir / "members.csv", output.members_csv);
-  } else {
-    std::error_code ec;
-    std::filesystem::remove(dir / "members.csv", ec);  // an older run's members are not this run's
-  }
-  for (const Frequency f : {Frequency::Daily, Frequency::Min60}) {
-    const std::filesystem::path file = dir / signals_file_name(f);
-    if (!output.result.signals.empty(f)) {
-      write_file_atomically(file, signals_csv(output.result.signals, f));
-    } else {
-      std::error_code ec;
-      std::filesystem::remove(file, ec);  // an older run's signals are not this run's
-    }
-  }
-  // result.json last: its presence marks a complete output directory.
-  write_file_atomically(dir / "result.json", doc.dump(2) + "\n");
+  files.push_back({"equity.csv", equity_csv(output)});
+  files.push_back({"trades.csv", std::move(trades)});
+  files.push_back({"positions.csv", positions_csv(output, data)});
+  files.push_back({"rejections.csv", rejections_csv(output, data)});
+  files.push_back({"round_trips.csv", round_trips_csv(output, data)});
+  if (!output.members_csv.empty()) files.push_back({"members.csv", output.members_csv});
+  for (const Frequency f : {Frequency::Daily, Frequency::Min60})
+    if (!output.result.signals.empty(f))
+      files.push_back({signals_file_name(f), signals_csv(output.result.signals, f)});
+  files.push_back({"result.json", doc.dump(2) + "\n"});
+  return files;
+}
+
+void write_run_outputs(const RunOutput& output, const MarketData& data, const std::filesystem::path& dir,
+                       const std::vector<OutputFile>& extra) {
+  StagedDirectory staged(dir);
+  for (const OutputFile& f : run_output_files(output, data)) staged.write(f.name, f.content);
+  for (const OutputFile& f : extra) staged.write(f.name, f.content);
+  staged.commit();
 }
 
 }  // namespace abt

@@ -1,25 +1,28 @@
 #pragma once
-// Writes a run's output directory (every file atomically):
+// Writes a run's output directory, all or nothing (app/run/output_dir.hpp: the files are written into a
+// staging directory that then replaces the directory as a whole):
 //   result.json    abt_version, config (resolved), data, metrics, tables, costs, pnl, rejected_orders,
-//                  delistings, warnings, plugins (only when plugins were loaded), trades_hash, timing
+//                  delistings, warnings, files, plugins (only when plugins were loaded), trades_hash
 //   equity.csv     date,nav,cash,holdings_value,exposure,holdings,bought,sold,costs,turnover[,benchmark]
 //   trades.csv     datetime,symbol,side,quantity,price,cost (one row per fill)
 //   positions.csv  date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl (end-of-day holdings)
 //   rejections.csv datetime,symbol,reason (intents blocked, reduced or dropped)
 //   round_trips.csv symbol,opened,closed,quantity,buy_price,sell_price,pnl,return
 //   signals.csv    date,<recorded signals> (signals_60m.csv: datetime,...), when the strategy records any
-// Everything but result.json's "timing" is a pure function of config and data (byte-identical across runs).
+// Every file is a pure function of config and data (byte-identical across runs); wall-clock timing is not in
+// them (abt run adds it as timing.json).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "engine/data/market_data.hpp"
 #include "app/run/run_output.hpp"
+#include "engine/data/market_data.hpp"
 
 namespace abt {
 
-/// result.json content without "timing".
+/// result.json content without "trades_hash".
 nlohmann::json result_document(const RunOutput& output);
 /// result.json "warnings": [{"kind", "subject", "message", "count"[, "first", "last"][, "by_year"]}].
 nlohmann::json warnings_to_json(const WarningLog& log);
@@ -40,8 +43,18 @@ nlohmann::json files_document(const RunOutput& output);
 /// A stable hash (hex) of a trades.csv text, for regression checks.
 std::string trades_hash(std::string_view trades_csv_text);
 
-/// Writes all four files into `dir` (created if needed); `timing` goes into result.json as "timing".
+/// One file of an output directory.
+struct OutputFile {
+  std::string name, content;
+};
+/// The files of a run's output directory in writing order, result.json last (signals files only when the
+/// strategy recorded signals of that frequency).
+std::vector<OutputFile> run_output_files(const RunOutput& output, const MarketData& data);
+
+/// Writes run_output_files and `extra` (report.html, timing.json) as the new version of `dir`
+/// (StagedDirectory: a reader sees the old directory or the complete new one; the caller holds dir's
+/// OutputLock). Throws UserError naming the file or directory when it cannot.
 void write_run_outputs(const RunOutput& output, const MarketData& data, const std::filesystem::path& dir,
-                       const nlohmann::json& timing);
+                       const std::vector<OutputFile>& extra = {});
 
 }  // namespace abt

@@ -81,9 +81,7 @@ class _DirSource:
             return f.read()
 
     def document(self):
-        doc = dict(self._doc)
-        doc.pop("timing", None)
-        return doc
+        return dict(self._doc)
 
     def report_html(self):
         path = os.path.join(self.directory, "report.html")
@@ -93,7 +91,9 @@ class _DirSource:
             return f.read()
 
     def timing(self):
-        return self._doc.get("timing", {})
+        # abt run writes wall-clock facts to timing.json beside result.json (sweep variants have none).
+        path = os.path.join(self.directory, "timing.json")
+        return _abt.read_json_file(path) if os.path.exists(path) else {}
 
     def save(self, directory, record):
         del record  # already recorded, if at all, when it was written
@@ -119,7 +119,7 @@ class Result:
 
     @functools.cached_property
     def document(self):
-        """result.json as `abt run` writes it (without "timing")."""
+        """result.json as `abt run` writes it."""
         return self._source.document()
 
     @property
