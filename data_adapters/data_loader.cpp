@@ -63,6 +63,10 @@ std::filesystem::path default_cache_dir() {
   return std::filesystem::temp_directory_path() / "abt-cache";
 }
 
+VerifiedFiles verified_dataset_files() {
+  return VerifiedFiles(default_cache_dir() / "verified");
+}
+
 std::filesystem::path synthetic_cache_file(const SynthConfig& c) {
   const std::string name = "synth-v" + std::to_string(kSyntheticGeneratorVersion) + "-" +
                            std::to_string(c.stocks) + "-" + std::to_string(c.start.yyyymmdd()) + "-" +
@@ -94,12 +98,14 @@ LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::p
       write_dataset(generated, file);
       out.generated = true;
     }
-    out.data = read_dataset(file);
+    const VerifiedFiles verified = verified_dataset_files();
+    out.data = read_dataset(file, true, &verified);
     out.resolved_spec = {{"synthetic", synth_config_json(c)}};
   } else if (kind == "dataset") {
     if (!value.is_string()) throw ConfigError("data.dataset: expected a path");
     const auto path = resolve_against(base_dir, value.get<std::string>());
-    out.data = read_dataset(path);
+    const VerifiedFiles verified = verified_dataset_files();
+    out.data = read_dataset(path, true, &verified);
     out.resolved_spec = {{"dataset", path.string()}};
   } else if (kind == "csv") {
     out.data = load_csv_source(value, "data.csv", base_dir, out.notes);

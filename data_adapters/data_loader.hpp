@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data_adapters/binary/verified_files.hpp"
 #include "engine/data/market_data.hpp"
 
 namespace abt {
@@ -36,5 +37,9 @@ struct LoadedData {
 LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::path& base_dir);
 
 std::filesystem::path default_cache_dir();
+
+/// The record of dataset files whose checksums were verified (default_cache_dir()/verified): the loader
+/// reads an unchanged dataset file without hashing it again (data_adapters/binary/verified_files.hpp).
+VerifiedFiles verified_dataset_files();
 
 }  // namespace abt

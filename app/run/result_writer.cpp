@@ -178,15 +178,31 @@ std::string trades_csv(const RunOutput& output, const MarketData& data) {
 
 std::string positions_csv(const RunOutput& output, const MarketData& data) {
   std::string out = "date,symbol,quantity,price,value,weight,avg_cost,unrealized_pnl,realized_pnl\n";
+  const auto& positions = output.result.positions;
+  out.reserve(out.size() + positions.size() * 96);  // a typical row; avoids regrowing a large text
   size_t day = 0;
   const auto& daily = output.result.daily;
-  for (const PositionRecord& p : output.result.positions) {
+  Date row_date = Date::min();
+  std::string date_text;  // the rows come grouped by date: format each date once
+  for (const PositionRecord& p : positions) {
     while (day + 1 < daily.size() && daily[day].date < p.date) ++day;
     const double nav = day < daily.size() && daily[day].date == p.date ? daily[day].nav : 0.0;
-    out += p.date.to_string() + ',' + data.instruments[p.instrument].symbol + ',' +
-           format_quantity(p.quantity) + ',' + format_fixed(p.price, 2) + ',' + format_fixed(p.value, 2) +
-           ',' + format_fixed(nav > 0 ? p.value / nav : 0.0, 6) + ',' + format_fixed(p.avg_cost, 4) + ',' +
-           format_fixed(p.unrealized_pnl, 2) + ',' + format_fixed(p.realized_pnl, 2) + '\n';
+    if (p.date != row_date || date_text.empty()) {
+      row_date = p.date;
+      date_text = p.date.to_string();
+    }
+    out += date_text;
+    out += ',';
+    out += data.instruments[p.instrument].symbol;
+    out += ',';
+    out += format_quantity(p.quantity);
+    for (const auto& [value, decimals] :
+         {std::pair{p.price, 2}, std::pair{p.value, 2}, std::pair{nav > 0 ? p.value / nav : 0.0, 6},
+          std::pair{p.avg_cost, 4}, std::pair{p.unrealized_pnl, 2}, std::pair{p.realized_pnl, 2}}) {
+      out += ',';
+      append_fixed(out, value, decimals);
+    }
+    out += '\n';
   }
   return out;
 }

@@ -196,7 +196,7 @@ void write_dataset(const MarketData& data, const fs::path& path_in) {
   fsync_directory(path.parent_path());
 }
 
-MarketData read_dataset(const fs::path& path_in, bool verify_checksums) {
+MarketData read_dataset(const fs::path& path_in, bool verify_checksums, const VerifiedFiles* verified) {
   const fs::path path = dataset_path(path_in);
   const std::string file = path.string();
   std::error_code ec;
@@ -204,7 +204,7 @@ MarketData read_dataset(const fs::path& path_in, bool verify_checksums) {
     throw DataError(file +
                     ": no such file (expected an abt dataset: a .abtd file or a directory containing " +
                     kDatasetFileName + ")");
-  const auto map = map_file_readonly(path, verify_checksums);
+  const auto map = map_file_readonly(path, /*prefault=*/false);
   const uint64_t actual = map->size;
   if (actual < dataset::kMagic.size() ||
       std::memcmp(map->data, dataset::kMagic.data(), dataset::kMagic.size()) != 0)
@@ -235,6 +235,9 @@ MarketData read_dataset(const fs::path& path_in, bool verify_checksums) {
   if (header_sum != pre.header_checksum)
     throw DataError(file + ": header checksum mismatch (expected " + hex64(pre.header_checksum) +
                     ", computed " + hex64(header_sum) + "): the header is corrupt");
+  const bool verify_blocks =
+      verify_checksums && !(verified && verified->contains(map->identity, pre.header_checksum));
+  if (verify_blocks) populate_mapping(*map);  // every page is about to be read
   dataset::DecodedHeader decoded = dataset::decode_header(header, path);
   MarketData md = std::move(decoded.skeleton);
   const uint64_t data_start = dataset::align_up(dataset::kPreambleSize + pre.header_bytes);
@@ -278,7 +281,7 @@ MarketData read_dataset(const fs::path& path_in, bool verify_checksums) {
     }
     regions.emplace_back(values, b.bytes());
   }
-  if (verify_checksums) {
+  if (verify_blocks) {
     const auto sums = checksum_regions(regions);
     for (size_t i = 0; i < sums.size(); ++i)
       if (sums[i] != decoded.blocks[i].checksum)
@@ -293,6 +296,7 @@ MarketData read_dataset(const fs::path& path_in, bool verify_checksums) {
   } catch (const DataError& e) {
     throw DataError(file + ": " + e.what());
   }
+  if (verify_blocks && verified) verified->remember(map->identity, pre.header_checksum);
   return md;
 }
 

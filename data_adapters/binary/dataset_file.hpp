@@ -3,6 +3,7 @@
 // memory-mappable. Layout and guarantees: docs/data-formats.md.
 #include <filesystem>
 
+#include "data_adapters/binary/verified_files.hpp"
 #include "engine/data/market_data.hpp"
 
 namespace abt {
@@ -22,6 +23,9 @@ void write_dataset(const MarketData& data, const std::filesystem::path& path);
 /// checksum of every block; a corrupt or truncated file throws DataError naming the file, the block and what
 /// was expected. Checksums are verified with up to 4 threads (memory-bound; > 5 GB/s on 2 cores). The result
 /// is validated, has its symbol index built, and keeps the map alive via MarketData::keep_alive.
-MarketData read_dataset(const std::filesystem::path& path, bool verify_checksums = true);
+/// With `verified`, a file version it has a record of is not hashed again (the structure, sizes and header
+/// checksum still are), and a file verified now is recorded there.
+MarketData read_dataset(const std::filesystem::path& path, bool verify_checksums = true,
+                        const VerifiedFiles* verified = nullptr);
 
 }  // namespace abt

@@ -37,11 +37,24 @@ std::shared_ptr<const MappedFile> map_file_readonly(const std::filesystem::path&
   const int err = errno;
   ::close(fd);  // the mapping keeps its own reference to the file
   if (addr == MAP_FAILED) throw DataError(path.string() + ": cannot memory-map: " + std::strerror(err));
-  auto* mapped = new MappedFile{static_cast<const unsigned char*>(addr), size};
+  const FileIdentity identity{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+                              static_cast<uint64_t>(st.st_size),
+                              int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec,
+                              int64_t{st.st_ctim.tv_sec} * 1000000000 + st.st_ctim.tv_nsec};
+  auto* mapped = new MappedFile{static_cast<const unsigned char*>(addr), size, identity};
   return std::shared_ptr<const MappedFile>(mapped, [](const MappedFile* m) {
     ::munmap(const_cast<unsigned char*>(m->data), m->size);
     delete m;
   });
+}
+
+void populate_mapping(const MappedFile& file) {
+  if (file.size == 0) return;
+  void* addr = const_cast<unsigned char*>(file.data);
+#ifdef MADV_POPULATE_READ
+  if (::madvise(addr, file.size, MADV_POPULATE_READ) == 0) return;
+#endif
+  ::madvise(addr, file.size, MADV_WILLNEED);
 }
 
 }  // namespace abt

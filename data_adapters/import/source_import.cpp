@@ -258,7 +258,8 @@ MarketData cached_import(const SourceSpec& spec, const fs::path& cache_dir, bool
     write_dataset(md, file);
     imported = true;
   }
-  return read_dataset(file);
+  const VerifiedFiles verified(cache_dir / "verified");  // as the loader's verified_dataset_files()
+  return read_dataset(file, true, &verified);
 }
 
 }  // namespace abt

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <iterator>
 
 #include "data_adapters/binary/dataset_layout.hpp"
+#include "data_adapters/binary/mapped_file.hpp"
 #include "engine/core/error.hpp"
 #include "test_support.hpp"
 
@@ -198,6 +200,49 @@ TEST(DatasetFile, FlippedByteInBlockNamesTheBlock) {
   bytes[block_offset(file, "60m/extra turnover")] ^= 0x01;
   write_bytes(file, bytes);
   EXPECT_NE(error_of(file).find("block 60m/extra turnover: checksum mismatch"), std::string::npos);
+}
+
+TEST(DatasetFile, AVerifiedFileIsNotHashedAgainUntilItChanges) {
+  const fs::path dir = test::make_temp_dir("abtd_verified");
+  const fs::path file = dir / "market.abtd";
+  write_dataset(tiny_market(), file);
+  const VerifiedFiles verified(dir / "verified", /*settle_seconds=*/0);
+  const auto identity = [&] { return map_file_readonly(file, false)->identity; };
+  const std::string bytes = read_bytes(file);
+  const auto header_checksum =
+      dataset::decode_preamble(reinterpret_cast<const unsigned char*>(bytes.data())).header_checksum;
+
+  // First read: every block hashed, the file version recorded.
+  EXPECT_FALSE(verified.contains(identity(), header_checksum));
+  read_dataset(file, true, &verified);
+  EXPECT_TRUE(verified.contains(identity(), header_checksum));
+  EXPECT_FALSE(verified.contains(identity(), header_checksum + 1));
+
+  // Changed in place: another mtime/ctime, so verified again and the corruption found.
+  std::string corrupt = bytes;
+  corrupt[block_offset(file, "1d/close") + 5] ^= 0x10;
+  write_bytes(file, corrupt);
+  fs::last_write_time(file, fs::last_write_time(file) - std::chrono::seconds(3));
+  EXPECT_FALSE(verified.contains(identity(), header_checksum));
+  EXPECT_THROW(read_dataset(file, true, &verified), DataError);
+  EXPECT_FALSE(verified.contains(identity(), header_checksum));  // a failed verification is not recorded
+
+  // Only the record decides: recorded as verified, the (now corrupt) blocks are not hashed (structure and
+  // header still are checked). This is the skip that makes every later `abt run` cheap.
+  verified.remember(identity(), header_checksum);
+  EXPECT_NO_THROW(read_dataset(file, true, &verified));
+
+  // Replaced by a new file (another inode): verified again.
+  write_dataset(tiny_market(), file);
+  EXPECT_FALSE(verified.contains(identity(), header_checksum));
+  EXPECT_NO_THROW(read_dataset(file, true, &verified));
+
+  // A file changed within the settle time is never recorded (its times may hide a later change).
+  const fs::path fresh_dir = test::make_temp_dir("abtd_verified_fresh");
+  write_dataset(tiny_market(), fresh_dir / "market.abtd");
+  const VerifiedFiles cautious(fresh_dir / "verified");
+  read_dataset(fresh_dir / "market.abtd", true, &cautious);
+  EXPECT_FALSE(fs::exists(fresh_dir / "verified"));
 }
 
 TEST(DatasetFile, CorruptHeaderIsDetected) {

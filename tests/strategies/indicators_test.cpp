@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <string>
 
 #include "strategies/indicators/bottom_k.hpp"
 #include "strategies/indicators/macd.hpp"
@@ -68,6 +71,41 @@ TEST(Indicators, BottomKBreaksTiesByCode) {
   const std::vector<int32_t> some = {0, 4};
   bottom.select(some, key, 1, out);
   EXPECT_EQ(out, (std::vector<int32_t>{0}));
+}
+
+TEST(Indicators, BottomKEqualsAFullSortOverDriftingAndJumpingKeys) {
+  // BottomK narrows each call to keys near the previous k-th one; the result must stay exactly the k
+  // smallest by (key, code): slow drift (the bound holds), jumps up and down (it falls back), ties, NaNs,
+  // and candidate subsets.
+  std::mt19937_64 rng(7);
+  const int n = 600;
+  std::vector<std::string> names;
+  for (int i = 0; i < n; ++i) names.push_back(std::to_string(100000 + (i * 7919) % n));
+  const std::vector<std::string_view> symbols(names.begin(), names.end());
+  const auto ranks = ind::code_ranks(symbols);
+  ind::BottomK bottom(ranks);
+  std::vector<double> key(n);
+  for (auto& v : key) v = std::uniform_real_distribution<double>(1, 100)(rng);
+  std::vector<int32_t> out;
+  for (int call = 0; call < 400; ++call) {
+    for (auto& v : key) v *= std::uniform_real_distribution<double>(0.97, 1.03)(rng);
+    if (call % 50 == 10)
+      for (auto& v : key) v *= 3;  // everything jumps above the bound
+    if (call % 50 == 30) key[static_cast<size_t>(call % n)] = NAN;
+    if (call % 7 == 0) key[3] = key[4];  // a tie
+    std::vector<int32_t> candidates;
+    for (int32_t id = 0; id < n; ++id)
+      if (call % 3 != 0 || id % 5 != 0) candidates.push_back(id);
+    const int32_t k = call % 11 == 0 ? 700 : 40 + call % 60;
+    std::vector<int32_t> expected;
+    for (const int32_t id : candidates)
+      if (!std::isnan(key[static_cast<size_t>(id)])) expected.push_back(id);
+    std::sort(expected.begin(), expected.end(),
+              [&](int32_t a, int32_t b) { return key[a] != key[b] ? key[a] < key[b] : ranks[a] < ranks[b]; });
+    if (expected.size() > static_cast<size_t>(k)) expected.resize(static_cast<size_t>(k));
+    ASSERT_EQ(bottom.select(candidates, key, k, out), static_cast<int32_t>(expected.size())) << call;
+    ASSERT_EQ(out, expected) << "call " << call;
+  }
 }
 
 TEST(Indicators, MacdGoldenCrossAfterATurn) {
