@@ -78,11 +78,14 @@ int runs_command(const std::vector<std::string>& args) {
   if (action == "list") {
     std::printf("%-5s %-8s %-6s %-19s %-12s %-10s %-10s %s\n", "id", "kind", "sweep", "recorded (UTC)",
                 "strategy", "sharpe", "return", "path");
-    for (const StoredRun& r : store.runs(limit))
-      std::printf("%-5lld %-8s %-6s %-19s %-12s %-10s %-10s %s\n", static_cast<long long>(r.id),
+    for (const StoredRun& r : store.runs(limit)) {
+      const RunDirectory state = run_directory_state(r);
+      std::printf("%-5lld %-8s %-6s %-19s %-12s %-10s %-10s %s%s\n", static_cast<long long>(r.id),
                   r.kind.c_str(), r.sweep ? std::to_string(*r.sweep).c_str() : "-", r.recorded_at.c_str(),
                   r.strategy.c_str(), metric(r.metrics, "sharpe").c_str(),
-                  metric(r.metrics, "total_return").c_str(), r.path.c_str());
+                  metric(r.metrics, "total_return").c_str(), r.path.c_str(),
+                  state == RunDirectory::HoldsRun ? "" : (std::string(" (") + describe(state) + ")").c_str());
+    }
     const auto sweeps = store.sweeps(limit);
     if (!sweeps.empty()) {
       std::printf("\n%-5s %-19s %-8s %-10s %s\n", "sweep", "recorded (UTC)", "variants", "complete", "path");
@@ -109,6 +112,7 @@ int runs_command(const std::vector<std::string>& args) {
                                   {"engine_version", r.engine_version},
                                   {"trades_hash", r.trades_hash},
                                   {"path", r.path},
+                                  {"directory", describe(run_directory_state(r))},
                                   {"config", r.config},
                                   {"metrics", r.metrics},
                                   {"plugins", r.plugins}};
@@ -123,7 +127,13 @@ int runs_command(const std::vector<std::string>& args) {
   std::vector<ComparedRun> compared;
   for (const StoredRun& r : runs) {
     ComparedRun c;
-    if (std::filesystem::exists(std::filesystem::path(r.path) / "equity.csv")) c = load_compared_run(r.path);
+    const RunDirectory state = run_directory_state(r);
+    if (state == RunDirectory::HoldsRun) {
+      c = load_compared_run(r.path);
+    } else {
+      std::fprintf(stderr, "abt: note: run #%lld: %s %s: its NAV is not drawn (metrics from the store)\n",
+                   static_cast<long long>(r.id), r.path.c_str(), describe(state));
+    }
     c.name = std::to_string(r.id);
     c.name.insert(c.name.begin(), '#');
     c.name += ' ';

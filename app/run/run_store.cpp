@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "app/run/config_file.hpp"
 #include "engine/core/error.hpp"
 #include "engine/data/content_hash.hpp"
 
@@ -269,6 +270,32 @@ std::vector<StoredSweep> RunStore::sweeps(int64_t limit) const {
     out.push_back(std::move(w));
   }
   return out;
+}
+
+RunDirectory run_directory_state(const StoredRun& run) {
+  const std::filesystem::path result = std::filesystem::path(run.path) / "result.json";
+  std::error_code ec;
+  if (!std::filesystem::exists(result, ec)) return RunDirectory::Gone;
+  try {
+    const nlohmann::json doc = read_json_file(result);
+    const bool same = doc.is_object() && doc.value("trades_hash", std::string()) == run.trades_hash &&
+                      RunStore::config_hash(doc.value("config", nlohmann::json::object())) == run.config_hash;
+    return same ? RunDirectory::HoldsRun : RunDirectory::HoldsAnotherRun;
+  } catch (const UserError&) {
+    return RunDirectory::HoldsAnotherRun;  // not this run's result, whatever it is
+  }
+}
+
+const char* describe(RunDirectory state) {
+  switch (state) {
+    case RunDirectory::HoldsRun:
+      return "holds this run";
+    case RunDirectory::HoldsAnotherRun:
+      return "now holds another run";
+    case RunDirectory::Gone:
+      return "gone";
+  }
+  return "gone";
 }
 
 }  // namespace abt

@@ -39,6 +39,17 @@ struct StoredSweep {
   std::string path;
 };
 
+/// What a stored run's directory holds now. A later run with the same --out (or a default directory reused
+/// with other options) replaces the files, and the store must not show that run's NAV under this run's id.
+enum class RunDirectory {
+  HoldsRun,         // result.json there has this run's config hash and trades hash
+  HoldsAnotherRun,  // result.json there is another run's (or unreadable)
+  Gone,             // no result.json (removed, or never written: e.g. a sweep variant kept no directory)
+};
+RunDirectory run_directory_state(const StoredRun& run);
+/// "holds this run", "now holds another run", "gone".
+const char* describe(RunDirectory state);
+
 class RunStore {
  public:
   /// Opens (creating if needed) the database file. Throws UserError naming the file when it cannot.

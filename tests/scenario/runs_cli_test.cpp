@@ -6,9 +6,9 @@
 
 #include <fstream>
 
-#include "cli_runner.hpp"
 #include "app/run/config_file.hpp"
 #include "app/run/run_store.hpp"
+#include "cli_runner.hpp"
 
 namespace abt {
 namespace {
@@ -66,6 +66,37 @@ TEST(RunsCli, RunsAndSweepsAreRecordedAndQueried) {
                                    config.string() + " -q --out " + (other / "a").string());
   ASSERT_EQ(off.exit_code, 0) << off.output;
   EXPECT_FALSE(std::filesystem::exists(other / "abt-runs.sqlite"));
+}
+
+TEST(RunsCli, ADirectoryOverwrittenByAnotherRunIsNotShownAsTheStoredRun) {
+  const auto dir = test::make_temp_dir("runs_overwritten");
+  const auto config = test::write_small_dual_ma_config(dir);
+  const auto root = dir / "out";
+  const std::string out_a = " -q --out " + (root / "a").string();
+  ASSERT_EQ(test::run_cli("run " + config.string() + out_a).exit_code, 0);  // run #1
+  ASSERT_EQ(test::run_cli("run " + config.string() + " -q --out " + (root / "b").string()).exit_code,
+            0);  // #2
+  RunStore store(root / "abt-runs.sqlite");
+  EXPECT_EQ(run_directory_state(*store.run(1)), RunDirectory::HoldsRun);
+
+  // Run #3 writes over run #1's directory with other parameters.
+  ASSERT_EQ(test::run_cli("run " + config.string() + " --set strategy.params.fast=8" + out_a).exit_code, 0);
+  EXPECT_EQ(run_directory_state(*store.run(1)), RunDirectory::HoldsAnotherRun);
+  EXPECT_EQ(run_directory_state(*store.run(3)), RunDirectory::HoldsRun);
+  const auto list = test::run_cli("runs list --root " + root.string());
+  EXPECT_NE(list.output.find((root / "a").string() + " (now holds another run)"), std::string::npos)
+      << list.output;
+  const auto show = test::run_cli("runs show 1 --root " + root.string());
+  EXPECT_NE(show.output.find("\"directory\": \"now holds another run\""), std::string::npos) << show.output;
+  const auto compare = test::run_cli("runs compare 1 2 --root " + root.string());
+  ASSERT_EQ(compare.exit_code, 0) << compare.output;
+  EXPECT_NE(compare.output.find("run #1: " + (root / "a").string() +
+                                " now holds another run: its NAV is not drawn"),
+            std::string::npos)
+      << compare.output;
+
+  std::filesystem::remove_all(root / "b");
+  EXPECT_EQ(run_directory_state(*store.run(2)), RunDirectory::Gone);
 }
 
 TEST(RunsCli, PluginRunsRecordTheirPluginsAndShowAndCompareThem) {
