@@ -35,10 +35,9 @@ void print_usage() {
       "each\n"
       "  abt runs list|show ID|compare ID... [--root DIR]                   the run store (docs/reports.md)\n"
       "  abt version\n\n"
-      "run, strategies, regress, sweep (and merge), attribute, compare and runs take --plugin PATH "
-      "(repeatable) to load "
-      "a\n"
-      "strategy plugin library besides a config's \"plugins\" (docs/writing-a-strategy.md).\n"
+      "run, strategies, regress, sweep (and merge), attribute, compare and runs take --plugin PATH\n"
+      "(repeatable) to load a strategy plugin library besides a config's \"plugins\"\n"
+      "(docs/writing-a-strategy.md).\n"
       "Exit codes: 0 success, 1 internal error (an abt bug), 2 bad config, data or arguments, 3 a strategy\n"
       "failed during the run (its exception; the message names the strategy, the callback and the time).\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
