@@ -4,8 +4,8 @@
 // one A-share rule or cost item more per step (app/run/attribution_plan.hpp), as the variants of a list
 // sweep through the setup of every command (app/cli/run_setup.hpp: data loaded once, shared read-only by the
 // --jobs threads). Prints the table and writes attribution.json, attribution.csv and attribution.html into
-// the output directory (default out/<config name>-attribution), all or nothing under its lock. The files
-// are identical for any --jobs.
+// the output directory (default out/<config name>-attribution, plus -<8 hex digits> of --data and --set
+// when given, as abt run), all or nothing under its lock. The files are identical for any --jobs.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -23,6 +23,7 @@
 #include "app/run/config_file.hpp"
 #include "app/run/output_dir.hpp"
 #include "engine/core/error.hpp"
+#include "engine/data/content_hash.hpp"
 
 namespace abt::cli {
 
@@ -39,7 +40,8 @@ int attribute_command(const std::vector<std::string>& args) {
       "the steps in another order: a comma-separated permutation of "
       "lots,price_limits,t_plus_1,suspensions,participation,commission,stamp_duty,transfer_fee,slippage")(
       "jobs,j", po::value(&jobs), "parallel runs (default: the number of cores)")(
-      "out", po::value(&out_dir), "output directory (default: out/<config name>-attribution)")(
+      "out", po::value(&out_dir),
+      "output directory (default: out/<config name>-attribution[-<hash of --data and --set>])")(
       "plugin", po::value(&plugin_paths)->composing(), "load a strategy plugin library (repeatable)")(
       "quiet,q", "print only errors");
   const po::variables_map vm =
@@ -59,8 +61,18 @@ int attribute_command(const std::vector<std::string>& args) {
   nlohmann::json config = read_json_file(config_file);
   if (!data_dir.empty()) config["data"] = {{"dataset", std::filesystem::absolute(data_dir).string()}};
   for (const auto& assignment : overrides) apply_override(config, assignment);
-  if (out_dir.empty())
-    out_dir = (std::filesystem::path("out") / (config_file.stem().string() + "-attribution")).string();
+  if (out_dir.empty()) {
+    // out/<stem>-attribution, with a hash of --data and --set when they change the config (as abt run does).
+    std::string name = config_file.stem().string() + "-attribution";
+    if (!data_dir.empty() || !overrides.empty()) {
+      ContentHash h;
+      h.add_string(data_dir.empty() ? std::string() : std::filesystem::absolute(data_dir).string());
+      for (const auto& assignment : overrides) h.add_string(assignment);
+      name += '-';
+      name += h.hex().substr(0, 8);
+    }
+    out_dir = (std::filesystem::path("out") / name).string();
+  }
 
   RunSetup setup(plugin_paths, quiet);
   const OutputLock lock(out_dir);  // one writer per directory; fails early on a read-only one

@@ -54,6 +54,27 @@ TEST(AttributeCli, FilesIdenticalForAnyJobsAndEndsEqualToAbtRun) {
   EXPECT_EQ(i["metrics"]["total_return"], doc["steps"][0]["metrics"]["total_return"]);
 }
 
+TEST(AttributeCli, DefaultOutputDirectoryNamesTheOverrides) {
+  const auto dir = test::make_temp_dir("attribute-dir");
+  const auto config = test::write_small_dual_ma_config(dir);
+  const std::string cd = "cd " + dir.string() + " && ABT_RUN_STORE=off " + test::cli_path().string();
+  ASSERT_EQ(test::run_shell(cd + " attribute small.json -q").exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "out" / "small-attribution" / "attribution.json"));
+  const auto r = test::run_shell(cd + " attribute small.json -q --set costs.rate=0.003");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  size_t hashed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("small-attribution-", 0) == 0 &&
+        name.size() == std::string("small-attribution-").size() + 8) {
+      ++hashed;
+      const nlohmann::json doc = read_json_file(entry.path() / "attribution.json");
+      EXPECT_EQ(doc["config"]["costs"]["rate"], 0.003);
+    }
+  }
+  EXPECT_EQ(hashed, 1u);
+}
+
 TEST(AttributeCli, BadInputExitsTwoWithAMessage) {
   const auto dir = test::make_temp_dir("attribute-bad");
   const auto config = test::write_small_dual_ma_config(dir);
