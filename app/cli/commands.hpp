@@ -14,5 +14,6 @@ int regress_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int runs_command(const std::vector<std::string>& args);
+int attribute_command(const std::vector<std::string>& args);
 
 }  // namespace abt::cli

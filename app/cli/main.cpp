@@ -25,6 +25,9 @@ void print_usage() {
       "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
       "  abt sweep merge DIR... --out DIR                                   parameter sweeps "
       "(docs/sweeps.md)\n"
+      "  abt attribute CONFIG [--data DIR] [--set k=v ...] [--order STEPS] [--jobs N] [--out DIR]\n"
+      "                                                                     what each A-share rule costs "
+      "(docs/attribution.md)\n"
       "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
       "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
       "  abt data validate DATASET|--from FMT SRC [--quarantine FILE]      check the data, write a report\n"
@@ -32,9 +35,9 @@ void print_usage() {
       "each\n"
       "  abt runs list|show ID|compare ID... [--root DIR]                   the run store (docs/reports.md)\n"
       "  abt version\n\n"
-      "run, strategies, regress, sweep (and merge), compare and runs take --plugin PATH (repeatable) to load "
-      "a\n"
-      "strategy plugin library besides a config's \"plugins\" (docs/writing-a-strategy.md).\n"
+      "run, strategies, regress, sweep (and merge), attribute, compare and runs take --plugin PATH\n"
+      "(repeatable) to load a strategy plugin library besides a config's \"plugins\"\n"
+      "(docs/writing-a-strategy.md).\n"
       "Exit codes: 0 success, 1 internal error (an abt bug), 2 bad config, data or arguments, 3 a strategy\n"
       "failed during the run (its exception; the message names the strategy, the callback and the time).\n"
       "Run `abt COMMAND --help` for the options of a command. Docs: docs/ in the source tree.\n",
@@ -58,6 +61,7 @@ int main(int argc, char** argv) {
     if (command == "sweep") return abt::cli::sweep_command(args);
     if (command == "compare") return abt::cli::compare_command(args);
     if (command == "runs") return abt::cli::runs_command(args);
+    if (command == "attribute") return abt::cli::attribute_command(args);
     if (command == "version" || command == "--version") {
       std::printf("abt %s\n", ABT_VERSION);
       return 0;
