@@ -23,7 +23,6 @@
 #include "app/run/config_file.hpp"
 #include "app/run/output_dir.hpp"
 #include "engine/core/error.hpp"
-#include "engine/data/content_hash.hpp"
 
 namespace abt::cli {
 
@@ -61,18 +60,7 @@ int attribute_command(const std::vector<std::string>& args) {
   nlohmann::json config = read_json_file(config_file);
   if (!data_dir.empty()) config["data"] = {{"dataset", std::filesystem::absolute(data_dir).string()}};
   for (const auto& assignment : overrides) apply_override(config, assignment);
-  if (out_dir.empty()) {
-    // out/<stem>-attribution, with a hash of --data and --set when they change the config (as abt run does).
-    std::string name = config_file.stem().string() + "-attribution";
-    if (!data_dir.empty() || !overrides.empty()) {
-      ContentHash h;
-      h.add_string(data_dir.empty() ? std::string() : std::filesystem::absolute(data_dir).string());
-      for (const auto& assignment : overrides) h.add_string(assignment);
-      name += '-';
-      name += h.hex().substr(0, 8);
-    }
-    out_dir = (std::filesystem::path("out") / name).string();
-  }
+  if (out_dir.empty()) out_dir = default_out_dir(config_file, "-attribution", data_dir, overrides).string();
 
   RunSetup setup(plugin_paths, quiet);
   const OutputLock lock(out_dir);  // one writer per directory; fails early on a read-only one

@@ -1,5 +1,6 @@
 #pragma once
 // Shared command-line parsing steps of the `abt` subcommands (boost::program_options).
+#include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -22,5 +23,11 @@ boost::program_options::variables_map parse_with_hidden_positional(
 boost::program_options::variables_map parse_with_positional(
     const std::vector<std::string>& args, const boost::program_options::options_description& options,
     const char* positional_name, int max_positional);
+
+/// The default output directory of a command on CONFIG: out/<config stem><suffix>, with "-<8 hex>" of a hash
+/// of --data (absolute) and every --set appended when they change the config, so that a run with other
+/// options never overwrites the plain run's directory (abt run: suffix "", abt attribute: "-attribution").
+std::filesystem::path default_out_dir(const std::filesystem::path& config_file, const std::string& suffix,
+                                      const std::string& data_dir, const std::vector<std::string>& overrides);
 
 }  // namespace abt::cli

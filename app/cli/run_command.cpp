@@ -20,26 +20,8 @@
 #include "app/run/run_store.hpp"
 #include "app/run/summary_table.hpp"
 #include "engine/core/error.hpp"
-#include "engine/data/content_hash.hpp"
 
 namespace abt::cli {
-namespace {
-
-/// out/<stem>, or out/<stem>-<hash> when the command line changed the config.
-std::filesystem::path default_out_dir(const std::filesystem::path& config_file, const std::string& data_dir,
-                                      const std::vector<std::string>& overrides) {
-  std::string name = config_file.stem().string();
-  if (!data_dir.empty() || !overrides.empty()) {
-    ContentHash h;
-    h.add_string(data_dir.empty() ? std::string() : std::filesystem::absolute(data_dir).string());
-    for (const auto& assignment : overrides) h.add_string(assignment);
-    name += '-';
-    name += h.hex().substr(0, 8);
-  }
-  return std::filesystem::path("out") / name;
-}
-
-}  // namespace
 
 int run_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
@@ -72,7 +54,7 @@ int run_command(const std::vector<std::string>& args) {
   for (const auto& assignment : overrides) apply_override(config, assignment);
   RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; the config's plugins in parse()
   RunConfig run_config = setup.parse(config, config_file.parent_path());
-  if (out_dir.empty()) out_dir = default_out_dir(config_file, data_dir, overrides).string();
+  if (out_dir.empty()) out_dir = default_out_dir(config_file, "", data_dir, overrides).string();
   const OutputLock lock(out_dir);  // one writer per directory; fails early on a read-only one
   const LoadedData& loaded = setup.data(run_config);
 
