@@ -227,6 +227,17 @@ int sweep_command(const std::vector<std::string>& args) {
       throw ConfigError("variant " + v.id + " " + v.overrides.dump() + ": " + e.what());
     }
   }
+  // ABT_SWEEP_STOP_AFTER=N (for tests of --resume, docs/sweeps.md): stop as on SIGINT once N variants ran.
+  const int64_t stop_after = [] {
+    const char* text = std::getenv("ABT_SWEEP_STOP_AFTER");
+    if (!text || !*text) return int64_t{-1};
+    char* end = nullptr;
+    const long long n = std::strtoll(text, &end, 10);
+    if (*end != '\0' || n < 0)
+      throw ConfigError(
+          std::string("ABT_SWEEP_STOP_AFTER: expected a count >= 0, got '").append(text).append("'"));
+    return static_cast<int64_t>(n);
+  }();
   const OutputLock lock(out_dir);  // one writer per sweep directory
   remove_stale_outputs(out_dir);
   // From here on SIGINT/SIGTERM only request a stop (also while the data loads).
@@ -250,7 +261,7 @@ int sweep_command(const std::vector<std::string>& args) {
   header.shards = {shard};
   header.rank_by = rank_by;
   header.plugins = setup.loaded_plugins();
-  SweepRecorder recorder(header, mine, out_dir, keep);
+  SweepRecorder recorder(header, mine, out_dir, keep, static_cast<unsigned>(jobs));
   const size_t resumed = recorder.begin(resume, keys);
 
   std::atomic<int64_t> internal_errors{0};
@@ -262,17 +273,6 @@ int sweep_command(const std::vector<std::string>& args) {
             ? (", shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count)).c_str()
             : "",
         static_cast<long long>(jobs), resume ? (", " + std::to_string(resumed) + " resumed").c_str() : "");
-  // ABT_SWEEP_STOP_AFTER=N (for tests of --resume, docs/sweeps.md): stop as on SIGINT once N variants ran.
-  const int64_t stop_after = [] {
-    const char* text = std::getenv("ABT_SWEEP_STOP_AFTER");
-    if (!text || !*text) return int64_t{-1};
-    char* end = nullptr;
-    const long long n = std::strtoll(text, &end, 10);
-    if (*end != '\0' || n < 0)
-      throw ConfigError(
-          std::string("ABT_SWEEP_STOP_AFTER: expected a count >= 0, got '").append(text).append("'"));
-    return static_cast<int64_t>(n);
-  }();
   if (stop_after == 0) g_stop_requested.store(true);
   const auto t0 = std::chrono::steady_clock::now();
   std::atomic<size_t> ran{0};

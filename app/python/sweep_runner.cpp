@@ -84,7 +84,7 @@ py::dict run_sweep(const std::shared_ptr<cli::RunSetup>& setup, const SweepReque
   header.shards = {SweepShard{}};
   header.rank_by = request.rank_by;
   header.plugins = setup->loaded_plugins();
-  SweepRecorder recorder(header, plan.variants, request.out_dir, request.keep);
+  SweepRecorder recorder(header, plan.variants, request.out_dir, request.keep, request.jobs);
   std::vector<const LoadedData*> data;
   std::optional<OutputLock> output_lock;
   {

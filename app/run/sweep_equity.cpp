@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "engine/core/error.hpp"
 
@@ -64,7 +65,7 @@ VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::st
   return curve;
 }
 
-std::string sweep_equity_csv(std::vector<VariantCurve> curves) {
+std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads) {
   std::sort(curves.begin(), curves.end(),
             [](const VariantCurve& a, const VariantCurve& b) { return a.index < b.index; });
   // The union of the dates; most sweeps share one calendar, so each curve is usually aligned to it.
@@ -80,23 +81,47 @@ std::string sweep_equity_csv(std::vector<VariantCurve> curves) {
   if (with_benchmark) out += ",benchmark";
   for (const VariantCurve& c : curves) out.append(",").append(c.id);
   out += '\n';
-  out.reserve(out.size() + dates.size() * (12 + curves.size() * 12));
-  std::vector<size_t> cursor(curves.size(), 0);
-  for (const Date date : dates) {
-    append_date(out, date);
-    if (with_benchmark) {
-      out += ',';
-      const VariantCurve& first = curves.front();
-      if (cursor[0] < first.dates.size() && first.dates[cursor[0]] == date)
-        append_fixed(out, first.benchmark[cursor[0]], 4);
+  // Rows [begin, end) of the table; blocks of rows are formatted on `threads` threads and joined in order.
+  auto rows = [&](size_t begin, size_t end) {
+    std::string text;
+    text.reserve((end - begin) * (12 + curves.size() * 12));
+    std::vector<size_t> cursor(curves.size());
+    for (size_t k = 0; k < curves.size(); ++k)
+      cursor[k] = std::lower_bound(curves[k].dates.begin(), curves[k].dates.end(), dates[begin]) -
+                  curves[k].dates.begin();
+    for (size_t r = begin; r < end; ++r) {
+      const Date date = dates[r];
+      append_date(text, date);
+      if (with_benchmark) {
+        text += ',';
+        const VariantCurve& first = curves.front();
+        if (cursor[0] < first.dates.size() && first.dates[cursor[0]] == date)
+          append_fixed(text, first.benchmark[cursor[0]], 4);
+      }
+      for (size_t k = 0; k < curves.size(); ++k) {
+        text += ',';
+        const VariantCurve& c = curves[k];
+        if (cursor[k] < c.dates.size() && c.dates[cursor[k]] == date)
+          append_fixed(text, c.nav[cursor[k]++], 2);
+      }
+      text += '\n';
     }
-    for (size_t k = 0; k < curves.size(); ++k) {
-      out += ',';
-      const VariantCurve& c = curves[k];
-      if (cursor[k] < c.dates.size() && c.dates[cursor[k]] == date) append_fixed(out, c.nav[cursor[k]++], 2);
+    return text;
+  };
+  const size_t blocks = std::max<size_t>(1, std::min<size_t>(threads, dates.size() / 64));
+  std::vector<std::string> parts(blocks);
+  {
+    std::vector<std::thread> pool;
+    for (size_t b = 0; b < blocks; ++b) {
+      const size_t begin = dates.size() * b / blocks, end = dates.size() * (b + 1) / blocks;
+      if (b + 1 == blocks)
+        parts[b] = begin < end ? rows(begin, end) : std::string();
+      else
+        pool.emplace_back([&, b, begin, end] { parts[b] = rows(begin, end); });
     }
-    out += '\n';
+    for (std::thread& t : pool) t.join();
   }
+  for (const std::string& part : parts) out += part;
   return out;
 }
 

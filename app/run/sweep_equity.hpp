@@ -31,8 +31,9 @@ struct VariantCurve {
 /// The curve of a finished run (daily records; the benchmark's level of each day).
 VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::string& id);
 
-/// sweep_equity.csv of `curves` (any order; a curve per variant index).
-std::string sweep_equity_csv(std::vector<VariantCurve> curves);
+/// sweep_equity.csv of `curves` (any order; a curve per variant index), formatted on up to `threads`
+/// threads (the text does not depend on it).
+std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads = 1);
 
 /// Reads a sweep_equity.csv back into curves (benchmark: given to the lowest-index curve). Throws
 /// ConfigError naming the file and row when it is not such a file.

@@ -14,22 +14,21 @@ constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 
 std::string base64(const void* data, size_t size) {
   const auto* p = static_cast<const unsigned char*>(data);
-  std::string out;
-  out.reserve((size + 2) / 3 * 4);
+  std::string out((size + 2) / 3 * 4, '=');
+  char* o = out.data();
   size_t i = 0;
-  for (; i + 3 <= size; i += 3) {
+  for (; i + 3 <= size; i += 3, o += 4) {
     const uint32_t v = uint32_t{p[i]} << 16 | uint32_t{p[i + 1]} << 8 | p[i + 2];
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[v >> 12 & 63];
-    out += kAlphabet[v >> 6 & 63];
-    out += kAlphabet[v & 63];
+    o[0] = kAlphabet[v >> 18];
+    o[1] = kAlphabet[v >> 12 & 63];
+    o[2] = kAlphabet[v >> 6 & 63];
+    o[3] = kAlphabet[v & 63];
   }
   if (i < size) {
     const uint32_t v = uint32_t{p[i]} << 16 | (i + 1 < size ? uint32_t{p[i + 1]} << 8 : 0);
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[v >> 12 & 63];
-    out += i + 1 < size ? kAlphabet[v >> 6 & 63] : '=';
-    out += '=';
+    o[0] = kAlphabet[v >> 18];
+    o[1] = kAlphabet[v >> 12 & 63];
+    if (i + 1 < size) o[2] = kAlphabet[v >> 6 & 63];
   }
   return out;
 }
@@ -90,7 +89,10 @@ nlohmann::json row_json(const SweepRow& row) {
   return j;
 }
 
-std::string entry_line(const JournalEntry& e) {
+/// The line of an entry. `dates` and `benchmark` are left out when they equal the previous line's
+/// (`last_days`, `last_benchmark`, updated here): most sweeps share one calendar and benchmark.
+std::string entry_line(const JournalEntry& e, std::vector<int32_t>& last_days,
+                       std::vector<double>& last_benchmark) {
   std::vector<int32_t> days;
   days.reserve(e.curve.dates.size());
   for (const Date d : e.curve.dates) days.push_back(d.days);
@@ -98,8 +100,15 @@ std::string entry_line(const JournalEntry& e) {
   nlohmann::json head = {{"index", e.row.variant.index}, {"key", e.key}, {"row", row_json(e.row)}};
   std::string line = head.dump();
   line.pop_back();  // the closing brace
-  line.append(",\"dates\":\"").append(encode(days)).append("\",\"nav\":\"").append(encode(e.curve.nav));
-  line.append("\",\"benchmark\":\"").append(encode(e.curve.benchmark)).append("\"}\n");
+  if (days != last_days) {
+    line.append(",\"dates\":\"").append(encode(days)).append("\"");
+    last_days = std::move(days);
+  }
+  if (e.curve.benchmark != last_benchmark) {
+    line.append(",\"benchmark\":\"").append(encode(e.curve.benchmark)).append("\"");
+    last_benchmark = e.curve.benchmark;
+  }
+  line.append(",\"nav\":\"").append(encode(e.curve.nav)).append("\"}\n");
   return line;
 }
 
@@ -126,6 +135,9 @@ std::map<int64_t, JournalEntry> SweepJournal::read(const std::filesystem::path& 
   if (!in || !std::getline(in, line)) return entries;
   const nlohmann::json first = nlohmann::json::parse(line, nullptr, false);
   if (first.is_discarded() || first != header_line(header)) return entries;  // another sweep's journal
+  std::vector<int32_t> days;  // of the previous line, when a line leaves them out
+  std::vector<double> benchmark;
+  bool have_days = false;
   while (std::getline(in, line)) {
     if (in.eof()) break;  // no newline: a torn last line
     const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
@@ -141,9 +153,13 @@ std::map<int64_t, JournalEntry> SweepJournal::read(const std::filesystem::path& 
       e.row.error = r.at("error").get<std::string>();
       e.row.metrics = r.at("metrics");
       e.row.trades_hash = r.at("trades_hash").get<std::string>();
-      std::vector<int32_t> days;
-      if (!decode(j.at("dates"), days) || !decode(j.at("nav"), e.curve.nav) ||
-          !decode(j.at("benchmark"), e.curve.benchmark) || e.curve.nav.size() != days.size() ||
+      if (j.contains("dates")) {
+        if (!decode(j["dates"], days)) break;
+        have_days = true;
+      }
+      if (j.contains("benchmark") && !decode(j["benchmark"], benchmark)) break;
+      e.curve.benchmark = benchmark;
+      if (!have_days || !decode(j.at("nav"), e.curve.nav) || e.curve.nav.size() != days.size() ||
           (!e.curve.benchmark.empty() && e.curve.benchmark.size() != days.size()))
         break;
       for (const int32_t d : days) e.curve.dates.push_back(Date{d});
@@ -164,7 +180,7 @@ SweepJournal::SweepJournal(const std::filesystem::path& sweep_dir, const SweepHe
   out_ = std::fopen(staging.c_str(), "wb");
   if (!out_) throw UserError(file_.string() + ": cannot write: " + std::strerror(errno));
   write_line(header_line(header).dump() + "\n");
-  for (const auto& [index, e] : kept) write_line(entry_line(e));
+  for (const auto& [index, e] : kept) write_line(entry_line(e, last_days_, last_benchmark_));
   std::error_code ec;
   std::filesystem::rename(staging, file_, ec);
   if (ec) throw UserError(file_.string() + ": cannot write: " + ec.message());
@@ -180,9 +196,8 @@ void SweepJournal::write_line(const std::string& line) {
 }
 
 void SweepJournal::append(const JournalEntry& entry) {
-  const std::string line = entry_line(entry);
-  std::lock_guard lock(mutex_);
-  if (out_) write_line(line);
+  std::lock_guard lock(mutex_);  // lines depend on the previous one
+  if (out_) write_line(entry_line(entry, last_days_, last_benchmark_));
 }
 
 void SweepJournal::remove() {

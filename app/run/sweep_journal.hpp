@@ -2,16 +2,17 @@
 // The journal of a running sweep, DIR/sweep.journal (docs/sweeps.md, "Resuming"): one JSON line per finished
 // variant, appended and flushed as each finishes, so that `abt sweep ... --resume` after a kill, a crash or
 // Ctrl-C keeps what was done. The first line names the sweep ({"journal": 1, "abt_version", "config",
-// "plan", "shards"}); each further line is {"index", "key", "row", "dates", "nav", "benchmark"}: the
+// "plan", "shards"}); each further line is {"index", "key", "row", "dates", "benchmark", "nav"}: the
 // variant's table row (as in sweep.json), its run key and its equity curve, the curve as base64 of the
 // little-endian int32 day numbers and float64 values (exact, so a resumed sweep writes the same bytes as an
-// uninterrupted one). A torn last line (a kill while writing) is ignored. The journal is removed when the
-// sweep completes.
+// uninterrupted one); "dates" and "benchmark" are left out when they equal the previous line's. A torn last
+// line (a kill while writing) is ignored. The journal is removed when the sweep completes.
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -58,6 +59,8 @@ class SweepJournal {
 
   std::filesystem::path file_;
   std::FILE* out_ = nullptr;
+  std::vector<int32_t> last_days_;  // of the last line written (lines leave out what repeats)
+  std::vector<double> last_benchmark_;
   std::mutex mutex_;
 };
 

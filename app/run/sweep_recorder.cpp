@@ -47,19 +47,20 @@ bool is_variant_entry(const std::string& name) {
 
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
                          const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
-                         const nlohmann::json& walk_forward) {
-  write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(curves));
+                         const nlohmann::json& walk_forward, unsigned threads) {
+  write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(curves, threads));
   write_file_atomically(dir / "sweep.html", sweep_html(header, ranked, curves, walk_forward));
   write_file_atomically(dir / "sweep.csv", sweep_csv(header, ranked));
   write_file_atomically(dir / "sweep.json", sweep_json(header, ranked).dump(2) + "\n");
 }
 
 SweepRecorder::SweepRecorder(SweepHeader header, std::vector<SweepVariant> variants,
-                             std::filesystem::path out_dir, KeepPolicy keep)
+                             std::filesystem::path out_dir, KeepPolicy keep, unsigned threads)
     : header_(std::move(header)),
       variants_(std::move(variants)),
       out_dir_(std::move(out_dir)),
       keep_(keep),
+      threads_(std::max(1u, threads)),
       rows_(variants_.size()),
       curves_(variants_.size()),
       written_(variants_.size(), false) {
@@ -202,7 +203,7 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
   for (size_t slot = 0; slot < variants_.size(); ++slot)
     if (rows_[slot] && rows_[slot]->status == "ok") curves.push_back(curves_[slot]);
   header_.complete = complete;
-  write_sweep_outputs(out_dir_, header_, ranked, curves, walk_forward);
+  write_sweep_outputs(out_dir_, header_, ranked, curves, walk_forward, threads_);
   if (complete && journal_) journal_->remove();
   journal_.reset();
   return ranked;

@@ -31,8 +31,9 @@ namespace abt {
 class SweepRecorder {
  public:
   /// `variants`: the variants this process runs (its shard), slot i = variants[i]. `out_dir` empty: no files.
+  /// `threads`: how many threads finish() may use to format the tables.
   SweepRecorder(SweepHeader header, std::vector<SweepVariant> variants, std::filesystem::path out_dir,
-                KeepPolicy keep);
+                KeepPolicy keep, unsigned threads = 1);
   ~SweepRecorder();
 
   /// Before any variant runs. With `resume`, entries of the directory's journal whose key equals
@@ -76,6 +77,7 @@ class SweepRecorder {
   std::vector<SweepVariant> variants_;
   std::filesystem::path out_dir_;
   KeepPolicy keep_;
+  unsigned threads_;
   std::vector<std::optional<SweepRow>> rows_;
   std::vector<VariantCurve> curves_;  // per slot (empty for failed or unfinished variants)
   std::vector<bool> written_;         // a kept directory was written in this process (keep all)
@@ -84,9 +86,10 @@ class SweepRecorder {
   mutable std::mutex mutex_;
 };
 
-/// Writes a sweep's tables: sweep_equity.csv, sweep.html, sweep.csv and sweep.json (last, atomically each).
+/// Writes a sweep's tables: sweep_equity.csv (formatted on `threads` threads), sweep.html, sweep.csv and
+/// sweep.json (last), each atomically.
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
                          const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
-                         const nlohmann::json& walk_forward = nlohmann::json());
+                         const nlohmann::json& walk_forward = nlohmann::json(), unsigned threads = 1);
 
 }  // namespace abt
