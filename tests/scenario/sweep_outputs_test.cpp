@@ -189,5 +189,33 @@ TEST(SweepOutputs, AnInterruptedSweepMarksItselfIncompleteAndResumesToTheSameFil
   EXPECT_FALSE(std::filesystem::exists(clean / "sweep.journal"));
 }
 
+TEST(SweepOutputs, ResumeAfterKillNineGivesTheFilesOfAnUninterruptedSweep) {
+  SweepDirs s = six_variants("sweep-kill");
+  std::ofstream(s.grid) << R"({"strategy.params.fast": [2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19],
+    "strategy.params.slow": [20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70]})";
+  const auto whole = s.dir / "whole", out = s.dir / "out";
+  ASSERT_EQ(test::run_cli(s.command(whole, "--keep top:4 --jobs 2")).exit_code, 0);
+  // Killed without a chance to write anything more (wherever it is: loading, running, writing a line).
+  const auto killed = test::run_shell(test::cli_path().string() + " " + s.command(out, "--keep top:4 --jobs 2") +
+                                      " & pid=$!; sleep 0.4; kill -9 $pid; wait $pid; echo \"exit=$?\"");
+  EXPECT_NE(killed.output.find("exit="), std::string::npos) << killed.output;
+  if (std::filesystem::exists(out / "sweep.json") && !std::filesystem::exists(out / "sweep.csv")) {
+    EXPECT_EQ(read_json_file(out / "sweep.json")["complete"], false);  // marked before it started
+  }
+  const auto resumed = test::run_cli(s.command(out, "--keep top:4 --jobs 2 --resume"));
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(whole)) {
+    if (!e.is_regular_file()) continue;
+    const auto rel = std::filesystem::relative(e.path(), whole);
+    ASSERT_TRUE(std::filesystem::exists(out / rel)) << rel;
+    EXPECT_EQ(test::file_text(e.path()), test::file_text(out / rel)) << rel << " differs after kill -9 + --resume";
+    ++files;
+  }
+  EXPECT_EQ(files, 4u * 7 + 4);  // 4 kept directories of 7 files; sweep.csv, .json, _equity.csv, .html
+  EXPECT_EQ(entries(whole / "variants"), entries(out / "variants"));
+  EXPECT_EQ(entries(whole), entries(out));  // no journal, no staging leftovers
+}
+
 }  // namespace
 }  // namespace abt
