@@ -286,9 +286,9 @@ std::string robustness_section(const SweepHeader& header, const std::vector<Swee
          " of its lead over the median variant: not an isolated peak.</p>\n";
   }
   h += "<p class=\"note\">Neighbours differ in one parameter by one grid step. kept = (neighbours' median - "
-       "median of all) / (point - median of all); isolated when below 50%; not judged (-) for a point whose "
-       "lead "
-       "over the median is under a quarter of the best's. Median of all ranked variants: " +
+       "median of all) / (point - median of all); isolated when below 50%; not judged (-) for a point worse "
+       "than the median or whose lead over it is under a quarter of the best's. Median of all ranked "
+       "variants: " +
        html_escape(metric_text(header.rank_by, rob.grid_median)) + ".</p>\n";
   h += "<table><tr><th>rank</th><th class=\"l\">variant</th><th>" + html_escape(header.rank_by) +
        "</th><th>neighbours</th><th>neighbours' median</th><th>worst "

@@ -80,9 +80,10 @@ SweepRobustness sweep_robustness(const std::vector<std::string>& paths, const st
       point.neighbour_median = median(around);
       point.neighbour_worst = lower ? *std::max_element(around.begin(), around.end())
                                     : *std::min_element(around.begin(), around.end());
-      // A point without a real lead over the median variant is no peak: its ratio would only amplify noise.
+      // A point without a real lead over the median variant (or worse than it) is no peak: its ratio would
+      // only amplify noise.
       const double lead = point.value - out.grid_median, best_lead = values[0] - out.grid_median;
-      if (lead != 0 && std::fabs(lead) >= kMinLead * std::fabs(best_lead)) {
+      if (lead * best_lead > 0 && std::fabs(lead) >= kMinLead * std::fabs(best_lead)) {
         point.retained = (point.neighbour_median - out.grid_median) / (point.value - out.grid_median);
         point.isolated = *point.retained < 0.5;
       }

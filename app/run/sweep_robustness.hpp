@@ -9,8 +9,9 @@
 //   retained = (n - g) / (m - g)
 // the share of the point's lead over the typical variant that its neighbourhood keeps: 1 on a plateau, 0
 // when the neighbours are typical, negative when they are worse than typical. A point is flagged isolated
-// when retained < 0.5. retained is computed only for points with a lead m - g of at least a quarter of the
-// best point's lead (a point near the median is no peak, and its ratio would only amplify noise).
+// when retained < 0.5. retained is computed only for points better than the median with a lead m - g of at
+// least a quarter of the best point's lead (a point near or below the median is no peak, and its ratio would
+// only amplify noise).
 // Direction-agnostic: for lower-is-better metrics m - g and n - g are both negative.
 #include <cstdint>
 #include <optional>

@@ -96,6 +96,12 @@ TEST(SweepRobustness, AnIsolatedPeakIsFlagged) {
   EXPECT_DOUBLE_EQ(r.points[1].neighbour_median, 0.1);
   EXPECT_DOUBLE_EQ(r.points[1].neighbour_worst, 0.1);
   EXPECT_FALSE(r.points[1].retained.has_value());
+  // A point worse than the median (a corner, 0.1) is no peak: not judged.
+  const SweepRobustness all = sweep_robustness({"a", "b"}, ranked, "sharpe", 9);
+  EXPECT_DOUBLE_EQ(all.points.back().value, 0.1);
+  EXPECT_EQ(all.points.back().neighbours, 2u);
+  EXPECT_FALSE(all.points.back().retained.has_value());
+  EXPECT_FALSE(all.points.back().isolated);
 }
 
 TEST(SweepRobustness, ARidgeHoldsUpInEitherDirection) {
