@@ -83,7 +83,7 @@ std::shared_ptr<RunHandle> run(const py::dict& config, const std::string& base_d
 
 py::dict sweep(const py::dict& config, const std::string& base_dir, const py::object& plan,
                const std::string& plan_where, unsigned jobs, const std::string& out_dir,
-               const std::string& rank_by, const std::vector<std::string>& plugins,
+               const std::string& rank_by, const std::string& keep, const std::vector<std::string>& plugins,
                const py::list& strategies, bool quiet, bool main_thread) {
   auto setup = make_setup(plugins, strategies, quiet);
   SweepRequest request;
@@ -94,6 +94,7 @@ py::dict sweep(const py::dict& config, const std::string& base_dir, const py::ob
   request.jobs = jobs;
   request.out_dir = out_dir;
   request.rank_by = rank_by;
+  request.keep = KeepPolicy::parse(keep, "keep");
   request.main_thread = main_thread;
   return run_sweep(setup, request);
 }
@@ -144,7 +145,7 @@ void bind_runs(py::module_& m) {
   m.def("run", &run, "config"_a, "base_dir"_a, "plugins"_a, "strategies"_a, "quiet"_a, "main_thread"_a,
         "progress"_a);
   m.def("sweep", &sweep, "config"_a, "base_dir"_a, "plan"_a, "plan_where"_a, "jobs"_a, "out_dir"_a,
-        "rank_by"_a, "plugins"_a, "strategies"_a, "quiet"_a, "main_thread"_a);
+        "rank_by"_a, "keep"_a, "plugins"_a, "strategies"_a, "quiet"_a, "main_thread"_a);
   m.def("compare_golden", &compare_golden, "golden"_a, "now"_a, "tolerances"_a, "assignments"_a, "all"_a);
   m.def("strategies", &strategies, "plugins"_a, "strategies"_a);
   m.def(

@@ -10,8 +10,10 @@
 
 #include "app/python/json_convert.hpp"
 #include "app/python/run_state.hpp"
+#include "app/run/output_dir.hpp"
 #include "app/run/result_writer.hpp"
 #include "app/run/sweep_plan.hpp"
+#include "app/run/sweep_recorder.hpp"
 #include "app/run/sweep_table.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/run_cancelled.hpp"
@@ -21,37 +23,29 @@ namespace py = pybind11;
 namespace abt::python {
 namespace {
 
-/// One variant, on a worker thread (no GIL held).
-std::optional<SweepRow> run_variant(const cli::RunSetup& setup, const SweepVariant& variant,
-                                    const RunConfig& config, const LoadedData& data,
-                                    const std::filesystem::path& out_dir, RunState& state) {
-  SweepRow row;
-  row.variant = variant;
-  if (!out_dir.empty()) row.dir = (std::filesystem::path("variants") / variant.id).string();
+/// One variant, on a worker thread (no GIL held): recorded as a run or a failure; false when cancelled.
+bool run_variant(const cli::RunSetup& setup, size_t slot, const RunConfig& config, const LoadedData& data,
+                 SweepRecorder& recorder, RunState& state) {
+  SweepRow failed;
   ScopedRunState scoped(state);
   try {
-    const RunOutput output = setup.run(
-        config, data.data, [&state](int32_t done, int32_t total) { state.on_day_done(done, total); });
-    row.metrics = metrics_to_json(output.metrics);
-    const std::string trades = trades_csv(output, data.data);
-    row.trades_hash = trades_hash(trades);
-    if (!out_dir.empty()) write_run_outputs(output, data.data, out_dir / row.dir);
+    recorder.record_run(slot,
+                        setup.run(config, data.data,
+                                  [&state](int32_t done, int32_t total) { state.on_day_done(done, total); }),
+                        data.data, std::string());
+    return true;
   } catch (const RunCancelled&) {
-    return std::nullopt;  // interrupted: no row
+    return false;  // interrupted: no row
   } catch (const UserError& e) {
-    row.status = "error";
-    row.error = e.what();
-    row.dir.clear();
+    failed.error = e.what();
   } catch (const StrategyError& e) {
-    row.status = "error";
-    row.error = std::string("strategy error: ") + e.what();
-    row.dir.clear();
+    failed.error = std::string("strategy error: ") + e.what();
   } catch (const std::exception& e) {
-    row.status = "error";
-    row.error = std::string("internal error: ") + e.what();
-    row.dir.clear();
+    failed.error = std::string("internal error: ") + e.what();
   }
-  return row;
+  failed.status = "error";
+  recorder.record_failure(slot, std::move(failed), std::string());
+  return true;
 }
 
 py::dict row_to_python(const SweepRow& row, int64_t rank) {
@@ -81,15 +75,29 @@ py::dict run_sweep(const std::shared_ptr<cli::RunSetup>& setup, const SweepReque
       throw ConfigError("variant " + v.id + " " + v.overrides.dump() + ": " + e.what());
     }
   }
+  SweepHeader header;
+  header.base_config = request.base;
+  header.plan = request.plan;
+  header.kind = plan.kind;
+  header.paths = plan.paths;
+  header.total_variants = static_cast<int64_t>(plan.variants.size());
+  header.shards = {SweepShard{}};
+  header.rank_by = request.rank_by;
+  header.plugins = setup->loaded_plugins();
+  SweepRecorder recorder(header, plan.variants, request.out_dir, request.keep, request.jobs);
   std::vector<const LoadedData*> data;
+  std::optional<OutputLock> output_lock;
   {
     py::gil_scoped_release nogil;
     for (RunConfig& c : configs) data.push_back(&setup->data(c));
-    if (!request.out_dir.empty()) std::filesystem::create_directories(request.out_dir / "variants");
+    if (!request.out_dir.empty()) {
+      output_lock.emplace(request.out_dir);  // one writer per sweep directory
+      remove_stale_outputs(request.out_dir);
+      recorder.begin(false, {});
+    }
   }
 
   const size_t n = plan.variants.size();
-  std::vector<std::optional<SweepRow>> rows(n);
   std::vector<RunState> states(n);
   std::atomic<bool> cancel{false};
   std::atomic<size_t> next{0};
@@ -107,7 +115,7 @@ py::dict run_sweep(const std::shared_ptr<cli::RunSetup>& setup, const SweepReque
         for (size_t i = next.fetch_add(1); i < n && !cancel.load(); i = next.fetch_add(1)) {
           states[i].data_owner = setup;
           states[i].cancel = &cancel;
-          rows[i] = run_variant(*setup, plan.variants[i], configs[i], *data[i], request.out_dir, states[i]);
+          run_variant(*setup, i, configs[i], *data[i], recorder, states[i]);
         }
         std::lock_guard lock(mutex);
         ++workers_done;
@@ -138,35 +146,31 @@ py::dict run_sweep(const std::shared_ptr<cli::RunSetup>& setup, const SweepReque
   for (RunState& s : states)
     if (!interrupt && s.interrupt) interrupt = s.interrupt;
 
-  std::vector<SweepRow> finished_rows;
-  for (auto& r : rows)
-    if (r) finished_rows.push_back(*r);
+  const std::vector<SweepRow> finished_rows = recorder.rows();
   const bool complete = finished_rows.size() == n;
-  if (!request.out_dir.empty()) {
-    SweepHeader header;
-    header.base_config = request.base;
-    header.plan = request.plan;
-    header.kind = plan.kind;
-    header.paths = plan.paths;
-    header.total_variants = static_cast<int64_t>(n);
-    header.shards = {SweepShard{}};
-    header.rank_by = request.rank_by;
-    header.plugins = setup->loaded_plugins();
-    header.complete = complete;
-    write_sweep(request.out_dir, header, finished_rows);
+  std::vector<SweepRow> ranked;
+  {
+    py::gil_scoped_release nogil;  // Python strategies of kept variants may run again (after a resume only)
+    ranked = recorder.finish(complete, [&](size_t slot) {
+      return run_output_files(setup->run(configs[slot], data[slot]->data), data[slot]->data);
+    });
   }
   if (interrupt) {
     py::object value = interrupt.get();
     PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(value.ptr())), value.ptr());
     throw py::error_already_set();
   }
-  const std::vector<SweepRow> ranked = rank_rows(finished_rows, request.rank_by);
   std::vector<int64_t> rank_of(n, 0);
-  for (size_t r = 0; r < ranked.size(); ++r)
+  std::vector<std::string> dir_of(n);
+  for (size_t r = 0; r < ranked.size(); ++r) {
     rank_of[static_cast<size_t>(ranked[r].variant.index)] = static_cast<int64_t>(r + 1);
+    dir_of[static_cast<size_t>(ranked[r].variant.index)] = ranked[r].dir;
+  }
   py::list out_rows;
-  for (const SweepRow& row : finished_rows)
+  for (SweepRow row : finished_rows) {
+    row.dir = dir_of[static_cast<size_t>(row.variant.index)];
     out_rows.append(row_to_python(row, rank_of[static_cast<size_t>(row.variant.index)]));
+  }
   py::dict out;
   out["rows"] = out_rows;
   out["complete"] = complete;

@@ -3,8 +3,8 @@
 // threads through the same setup as `abt sweep` (app/cli/run_setup.hpp): every variant's config is parsed
 // before anything runs (a bad one raises abt.ConfigError naming the variant), the data of each distinct spec
 // is loaded once and shared read-only, and a failing variant is a row with its error. With an output
-// directory each variant writes the files of `abt run` into variants/<id>/ and sweep.csv / sweep.json are
-// written at the end (app/run/sweep_table.hpp), as the command does.
+// directory the outputs of the command are written by the same SweepRecorder (app/run/sweep_recorder.hpp):
+// sweep.csv, sweep.json, sweep_equity.csv, sweep.html and variants/<id>/ for the variants `keep` keeps.
 //
 // Threads: the GIL is released while the workers run; C++ strategies run fully in parallel, Python
 // strategies take the GIL in each callback and so serialise on it (their engine work still overlaps). The
@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/run_setup.hpp"
+#include "app/run/sweep_keep.hpp"
 
 namespace abt::python {
 
@@ -30,6 +31,7 @@ struct SweepRequest {
   unsigned jobs = 1;
   std::filesystem::path out_dir;  // empty: no files
   std::string rank_by = "sharpe";
+  KeepPolicy keep;          // which variants get a result directory (default top:10)
   bool main_thread = true;  // the caller is Python's main thread (signals are checked)
 };
 

@@ -49,14 +49,16 @@ bool lower_is_better(const std::string& metric) {
   return info && info->better == Better::Lower;
 }
 
+bool ranks_before(const SweepRow& a, const SweepRow& b, const std::string& rank_by) {
+  const auto va = metric_value(a, rank_by), vb = metric_value(b, rank_by);
+  if (va.has_value() != vb.has_value()) return va.has_value();
+  if (va && *va != *vb) return lower_is_better(rank_by) ? *va < *vb : *va > *vb;
+  return a.variant.index < b.variant.index;
+}
+
 std::vector<SweepRow> rank_rows(std::vector<SweepRow> rows, const std::string& rank_by) {
-  const bool lower = lower_is_better(rank_by);
-  std::stable_sort(rows.begin(), rows.end(), [&](const SweepRow& a, const SweepRow& b) {
-    const auto va = metric_value(a, rank_by), vb = metric_value(b, rank_by);
-    if (va.has_value() != vb.has_value()) return va.has_value();
-    if (va && *va != *vb) return lower ? *va < *vb : *va > *vb;
-    return a.variant.index < b.variant.index;
-  });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](const SweepRow& a, const SweepRow& b) { return ranks_before(a, b, rank_by); });
   return rows;
 }
 
@@ -113,6 +115,7 @@ nlohmann::json sweep_json(const SweepHeader& header, const std::vector<SweepRow>
                         {"total_variants", header.total_variants},
                         {"shards", shards},
                         {"rank_by", header.rank_by},
+                        {"keep", header.keep},
                         {"complete", header.complete},
                         {"variants_done", ranked.size()},
                         {"variants", variants}};
@@ -135,6 +138,7 @@ std::pair<SweepHeader, std::vector<SweepRow>> read_sweep(const std::filesystem::
       h.shards.push_back({s.at("index").get<int64_t>(), s.at("count").get<int64_t>()});
     h.rank_by = doc.at("rank_by").get<std::string>();
     h.complete = doc.at("complete").get<bool>();
+    h.keep = doc.value("keep", std::string("all"));
     if (doc.contains("plugins")) h.plugins = doc.at("plugins");
     for (const auto& v : doc.at("variants")) {
       SweepRow row;

@@ -33,11 +33,16 @@ struct SweepHeader {
   bool complete = false;  // every variant of the sweep's shards has a row (merge: of the whole plan)
   /// The plugins the sweep loaded ([LoadedPlugin::to_json]); sweep.json "plugins" only when not empty.
   nlohmann::json plugins = nlohmann::json::array();
+  /// Which variants have a result directory (sweep.json "keep", sweep_keep.hpp).
+  std::string keep = "top:10";
 };
 
 /// true when a lower value of `metric` is better (max_drawdown, annual_volatility, costs, turnover, ...).
 bool lower_is_better(const std::string& metric);
-/// Rows ordered best first by `rank_by`; errors and missing/null values last; ties by variant index.
+/// true when `a` ranks before `b` by `rank_by`: a better value first; errors and missing/null values last;
+/// ties by variant index (lower first). A strict total order over distinct variants.
+bool ranks_before(const SweepRow& a, const SweepRow& b, const std::string& rank_by);
+/// Rows ordered best first by `rank_by` (ranks_before).
 std::vector<SweepRow> rank_rows(std::vector<SweepRow> rows, const std::string& rank_by);
 
 std::string sweep_csv(const SweepHeader& header, const std::vector<SweepRow>& ranked);

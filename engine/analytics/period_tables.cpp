@@ -12,6 +12,14 @@ constexpr std::array<const char*, 7> kWeekdays = {"Mon", "Tue", "Wed", "Thu", "F
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+/// The period of `d` as a number (year, or year x 100 + month): compared every day, formatted only once per
+/// period (period_key).
+int period_number(Date d, bool monthly) {
+  int y = 0, m = 0, day = 0;
+  d.to_ymd(y, m, day);
+  return monthly ? y * 100 + m : y;
+}
+
 std::string period_key(Date d, bool monthly) {
   char buf[16];
   if (monthly)
@@ -28,7 +36,7 @@ std::vector<PeriodReturn> period_returns(std::span<const Date> dates, std::span<
   double nav_base = initial, bench_base = with_benchmark ? benchmark[0] : 0.0;
   for (size_t i = 0; i < dates.size(); ++i) {
     const bool period_ends =
-        i + 1 == dates.size() || period_key(dates[i + 1], monthly) != period_key(dates[i], monthly);
+        i + 1 == dates.size() || period_number(dates[i + 1], monthly) != period_number(dates[i], monthly);
     if (!period_ends) continue;
     PeriodReturn p;
     p.period = period_key(dates[i], monthly);

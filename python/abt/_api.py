@@ -58,14 +58,15 @@ def _flatten_rows(rows):
 
 
 def sweep(config, plan, jobs=None, *, data=None, overrides=None, strategy=None, out=None, rank_by="sharpe",
-          plugins=(), verbose=False):
+          keep="top:10", plugins=(), verbose=False):
     """Runs the variants of a plan, like `abt sweep CONFIG --grid PLAN --jobs N [--out DIR]`, and returns one
     row per variant (index: variant id v0000, ...): the overridden values, status, error, rank (1 = best by
     rank_by), every metric, trades_hash and, with out, the variant's directory.
 
     plan: a dict (grid {"strategy.params.fast": [3, 5]}, {"variants": [...]} or {"random": {...}},
-    docs/sweeps.md) or a plan file; jobs: worker threads (default: the number of cores); out: write the
-    variants' directories and sweep.csv / sweep.json there; strategy: as for run (an object is deep-copied for
+    docs/sweeps.md) or a plan file; jobs: worker threads (default: the number of cores); out: write
+    sweep.csv, sweep.json, sweep_equity.csv and sweep.html there, and the result directories of the variants
+    `keep` names ("all", "top:K" = the K best by rank_by, default "top:10", or "none"); strategy: as for run (an object is deep-copied for
     each variant). The GIL is released while variants run: C++
     strategies run in parallel, Python strategies serialise on the GIL in their callbacks."""
     if isinstance(plan, (str, os.PathLike)):
@@ -76,7 +77,7 @@ def sweep(config, plan, jobs=None, *, data=None, overrides=None, strategy=None, 
     jobs = _abt.hardware_concurrency() if jobs is None else int(jobs)
     with _config.prepare(config, data, overrides, strategy, copy_objects=True) as prepared:
         outcome = _abt.sweep(prepared.config, prepared.base_dir, plan, where, jobs,
-                             "" if out is None else os.fspath(out), rank_by, _plugins(plugins), prepared.specs,
+                             "" if out is None else os.fspath(out), rank_by, str(keep), _plugins(plugins), prepared.specs,
                              not verbose, _main_thread())
     frame = _flatten_rows(outcome["rows"])
     frame.attrs.update({"complete": outcome["complete"], "seconds": outcome["seconds"], "jobs": outcome["jobs"],

@@ -87,3 +87,26 @@ def test_a_failing_variant_is_a_row_and_a_bad_plan_an_error(config_file):
         abt.sweep(config_file, {"execution.fill": ["close", "vwap"]})
     with pytest.raises(abt.ConfigError, match="plan"):
         abt.sweep(config_file, {})
+
+
+def test_keep_and_the_lean_files_equal_the_cli_sweep(tmp_path, config_file):
+    plan = tmp_path / "grid.json"
+    plan.write_text(json.dumps(GRID))
+    code, text = run_cli("sweep", str(config_file), "--grid", str(plan), "--jobs", "2", "--keep", "top:2",
+                         "--out", str(tmp_path / "cli"), "--quiet")
+    assert code == 0, text
+    frame = abt.sweep(config_file, plan, jobs=2, out=tmp_path / "py", keep="top:2")
+    best = list(frame.sort_values("rank").index[:2])
+    assert sorted(p.name for p in (tmp_path / "py" / "variants").iterdir()) == sorted(best)
+    assert list(frame.loc[best, "dir"]) == ["variants/" + v for v in best]
+    assert (frame.drop(index=best)["dir"] == "").all()
+    for name in ("sweep.json", "sweep.csv", "sweep_equity.csv", "sweep.html"):
+        assert (tmp_path / "py" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+    curves = pd.read_csv(tmp_path / "py" / "sweep_equity.csv", index_col="date", parse_dates=True)
+    assert list(curves.columns) == ["benchmark"] + list(frame.index)
+    kept = abt.load_result(tmp_path / "py" / "variants" / best[0])
+    assert curves[best[0]].iloc[-1] == pytest.approx(kept.metrics["final_nav"], abs=0.005)
+    abt.sweep(config_file, plan, jobs=2, out=tmp_path / "none", keep="none")
+    assert not (tmp_path / "none" / "variants").exists()
+    with pytest.raises(abt.ConfigError, match="keep: expected all, none or top:K"):
+        abt.sweep(config_file, plan, keep="best")

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "cli_runner.hpp"
 #include "app/run/config_file.hpp"
+#include "cli_runner.hpp"
 
 namespace abt {
 namespace {
@@ -88,6 +88,10 @@ TEST(SweepCli, ShardsMergeIntoTheWholeSweep) {
     EXPECT_TRUE(std::filesystem::exists(dir / "merged" / merged["variants"][i]["dir"].get<std::string>() /
                                         "result.json"));
   }
+  // Every variant's curve, in the file of the unsharded sweep byte for byte.
+  EXPECT_EQ(test::file_text(dir / "merged" / "sweep_equity.csv"),
+            test::file_text(dir / "all" / "sweep_equity.csv"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "merged" / "sweep.html"));
 }
 
 TEST(SweepCli, SigintKeepsFinishedVariantsAndMarksTheSweepIncomplete) {
@@ -98,9 +102,10 @@ TEST(SweepCli, SigintKeepsFinishedVariantsAndMarksTheSweepIncomplete) {
     "strategy.params.slow": [20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,
                              50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79]})";
   const auto out = dir / "out";
-  const auto r = test::run_shell(test::cli_path().string() + " sweep " + config.string() + " --grid " +
-                                 (dir / "grid.json").string() + " -q --jobs 2 --out " + out.string() +
-                                 " & pid=$!; sleep 0.7; kill -INT $pid; wait $pid; echo \"exit=$?\"");
+  const auto r =
+      test::run_shell(test::cli_path().string() + " sweep " + config.string() + " --grid " +
+                      (dir / "grid.json").string() + " -q --jobs 2 --keep all --out " + out.string() +
+                      " & pid=$!; sleep 0.7; kill -INT $pid; wait $pid; echo \"exit=$?\"");
   EXPECT_NE(r.output.find("exit=130"), std::string::npos) << r.output;
   const nlohmann::json sweep = read_json_file(out / "sweep.json");
   EXPECT_EQ(sweep["complete"], false);
@@ -111,6 +116,7 @@ TEST(SweepCli, SigintKeepsFinishedVariantsAndMarksTheSweepIncomplete) {
     ++dirs;
   }
   EXPECT_EQ(dirs, sweep["variants"].size());
+  EXPECT_TRUE(std::filesystem::exists(out / "sweep.journal"));  // for --resume
 }
 
 TEST(SweepCli, BadPlansExitTwo) {

@@ -1,0 +1,197 @@
+#include "app/run/sweep_equity.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "engine/core/error.hpp"
+
+namespace abt {
+namespace {
+
+/// Appends `value` with `decimals` digits after the point, as printf("%.*f") writes it (std::to_chars with a
+/// precision is exact, like printf, and much faster).
+void append_fixed(std::string& out, double value, int decimals) {
+  char buf[64];
+  const auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+  if (result.ec == std::errc()) {
+    out.append(buf, result.ptr);
+    return;
+  }
+  char big[512];
+  const int n = std::snprintf(big, sizeof big, "%.*f", decimals, value);
+  out.append(big, static_cast<size_t>(std::max(0, std::min<int>(n, sizeof big - 1))));
+}
+
+void append_date(std::string& out, Date d) {
+  int y = 0, m = 0, day = 0;
+  d.to_ymd(y, m, day);
+  if (y < 0 || y > 9999) {
+    out += d.to_string();
+    return;
+  }
+  const char text[10] = {static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
+  out.append(text, sizeof text);
+}
+
+}  // namespace
+
+VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::string& id) {
+  VariantCurve curve;
+  curve.index = index;
+  curve.id = id;
+  const auto& daily = output.result.daily;
+  curve.dates.reserve(daily.size());
+  curve.nav.reserve(daily.size());
+  for (const DailyRecord& d : daily) {
+    curve.dates.push_back(d.date);
+    curve.nav.push_back(d.nav);
+  }
+  if (output.benchmark.size() == daily.size() + 1)
+    curve.benchmark.assign(output.benchmark.begin() + 1, output.benchmark.end());
+  return curve;
+}
+
+std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads) {
+  std::sort(curves.begin(), curves.end(),
+            [](const VariantCurve& a, const VariantCurve& b) { return a.index < b.index; });
+  // The union of the dates; most sweeps share one calendar, so each curve is usually aligned to it.
+  std::vector<Date> dates;
+  for (const VariantCurve& c : curves)
+    if (c.dates != dates) {
+      std::vector<Date> merged;
+      std::set_union(dates.begin(), dates.end(), c.dates.begin(), c.dates.end(), std::back_inserter(merged));
+      dates = std::move(merged);
+    }
+  const bool with_benchmark = !curves.empty() && !curves.front().benchmark.empty();
+  std::string out = "date";
+  if (with_benchmark) out += ",benchmark";
+  for (const VariantCurve& c : curves) out.append(",").append(c.id);
+  out += '\n';
+  // Rows [begin, end) of the table; blocks of rows are formatted on `threads` threads and joined in order.
+  auto rows = [&](size_t begin, size_t end) {
+    std::string text;
+    text.reserve((end - begin) * (12 + curves.size() * 12));
+    std::vector<size_t> cursor(curves.size());
+    for (size_t k = 0; k < curves.size(); ++k)
+      cursor[k] = std::lower_bound(curves[k].dates.begin(), curves[k].dates.end(), dates[begin]) -
+                  curves[k].dates.begin();
+    for (size_t r = begin; r < end; ++r) {
+      const Date date = dates[r];
+      append_date(text, date);
+      if (with_benchmark) {
+        text += ',';
+        const VariantCurve& first = curves.front();
+        if (cursor[0] < first.dates.size() && first.dates[cursor[0]] == date)
+          append_fixed(text, first.benchmark[cursor[0]], 4);
+      }
+      for (size_t k = 0; k < curves.size(); ++k) {
+        text += ',';
+        const VariantCurve& c = curves[k];
+        if (cursor[k] < c.dates.size() && c.dates[cursor[k]] == date)
+          append_fixed(text, c.nav[cursor[k]++], 2);
+      }
+      text += '\n';
+    }
+    return text;
+  };
+  const size_t blocks = std::max<size_t>(1, std::min<size_t>(threads, dates.size() / 64));
+  std::vector<std::string> parts(blocks);
+  {
+    std::vector<std::thread> pool;
+    for (size_t b = 0; b < blocks; ++b) {
+      const size_t begin = dates.size() * b / blocks, end = dates.size() * (b + 1) / blocks;
+      if (b + 1 == blocks)
+        parts[b] = begin < end ? rows(begin, end) : std::string();
+      else
+        pool.emplace_back([&, b, begin, end] { parts[b] = rows(begin, end); });
+    }
+    for (std::thread& t : pool) t.join();
+  }
+  for (const std::string& part : parts) out += part;
+  return out;
+}
+
+std::vector<VariantCurve> read_sweep_equity(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw ConfigError(file.string() + ": cannot read (a sweep_equity.csv written by abt sweep expected)");
+  std::string line;
+  auto fail = [&file](size_t row, const std::string& what) {
+    throw ConfigError(
+        std::string(file.string()).append(": row ").append(std::to_string(row)).append(": ").append(what));
+  };
+  if (!std::getline(in, line)) fail(1, "empty file, expected the header date[,benchmark],<variant ids>");
+  std::vector<std::string> header;
+  {
+    std::stringstream fields(line);
+    std::string f;
+    while (std::getline(fields, f, ',')) header.push_back(f);
+  }
+  if (header.empty() || header[0] != "date") fail(1, "expected the header date[,benchmark],<variant ids>");
+  const bool with_benchmark = header.size() > 1 && header[1] == "benchmark";
+  const size_t first_variant = with_benchmark ? 2 : 1;
+  std::vector<VariantCurve> curves;
+  for (size_t k = first_variant; k < header.size(); ++k) {
+    const std::string& id = header[k];
+    int64_t index = 0;
+    const auto parsed = std::from_chars(id.data() + (id.empty() ? 0 : 1), id.data() + id.size(), index);
+    if (id.size() < 2 || id[0] != 'v' || parsed.ec != std::errc() || parsed.ptr != id.data() + id.size())
+      fail(1, "column '" + id + "': expected a variant id v<index>");
+    VariantCurve c;
+    c.index = index;
+    c.id = id;
+    curves.push_back(std::move(c));
+  }
+  if (with_benchmark && curves.empty()) fail(1, "a benchmark column without variants");
+  size_t row = 1;
+  while (std::getline(in, line)) {
+    ++row;
+    size_t pos = 0, column = 0;
+    Date date;
+    for (;;) {
+      const size_t end = std::min(line.find(',', pos), line.size());
+      const std::string_view cell(line.data() + pos, end - pos);
+      if (column == 0) {
+        if (!Date::try_parse(cell, date))
+          fail(row, "expected a date YYYY-MM-DD, got '" + std::string(cell) + "'");
+      } else if (column >= header.size()) {
+        fail(row, "more cells than header columns");
+      } else if (!cell.empty()) {
+        double value = 0;
+        const auto r = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+        if (r.ec != std::errc() || r.ptr != cell.data() + cell.size() || !std::isfinite(value))
+          fail(row, "column " + header[column] + ": expected a number, got '" + std::string(cell) + "'");
+        if (with_benchmark && column == 1) {
+          curves.front().benchmark.push_back(value);
+        } else {
+          VariantCurve& c = curves[column - first_variant];
+          c.dates.push_back(date);
+          c.nav.push_back(value);
+        }
+      }
+      ++column;
+      if (end >= line.size()) break;
+      pos = end + 1;
+    }
+    if (column != header.size()) fail(row, "expected " + std::to_string(header.size()) + " cells");
+  }
+  if (with_benchmark && curves.front().benchmark.size() != curves.front().dates.size())
+    fail(row, "the benchmark column must have a value exactly where " + curves.front().id + " has one");
+  return curves;
+}
+
+}  // namespace abt

@@ -1,0 +1,212 @@
+#include "app/run/sweep_recorder.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "app/run/config_file.hpp"
+#include "app/run/output_dir.hpp"
+#include "app/run/sweep_report.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
+
+namespace abt {
+namespace {
+
+void write_directory(const std::filesystem::path& dir, const std::vector<OutputFile>& files) {
+  StagedDirectory staged(dir);
+  for (const OutputFile& f : files) staged.write(f.name, f.content);
+  staged.commit();
+}
+
+/// true when `dir` holds a complete result of a variant with `trades_hash` (written before a resume).
+bool has_result(const std::filesystem::path& dir, const std::string& trades_hash) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir / "result.json", ec)) return false;
+  try {
+    return read_json_file(dir / "result.json").value("trades_hash", std::string()) == trades_hash;
+  } catch (const UserError&) {
+    return false;
+  }
+}
+
+/// "v0012" or a staging/old version of one (".v0012.tmp-1-2", ".v0012.old-1-2").
+bool is_variant_entry(const std::string& name) {
+  std::string_view s = name;
+  if (!s.empty() && s[0] == '.') {
+    const auto dot = s.find('.', 1);
+    if (dot == std::string_view::npos) return false;
+    const auto rest = s.substr(dot);
+    if (rest.rfind(".tmp-", 0) != 0 && rest.rfind(".old-", 0) != 0) return false;
+    s = s.substr(1, dot - 1);
+  }
+  return s.size() >= 2 && s[0] == 'v' &&
+         std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
+                         const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
+                         const nlohmann::json& walk_forward, unsigned threads) {
+  write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(curves, threads));
+  write_file_atomically(dir / "sweep.html", sweep_html(header, ranked, curves, walk_forward));
+  write_file_atomically(dir / "sweep.csv", sweep_csv(header, ranked));
+  write_file_atomically(dir / "sweep.json", sweep_json(header, ranked).dump(2) + "\n");
+}
+
+SweepRecorder::SweepRecorder(SweepHeader header, std::vector<SweepVariant> variants,
+                             std::filesystem::path out_dir, KeepPolicy keep, unsigned threads)
+    : header_(std::move(header)),
+      variants_(std::move(variants)),
+      out_dir_(std::move(out_dir)),
+      keep_(keep),
+      threads_(std::max(1u, threads)),
+      rows_(variants_.size()),
+      curves_(variants_.size()),
+      written_(variants_.size(), false) {
+  header_.keep = keep_.to_string();
+}
+
+SweepRecorder::~SweepRecorder() = default;
+
+std::filesystem::path SweepRecorder::variant_dir(const SweepVariant& v) const {
+  return std::filesystem::path("variants") / v.id;
+}
+
+size_t SweepRecorder::begin(bool resume, const std::vector<std::string>& keys) {
+  if (out_dir_.empty()) return 0;
+  std::map<int64_t, JournalEntry> kept;
+  if (resume) {
+    std::map<int64_t, JournalEntry> entries = SweepJournal::read(out_dir_, header_);
+    for (size_t slot = 0; slot < variants_.size(); ++slot) {
+      auto it = entries.find(variants_[slot].index);
+      if (it == entries.end() || slot >= keys.size() || it->second.key != keys[slot]) continue;
+      if (it->second.row.error.rfind("internal error", 0) == 0) continue;  // abt's own failure: run again
+      JournalEntry& e = it->second;
+      e.row.variant = variants_[slot];  // the plan's own overrides and id
+      e.curve.id = variants_[slot].id;
+      rows_[slot] = e.row;
+      curves_[slot] = e.curve;
+      kept.emplace(it->first, std::move(e));
+    }
+  }
+  // Mark the directory's sweep incomplete before anything is overwritten.
+  std::filesystem::create_directories(out_dir_);
+  SweepHeader empty = header_;
+  empty.complete = false;
+  write_file_atomically(out_dir_ / "sweep.json", sweep_json(empty, {}).dump(2) + "\n");
+  for (const char* name :
+       {"sweep.csv", "sweep_equity.csv", "sweep.html", "walk_forward.csv", "walk_forward.json"}) {
+    std::error_code ec;
+    std::filesystem::remove(out_dir_ / name, ec);
+  }
+  journal_ = std::make_unique<SweepJournal>(out_dir_, header_, kept);
+  if (keep_.mode != KeepPolicy::Mode::None) std::filesystem::create_directories(out_dir_ / "variants");
+  return kept.size();
+}
+
+void SweepRecorder::hold(const SweepRow& row, RunOutput output, const MarketData& data) {
+  const size_t k = static_cast<size_t>(keep_.top);
+  if (k == 0) return;
+  auto worst = [this] {
+    return std::max_element(held_.begin(), held_.end(), [this](const Held& a, const Held& b) {
+      return ranks_before(a.row, b.row, header_.rank_by);
+    });
+  };
+  std::optional<Held> evicted;  // destroyed outside the lock
+  std::lock_guard lock(mutex_);
+  if (held_.size() >= k && !ranks_before(row, worst()->row, header_.rank_by)) return;
+  held_.push_back(Held{row, std::move(output), &data});
+  if (held_.size() > k) {
+    const auto w = worst();
+    evicted.emplace(std::move(*w));
+    held_.erase(w);
+  }
+}
+
+void SweepRecorder::record_run(size_t slot, RunOutput output, const MarketData& data,
+                               const std::string& key) {
+  SweepRow row;
+  row.variant = variants_[slot];
+  row.metrics = metrics_to_json(output.metrics);
+  row.trades_hash = trades_hash(trades_csv(output, data));
+  VariantCurve curve = variant_curve(output, row.variant.index, row.variant.id);
+  bool written = false;
+  if (!out_dir_.empty()) {
+    if (journal_) journal_->append({key, row, curve});
+    if (keep_.mode == KeepPolicy::Mode::All) {
+      write_run_outputs(output, data, out_dir_ / variant_dir(row.variant));
+      written = true;
+    } else if (keep_.mode == KeepPolicy::Mode::Top) {
+      hold(row, std::move(output), data);
+    }
+  }
+  std::lock_guard lock(mutex_);
+  rows_[slot] = std::move(row);
+  curves_[slot] = std::move(curve);
+  written_[slot] = written;
+}
+
+void SweepRecorder::record_failure(size_t slot, SweepRow row, const std::string& key) {
+  row.variant = variants_[slot];
+  row.dir.clear();
+  if (journal_) journal_->append({key, row, VariantCurve{row.variant.index, row.variant.id, {}, {}, {}}});
+  std::lock_guard lock(mutex_);
+  rows_[slot] = std::move(row);
+}
+
+std::vector<SweepRow> SweepRecorder::rows() const {
+  std::lock_guard lock(mutex_);
+  std::vector<SweepRow> out;
+  for (const auto& r : rows_)
+    if (r) out.push_back(*r);
+  return out;
+}
+
+std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
+                                            const nlohmann::json& walk_forward) {
+  std::map<int64_t, size_t> slot_of;
+  for (size_t slot = 0; slot < variants_.size(); ++slot) slot_of[variants_[slot].index] = slot;
+  std::vector<SweepRow> ranked = rank_rows(rows(), header_.rank_by);
+  if (out_dir_.empty()) return ranked;
+  std::set<std::string> kept;
+  int64_t rank = 0;
+  for (SweepRow& row : ranked) {
+    if (row.status != "ok" || !keep_.keeps(++rank)) continue;
+    const size_t slot = slot_of.at(row.variant.index);
+    row.dir = variant_dir(row.variant).string();
+    kept.insert(row.variant.id);
+    const auto dir = out_dir_ / row.dir;
+    if (written_[slot]) continue;
+    const auto held = std::find_if(held_.begin(), held_.end(),
+                                   [&](const Held& h) { return h.row.variant.index == row.variant.index; });
+    if (held != held_.end()) {
+      write_directory(dir, run_output_files(held->output, *held->data));
+    } else if (!has_result(dir, row.trades_hash)) {
+      write_directory(dir, rerun(slot));  // finished before a resume: its files are made again
+    }
+  }
+  held_.clear();
+  // Variant directories of earlier sweeps (or of variants no longer kept) do not describe this sweep.
+  const auto variants_dir = out_dir_ / "variants";
+  std::error_code ec;
+  if (std::filesystem::is_directory(variants_dir, ec)) {
+    std::vector<std::filesystem::path> stale;
+    for (const auto& entry : std::filesystem::directory_iterator(variants_dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (is_variant_entry(name) && (name[0] == '.' || !kept.count(name))) stale.push_back(entry.path());
+    }
+    for (const auto& path : stale) std::filesystem::remove_all(path, ec);
+    if (std::filesystem::is_empty(variants_dir, ec)) std::filesystem::remove(variants_dir, ec);
+  }
+  std::vector<VariantCurve> curves;
+  for (size_t slot = 0; slot < variants_.size(); ++slot)
+    if (rows_[slot] && rows_[slot]->status == "ok") curves.push_back(curves_[slot]);
+  header_.complete = complete;
+  write_sweep_outputs(out_dir_, header_, ranked, curves, walk_forward, threads_);
+  if (complete && journal_) journal_->remove();
+  journal_.reset();
+  return ranked;
+}
+
+}  // namespace abt
