@@ -5,20 +5,18 @@
 #include <limits>
 
 #include "app/run/attribution_table.hpp"
+#include "app/run/html_page.hpp"
 #include "app/run/number_format.hpp"
 #include "app/run/svg_chart.hpp"
 
 namespace abt {
 namespace {
 
+// After kPageBaseStyle.
 const char* kStyle =
-    "body{font-family:sans-serif;margin:24px;color:#222;max-width:960px}"
-    "h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}"
     "p{font-size:14px}p.params{overflow-wrap:anywhere;font-size:13px;color:#444}"
-    "table{border-collapse:collapse;font-size:13px;margin:8px 0}"
-    "td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}"
     "td.wrap{text-align:left;overflow-wrap:anywhere;max-width:360px}td:first-child{text-align:left}"
-    "tr.total td{font-weight:bold}tr.unchanged td{color:#888}svg{display:block;margin:6px 0}";
+    "tr.total td{font-weight:bold}tr.unchanged td{color:#888}";
 
 std::string num(double v) {
   return format_fixed(v, 1);
@@ -136,7 +134,7 @@ std::string attribution_html(const nlohmann::json& doc) {
   std::string order;
   for (const auto& s : doc["order"]) order += (order.empty() ? "" : ", ") + s.get<std::string>();
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>abt attribute: " +
-                  html_escape(strategy) + "</title><style>" + kStyle +
+                  html_escape(strategy) + "</title><style>" + kPageBaseStyle + kStyle +
                   "</style></head><body>\n<h1>Reality-gap attribution: " + html_escape(strategy) +
                   "</h1>\n<p class=\"params\">config: " + html_escape(config.dump()) + "</p>\n";
   h +=

@@ -4,27 +4,25 @@
 #include <cstdio>
 #include <map>
 
-#include "engine/analytics/drawdown_periods.hpp"
-#include "engine/analytics/return_statistics.hpp"
-#include "engine/analytics/round_trips.hpp"
+#include "app/run/html_page.hpp"
 #include "app/run/number_format.hpp"
 #include "app/run/report_data.hpp"
 #include "app/run/report_tables.hpp"
 #include "app/run/summary_table.hpp"
 #include "app/run/svg_chart.hpp"
+#include "engine/analytics/drawdown_periods.hpp"
+#include "engine/analytics/return_statistics.hpp"
+#include "engine/analytics/round_trips.hpp"
 
 namespace abt {
 namespace {
 
+// After kPageBaseStyle.
 const char* kStyle =
-    "body{font-family:sans-serif;margin:24px;color:#222;max-width:960px}"
-    "h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}"
     "p.params{overflow-wrap:anywhere;font-size:13px;color:#444}"
-    "table{border-collapse:collapse;font-size:13px;margin:8px 0}"
-    "td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}"
     "td.wrap{text-align:left;overflow-wrap:anywhere;max-width:640px}"
     "table.metrics td:first-child,table.warnings td,table.rules td:first-child{text-align:left}"
-    ".heat td{min-width:44px}svg{display:block;margin:6px 0}.nav-hidden{display:none}"
+    ".heat td{min-width:44px}.nav-hidden{display:none}"
     ".kpis{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}"
     ".kpi{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}"
     ".kpi-value{font-size:20px;font-weight:bold}.kpi-label{font-size:12px;color:#666}"
@@ -103,8 +101,8 @@ std::string html_report(const RunOutput& output, const MarketData* data) {
   std::string title = "abt report: " + cfg.value("/strategy/name"_json_pointer, std::string()) + " " +
                       cfg.value("start", std::string()) + " .. " + cfg.value("end", std::string());
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                  html_escape(title) + "</title><style>" + kStyle + "</style><script>" + kScript +
-                  "</script></head><body>\n";
+                  html_escape(title) + "</title><style>" + kPageBaseStyle + kStyle + "</style><script>" +
+                  kScript + "</script></head><body>\n";
   h += "<h1>" + html_escape(title) + "</h1>\n";
   h +=
       "<p class=\"params\">params " +

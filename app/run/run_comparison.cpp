@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/run/config_file.hpp"
+#include "app/run/html_page.hpp"
 #include "app/run/plugin_provenance.hpp"
 #include "app/run/svg_chart.hpp"
 #include "app/run/sweep_table.hpp"
@@ -237,12 +238,13 @@ std::string comparison_html(const std::vector<ComparedRun>& runs) {
     navs.push_back(std::move(b));
   }
   std::string h =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>abt compare</title><style>"
-      "body{font-family:sans-serif;margin:24px;color:#222;max-width:1000px}"
-      "table{border-collapse:collapse;font-size:13px;margin:8px 0}"
-      "td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child{text-align:left}"
+      std::string(
+          "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>abt "
+          "compare</title><style>")
+          .append(kPageBaseStyle) +
+      "body{max-width:1000px}td:first-child{text-align:left}"
       "td.win{background:#fde2e2;font-weight:bold}td.diff{background:#fff3c4;font-weight:bold}"
-      "td.wrap{overflow-wrap:anywhere;max-width:420px;text-align:left}svg{display:block}</style></head>"
+      "td.wrap{overflow-wrap:anywhere;max-width:420px;text-align:left}svg{margin:0}</style></head>"
       "<body>\n<h1>abt compare</h1>\n<ol>";
   for (const auto& r : runs)
     h += "<li>" + html_escape(r.name) + " (" +

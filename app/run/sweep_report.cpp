@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "app/run/html_page.hpp"
 #include "app/run/number_format.hpp"
 #include "app/run/report_tables.hpp"
 #include "app/run/svg_chart.hpp"
@@ -21,14 +22,13 @@ constexpr size_t kTopRows = 20;    // rows of the top table
 constexpr size_t kTopCurves = 5;   // equity curves drawn
 constexpr size_t kRobustTop = 10;  // points of the robustness table
 
+// After kPageBaseStyle.
 const char* kStyle =
-    "body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}"
-    "h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}"
+    "body{max-width:1100px}"
     "h3{font-size:14px;margin:14px 0 4px}p.note{font-size:13px;color:#444;overflow-wrap:anywhere}"
-    "table{border-collapse:collapse;font-size:13px;margin:8px 0}"
-    "td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td{white-space:nowrap}"
+    "td{white-space:nowrap}"
     "td.l,th.l{text-align:left}"
-    "table.heat td{min-width:46px}td.best{outline:2px solid #000}svg{display:block;margin:6px 0}"
+    "table.heat td{min-width:46px}td.best{outline:2px solid #000}"
     ".pair-hidden{display:none}.flag{color:#c0392b;font-weight:bold}select{margin:4px 0}";
 
 // Shows the heatmaps of the chosen parameter pair.
@@ -316,8 +316,8 @@ std::string sweep_html(const SweepHeader& header, const std::vector<SweepRow>& r
   const std::string title = "abt sweep: " + strategy + ", " + std::to_string(ranked.size()) + " of " +
                             std::to_string(header.total_variants) + " variants";
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                  html_escape(title) + "</title><style>" + kStyle + "</style><script>" + kScript +
-                  "</script></head><body>\n";
+                  html_escape(title) + "</title><style>" + kPageBaseStyle + kStyle + "</style><script>" +
+                  kScript + "</script></head><body>\n";
   h += "<h1>" + html_escape(title) + "</h1>\n<p class=\"note\">" + html_escape(header.kind) + " plan over " +
        std::to_string(header.paths.size()) + " parameters, ranked by " + html_escape(header.rank_by) + " (" +
        html_escape(metric_label(header.rank_by)) + "); " + (header.complete ? "complete" : "INCOMPLETE") +

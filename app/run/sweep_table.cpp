@@ -6,7 +6,6 @@
 
 #include "app/run/config_file.hpp"
 #include "engine/analytics/metric_registry.hpp"
-#include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
@@ -156,12 +155,6 @@ std::pair<SweepHeader, std::vector<SweepRow>> read_sweep(const std::filesystem::
     throw ConfigError(file.string() + ": not a sweep.json written by abt sweep (" + e.what() + ")");
   }
   return {std::move(h), std::move(rows)};
-}
-
-void write_sweep(const std::filesystem::path& dir, const SweepHeader& header, std::vector<SweepRow> rows) {
-  const auto ranked = rank_rows(std::move(rows), header.rank_by);
-  write_file_atomically(dir / "sweep.csv", sweep_csv(header, ranked));
-  write_file_atomically(dir / "sweep.json", sweep_json(header, ranked).dump(2) + "\n");
 }
 
 }  // namespace abt

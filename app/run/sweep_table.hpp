@@ -51,7 +51,4 @@ nlohmann::json sweep_json(const SweepHeader& header, const std::vector<SweepRow>
 /// Reads DIR/sweep.json back (rows with dirs relative to DIR). Throws ConfigError naming the file.
 std::pair<SweepHeader, std::vector<SweepRow>> read_sweep(const std::filesystem::path& dir);
 
-/// Writes sweep.csv and sweep.json into `dir` atomically (rows ranked here).
-void write_sweep(const std::filesystem::path& dir, const SweepHeader& header, std::vector<SweepRow> rows);
-
 }  // namespace abt
