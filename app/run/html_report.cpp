@@ -1,17 +1,18 @@
 #include "app/run/html_report.hpp"
+#include "app/run/derived_ref.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <map>
 
-#include "engine/analytics/drawdown_periods.hpp"
-#include "engine/analytics/return_statistics.hpp"
-#include "engine/analytics/round_trips.hpp"
 #include "app/run/number_format.hpp"
 #include "app/run/report_data.hpp"
 #include "app/run/report_tables.hpp"
 #include "app/run/summary_table.hpp"
 #include "app/run/svg_chart.hpp"
+#include "engine/analytics/drawdown_periods.hpp"
+#include "engine/analytics/return_statistics.hpp"
+#include "engine/analytics/round_trips.hpp"
 
 namespace abt {
 namespace {
@@ -141,7 +142,8 @@ std::string html_report(const RunOutput& output, const MarketData* data) {
   const bool log_first = growth > 3.0;
   std::vector<ChartSeries> nav_series = {{"strategy", nav, "#c0392b"}};
   if (with_benchmark)
-    nav_series.push_back({"benchmark " + cfg.value("benchmark", std::string()), bench, "#2c3e50"});
+    nav_series.push_back(
+        {"benchmark " + derived_ref_label(cfg.value("benchmark", nlohmann::json())), bench, "#2c3e50"});
   ChartOptions linear, log;
   linear.css_class = std::string("nav-linear") + (log_first ? " nav-hidden" : "");
   linear.y_min = 0.0;
