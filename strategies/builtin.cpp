@@ -29,18 +29,25 @@ void register_builtin_strategies(StrategyRegistry& registry) {
   registry.add(make_strategy_info<TargetWeightsStrategy>(
       "target_weights",
       "trades a table of date,symbol,weight targets made elsewhere (qlib, pandas) with every A-share rule"));
-  registry.add_series(
+  registry.add_configurable_series(
       {"microcap_index",
        "micro-cap index level (400 smallest eligible SH/SZ stocks by total cap, equal weight, "
-       "daily chained, base 1000), usable as a benchmark",
-       [](const MarketData& data, WarningLog* log, int32_t first, int32_t last) {
-         return microcap_index_levels(data, MicrocapIndexParams{}, log, first, last);
+       "daily chained, base 1000; settings: size, rank_by, exclude_st, exclude_delisting, "
+       "require_ipo_break, base), usable as a benchmark",
+       make_derived_settings<MicrocapIndexParams>(),
+       [](const MarketData& data, const nlohmann::json& settings, WarningLog* log, int32_t first,
+          int32_t last) {
+         return microcap_index_levels(data, parse_params<MicrocapIndexParams>(settings, "microcap_index"),
+                                      log, first, last);
        }});
-  registry.add_instrument(
+  registry.add_configurable_instrument(
       {"microcap_index", "MICROCAP.IDX",
-       "the micro-cap index (default settings) as a tradable index: open/high/low/close levels, members' "
-       "volume",
-       [](const MarketData& data) { return microcap_index_bars(data, MicrocapIndexParams{}); }});
+       "the micro-cap index as a tradable index (settings as the series): open/high/low/close levels, "
+       "members' volume",
+       make_derived_settings<MicrocapIndexParams>(),
+       [](const MarketData& data, const nlohmann::json& settings) {
+         return microcap_index_bars(data, parse_params<MicrocapIndexParams>(settings, "microcap_index"));
+       }});
 }
 
 }  // namespace abt

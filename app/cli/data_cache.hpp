@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "data_adapters/data_loader.hpp"
 #include "app/run/derived_instruments.hpp"
+#include "data_adapters/data_loader.hpp"
 
 namespace abt::cli {
 
@@ -33,11 +33,12 @@ class DataCache {
   /// The data of `spec` with the derived instruments `derived` added (app/run/derived_instruments.hpp);
   /// `get(spec, base_dir)` when `derived` is empty. Each distinct combination is built once.
   const LoadedData& get(const nlohmann::json& spec, const std::filesystem::path& base_dir,
-                        const std::vector<std::string>& derived, const StrategyRegistry& registry) {
+                        const std::vector<DerivedRef>& derived, const StrategyRegistry& registry) {
     const LoadedData& base = get(spec, base_dir);
     if (derived.empty()) return base;
-    std::string key = spec.dump() + "\n" + base_dir.lexically_normal().string() + "\nderived";
-    for (const auto& name : derived) key += " " + name;
+    // Keyed by the resolved settings: {"microcap_index": {"size": 400}} is "microcap_index" (the defaults).
+    const std::string key = spec.dump() + "\n" + base_dir.lexically_normal().string() + "\nderived " +
+                            derived_instruments_key(derived, registry);
     auto it = loaded_.find(key);
     if (it != loaded_.end()) return *it->second;
     auto data = std::make_unique<LoadedData>();

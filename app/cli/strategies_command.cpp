@@ -61,15 +61,30 @@ int strategies_command(const std::vector<std::string>& args) {
     }
     std::printf("\n");
   }
+  const auto print_settings = [](const DerivedSettings* settings) {
+    if (!settings) return;
+    for (const auto& p : settings->params)
+      std::printf("    %-16s %-9s default %-22s %s%s%s\n", p.name.c_str(), p.type.c_str(),
+                  p.default_value.dump().c_str(), p.doc.c_str(), p.constraint.empty() ? "" : "; ",
+                  p.constraint.c_str());
+  };
   if (!registry.all_series().empty()) {
-    std::printf("derived series (usable as \"benchmark\")\n");
-    for (const auto& d : registry.all_series())
+    std::printf("derived series (\"benchmark\": \"NAME\" or {\"NAME\": {settings}})\n");
+    for (const auto& d : registry.all_series()) {
       std::printf("  %-16s %s\n", d.name.c_str(), d.summary.c_str());
+      const ConfigurableSeriesInfo* c = registry.find_configurable_series(d.name);
+      print_settings(c ? &c->settings : nullptr);
+    }
   }
   if (!registry.all_instruments().empty()) {
-    std::printf("\nderived instruments (config \"derived_instruments\": [NAME], then tradable as SYMBOL)\n");
-    for (const auto& d : registry.all_instruments())
+    std::printf(
+        "\nderived instruments (\"derived_instruments\": [\"NAME\" or {\"NAME\": {settings}}], then tradable "
+        "as SYMBOL)\n");
+    for (const auto& d : registry.all_instruments()) {
       std::printf("  %-16s %-14s %s\n", d.name.c_str(), d.symbol.c_str(), d.summary.c_str());
+      const ConfigurableInstrumentInfo* c = registry.find_configurable_instrument(d.name);
+      print_settings(c ? &c->settings : nullptr);
+    }
   }
   return 0;
 }

@@ -97,8 +97,9 @@ void bind_values(py::module_& m) {
           "Ranks today: the members, int32 ids in ascending (market cap, code) order.")
       .def_property_readonly("members", &PyMicrocapIndex::members)
       .def("total_caps", &PyMicrocapIndex::total_caps,
-           "Total market cap by id at the last rank (NaN: not eligible).")
-      .def("caps", &PyMicrocapIndex::caps, "The ranking cap by id at the last rank (NaN: not eligible).")
+           "Total market cap by id of the members of the last rank (NaN: not a member).")
+      .def("caps", &PyMicrocapIndex::caps,
+           "The ranking cap by id of the members of the last rank (NaN: not a member).")
       .def_property_readonly("level", &PyMicrocapIndex::level);
 }
 

@@ -1,5 +1,8 @@
 #include "app/python/py_universe.hpp"
 
+#include <cmath>
+#include <span>
+
 #include "app/python/numpy_views.hpp"
 
 namespace py = pybind11;
@@ -27,12 +30,24 @@ py::array PyMicrocapIndex::members() const {
   return int32_array(index_->members());
 }
 
+namespace {
+
+// By instrument id: the members' caps, NaN for every other instrument.
+std::vector<double> by_id(size_t instruments, std::span<const int32_t> members,
+                          std::span<const double> caps) {
+  std::vector<double> out(instruments, std::nan(""));
+  for (size_t k = 0; k < members.size(); ++k) out[static_cast<size_t>(members[k])] = caps[k];
+  return out;
+}
+
+}  // namespace
+
 py::array PyMicrocapIndex::total_caps() const {
-  return float64_array(index_->total_caps());
+  return float64_array(by_id(instruments_.size(), index_->members(), index_->member_total_caps()));
 }
 
 py::array PyMicrocapIndex::caps() const {
-  return float64_array(index_->caps());
+  return float64_array(by_id(instruments_.size(), index_->members(), index_->member_caps()));
 }
 
 }  // namespace abt::python

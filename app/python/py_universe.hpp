@@ -23,9 +23,9 @@ class PyMicrocapIndex {
   /// Ranks today and returns the members (instrument ids, ascending (cap, code)).
   pybind11::array rank(Context& ctx);
   pybind11::array members() const;
-  /// Total market cap (CNY) of the eligible instruments of the last rank, by instrument id; NaN elsewhere.
+  /// Total market cap (CNY) of the members of the last rank, by instrument id; NaN for non-members.
   pybind11::array total_caps() const;
-  /// The ranking cap (total or float shares, per rank_by), by instrument id.
+  /// The ranking cap (total or float shares, per rank_by) of the members, by instrument id.
   pybind11::array caps() const;
   double level() const { return index_->level(); }
 

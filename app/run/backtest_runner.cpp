@@ -2,7 +2,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <string_view>
 
+#include "app/run/derived_instruments.hpp"
 #include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
 #include "engine/sim/backtest.hpp"
@@ -15,10 +18,34 @@ std::vector<double> levels_of(const MarketData& data, const Panel* panel, int32_
                               int32_t last);
 }  // namespace
 
+nlohmann::json resolve_benchmark_settings(const std::string& name, const nlohmann::json& settings,
+                                          const StrategyRegistry& registry) {
+  if (settings.is_null()) return nullptr;
+  const ConfigurableSeriesInfo* derived = registry.find_configurable_series(name);
+  if (!derived)
+    throw ConfigError("benchmark." + name + ": settings are for a derived series (`abt strategies`), and '" +
+                      name + "' is none");
+  DerivedRef ref(name);
+  ref.settings = settings;
+  return resolve_derived_settings(ref, derived->settings, "benchmark");
+}
+
 std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
-                                     int32_t last, const StrategyRegistry* registry, WarningLog* log) {
+                                     int32_t last, const StrategyRegistry* registry, WarningLog* log,
+                                     const nlohmann::json& settings) {
   const Panel* panel = nullptr;
   int32_t col = 0;
+  if (!settings.is_null()) {
+    if (!registry) throw InternalError("benchmark_levels: settings without a registry");
+    const nlohmann::json resolved = resolve_benchmark_settings(name, settings, *registry);
+    std::vector<double> values =
+        registry->find_configurable_series(name)->compute(data, resolved, log, first, last);
+    if (values.size() != static_cast<size_t>(data.calendar.size()))
+      throw InternalError("derived series '" + name + "': expected one value per calendar day");
+    std::vector<float> narrow(values.begin(), values.end());
+    const Panel derived_panel(narrow.data(), data.calendar.size(), 1);
+    return levels_of(data, &derived_panel, 0, first, last);
+  }
   if (const auto id = data.find(name)) {
     panel = &data.daily.field(Field::Close);
     col = *id;
@@ -146,6 +173,10 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   bc.costs = make_cost_model(config.costs, "costs", &registry);
   bc.risk = config.risk;
   bc.seed = config.seed;
+  // ABT_PRIVATE_DERIVED=1: every strategy computes its derived state privately instead of sharing it
+  // (docs/sweeps.md, "Shared work"); the results are the same, the tests compare the two.
+  if (const char* off = std::getenv("ABT_PRIVATE_DERIVED"); off && std::string_view(off) == "1")
+    bc.share_derived_state = false;
   bc.risk.days_per_year = config.days_per_year;
   if (!config.blacklist.empty()) {
     bc.risk.blacklist.assign(static_cast<size_t>(data.instrument_count()), 0);
@@ -162,13 +193,14 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   RunOutput out;
   WarningLog data_warnings;  // the benchmark's and the data's own, reported after the run's
   if (!config.benchmark.empty())
-    out.benchmark = benchmark_levels(data, config.benchmark, first, last, &registry, &data_warnings);
+    out.benchmark = benchmark_levels(data, config.benchmark, first, last, &registry, &data_warnings,
+                                     config.benchmark_settings);
   if (bc.risk.drawdown_stop > 0 && bc.risk.reenter_on == RiskConfig::Reentry::BenchmarkAboveSma) {
     if (config.benchmark.empty())
       throw ConfigError("risk.reenter_on: 'benchmark_sma' needs a \"benchmark\" to compare with its SMA");
     // Every calendar day's benchmark close; the engine reads them up to the current day only.
-    const std::vector<double> all =
-        benchmark_levels(data, config.benchmark, 0, data.calendar.size() - 1, &registry);
+    const std::vector<double> all = benchmark_levels(data, config.benchmark, 0, data.calendar.size() - 1,
+                                                     &registry, nullptr, config.benchmark_settings);
     bc.risk.reentry_benchmark.assign(all.begin() + 1, all.end());
   }
 
@@ -192,19 +224,29 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
       {"costs", bc.costs->describe()},
       {"risk", risk_to_json(bc.risk, config.blacklist)},
       {"capital", config.capital},
-      {"benchmark", config.benchmark},
+      {"benchmark",
+       config.benchmark_settings.is_null()
+           ? nlohmann::json(config.benchmark)
+           : nlohmann::json::object(
+                 {{config.benchmark,
+                   resolve_benchmark_settings(config.benchmark, config.benchmark_settings, registry)}})},
       {"seed", config.seed},
       {"days_per_year", config.days_per_year},
       {"risk_free_rate", config.risk_free_rate},
   };
   if (!config.derived_instruments.empty()) {
     // The caller adds them to the data (derived_instruments.hpp) before running.
-    for (const auto& name : config.derived_instruments) {
-      const DerivedInstrumentInfo* derived = registry.find_instrument(name);
-      if (!derived || !data.find(derived->symbol))
-        throw InternalError("derived instrument '" + name + "' was not added to the data before the run");
+    const std::vector<nlohmann::json> settings =
+        resolve_derived_instruments(config.derived_instruments, registry);
+    nlohmann::json echo = nlohmann::json::array();
+    for (size_t k = 0; k < settings.size(); ++k) {
+      const DerivedRef& ref = config.derived_instruments[k];
+      const ConfigurableInstrumentInfo* derived = registry.find_configurable_instrument(ref.name);
+      if (!data.find(derived->symbol))
+        throw InternalError("derived instrument '" + ref.name + "' was not added to the data before the run");
+      echo.push_back(derived_ref_echo(ref, settings[k]));
     }
-    out.resolved_config["derived_instruments"] = config.derived_instruments;
+    out.resolved_config["derived_instruments"] = std::move(echo);
   }
   if (!config.plugins.empty()) {
     nlohmann::json plugins = nlohmann::json::array();

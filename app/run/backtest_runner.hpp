@@ -3,9 +3,9 @@
 // engine config, replays, and computes the metrics.
 #include <functional>
 
-#include "engine/data/market_data.hpp"
 #include "app/run/run_config.hpp"
 #include "app/run/run_output.hpp"
+#include "engine/data/market_data.hpp"
 #include "engine/strategy/registry.hpp"
 
 namespace abt {
@@ -28,9 +28,16 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
 /// as "microcap_index", computed over the whole data and stored as float32) on calendar days [first, last],
 /// preceded by the base level (the close of day first-1, or the first day's open/value when first == 0).
 /// Missing values carry the last known level forward. Throws ConfigError("benchmark: ...") when unknown.
-/// A derived series reports its data warnings to `log` when given.
+/// A derived series reports its data warnings to `log` when given. `settings` (the object form
+/// {"NAME": {settings}} of "benchmark", derived_ref.hpp) applies to a derived series only and is resolved
+/// by it (ConfigError "benchmark.NAME.KEY: ..."); null = the string form.
 std::vector<double> benchmark_levels(const MarketData& data, const std::string& name, int32_t first,
                                      int32_t last, const StrategyRegistry* registry = nullptr,
-                                     WarningLog* log = nullptr);
+                                     WarningLog* log = nullptr, const nlohmann::json& settings = nullptr);
+
+/// The settings of a benchmark in the object form resolved (every setting; null for the string form).
+/// Throws ConfigError when `name` is not a derived series of `registry` or a setting is wrong.
+nlohmann::json resolve_benchmark_settings(const std::string& name, const nlohmann::json& settings,
+                                          const StrategyRegistry& registry);
 
 }  // namespace abt

@@ -83,28 +83,49 @@ void widen_bars(MarketData& out, BarData& bars, const BarData& source,
 
 }  // namespace
 
-MarketData with_derived_instruments(const MarketData& data, const std::vector<std::string>& names,
-                                    const StrategyRegistry& registry) {
-  std::vector<const DerivedInstrumentInfo*> infos;
+std::vector<nlohmann::json> resolve_derived_instruments(const std::vector<DerivedRef>& refs,
+                                                        const StrategyRegistry& registry) {
+  std::vector<nlohmann::json> resolved;
   std::set<std::string> seen;
-  for (size_t k = 0; k < names.size(); ++k) {
-    const std::string where = "derived_instruments[" + std::to_string(k) + "]";
-    const DerivedInstrumentInfo* info = registry.find_instrument(names[k]);
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const std::string where = std::string("derived_instruments[").append(std::to_string(k)).append("]");
+    const std::string& name = refs[k].name;
+    const ConfigurableInstrumentInfo* info = registry.find_configurable_instrument(name);
     if (!info) {
       std::string known;
       for (const auto& d : registry.all_instruments()) known += (known.empty() ? "" : ", ") + d.name;
-      throw ConfigError(where + ": unknown derived instrument '" + names[k] +
+      throw ConfigError(where + ": unknown derived instrument '" + name +
                         "' (known: " + (known.empty() ? "none" : known) + ")");
     }
-    if (!seen.insert(names[k]).second) throw ConfigError(where + ": '" + names[k] + "' is listed twice");
+    if (!seen.insert(name).second) throw ConfigError(where + ": '" + name + "' is listed twice");
+    resolved.push_back(resolve_derived_settings(refs[k], info->settings, where));
+  }
+  return resolved;
+}
+
+std::string derived_instruments_key(const std::vector<DerivedRef>& refs, const StrategyRegistry& registry) {
+  const std::vector<nlohmann::json> resolved = resolve_derived_instruments(refs, registry);
+  std::string key;
+  for (size_t k = 0; k < refs.size(); ++k) key.append(refs[k].name).append(resolved[k].dump()).append(";");
+  return key;
+}
+
+MarketData with_derived_instruments(const MarketData& data, const std::vector<DerivedRef>& refs,
+                                    const StrategyRegistry& registry) {
+  const std::vector<nlohmann::json> settings = resolve_derived_instruments(refs, registry);
+  std::vector<const ConfigurableInstrumentInfo*> infos;
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const ConfigurableInstrumentInfo* info = registry.find_configurable_instrument(refs[k].name);
     if (data.find(info->symbol))
-      throw ConfigError(where + ": the data already has an instrument '" + info->symbol + "'");
+      throw ConfigError(std::string("derived_instruments[").append(std::to_string(k)).append("]") +
+                        ": the data already has an instrument '" + info->symbol + "'");
     infos.push_back(info);
   }
 
   std::vector<DerivedBars> derived;
-  for (const DerivedInstrumentInfo* info : infos) {
-    DerivedBars bars = info->compute(data);
+  for (size_t k = 0; k < infos.size(); ++k) {
+    const ConfigurableInstrumentInfo* info = infos[k];
+    DerivedBars bars = info->compute(data, settings[k]);
     const auto days = static_cast<size_t>(data.calendar.size());
     const size_t hours = data.hourly ? static_cast<size_t>(data.hourly->rows()) : 0;
     for (const auto* v : {&bars.open, &bars.high, &bars.low, &bars.close, &bars.volume})
@@ -123,7 +144,8 @@ MarketData with_derived_instruments(const MarketData& data, const std::vector<st
   ContentHash hash;
   hash.add_string(data.fingerprint);
   std::string added;
-  for (const DerivedInstrumentInfo* info : infos) {
+  for (size_t k = 0; k < infos.size(); ++k) {
+    const ConfigurableInstrumentInfo* info = infos[k];
     Instrument ins;
     ins.symbol = info->symbol;
     ins.name = info->name;
@@ -131,6 +153,7 @@ MarketData with_derived_instruments(const MarketData& data, const std::vector<st
     ins.board = Board::Index;
     out.instruments.push_back(std::move(ins));
     hash.add_string(info->name);
+    if (refs[k].object_form()) hash.add_string(settings[k].dump());  // the defaults keep the old fingerprint
     added += (added.empty() ? "" : ", ") + info->symbol;
   }
   out.rebuild_symbol_index();
@@ -144,7 +167,7 @@ MarketData with_derived_instruments(const MarketData& data, const std::vector<st
   return out;
 }
 
-MarketData add_derived_instruments(const MarketData& data, const std::vector<std::string>& names,
+MarketData add_derived_instruments(const MarketData& data, const std::vector<DerivedRef>& names,
                                    const StrategyRegistry& registry, bool quiet, double& seconds) {
   const auto t0 = std::chrono::steady_clock::now();
   MarketData out = with_derived_instruments(data, names, registry);

@@ -15,19 +15,31 @@
 #include <string>
 #include <vector>
 
+#include "app/run/derived_ref.hpp"
 #include "engine/data/market_data.hpp"
 #include "engine/strategy/registry.hpp"
 
 namespace abt {
 
-/// Throws ConfigError("derived_instruments[k]: ...") for an unknown name, a name listed twice, or a symbol
-/// the data already has; InternalError when a derived instrument's bars have the wrong length.
-MarketData with_derived_instruments(const MarketData& data, const std::vector<std::string>& names,
+/// The settings of every entry resolved (DerivedSettings::resolve). Throws
+/// ConfigError("derived_instruments[k]:
+/// ...") for an unknown name, a name listed twice or bad settings ("derived_instruments[k].NAME.KEY: ...").
+std::vector<nlohmann::json> resolve_derived_instruments(const std::vector<DerivedRef>& refs,
+                                                        const StrategyRegistry& registry);
+
+/// Identifies a list of derived instruments with their resolved settings (for caches of the widened data).
+std::string derived_instruments_key(const std::vector<DerivedRef>& refs, const StrategyRegistry& registry);
+
+/// `data` with one instrument appended per entry of `refs`, in order (a copy of every panel one column
+/// wider per instrument). Throws ConfigError as resolve_derived_instruments and for a symbol the data already
+/// has; InternalError when a derived instrument's bars have the wrong length. The fingerprint is the data's
+/// with the names (and the resolved settings of entries in the object form).
+MarketData with_derived_instruments(const MarketData& data, const std::vector<DerivedRef>& refs,
                                     const StrategyRegistry& registry);
 
 /// with_derived_instruments() for a command: prints "abt: added SYMBOLS in X s" on stderr unless `quiet` and
 /// returns the seconds it took in `seconds`.
-MarketData add_derived_instruments(const MarketData& data, const std::vector<std::string>& names,
+MarketData add_derived_instruments(const MarketData& data, const std::vector<DerivedRef>& refs,
                                    const StrategyRegistry& registry, bool quiet, double& seconds);
 
 }  // namespace abt

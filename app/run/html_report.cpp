@@ -1,4 +1,5 @@
 #include "app/run/html_report.hpp"
+#include "app/run/derived_ref.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -139,7 +140,8 @@ std::string html_report(const RunOutput& output, const MarketData* data) {
   const bool log_first = growth > 3.0;
   std::vector<ChartSeries> nav_series = {{"strategy", nav, "#c0392b"}};
   if (with_benchmark)
-    nav_series.push_back({"benchmark " + cfg.value("benchmark", std::string()), bench, "#2c3e50"});
+    nav_series.push_back(
+        {"benchmark " + derived_ref_label(cfg.value("benchmark", nlohmann::json())), bench, "#2c3e50"});
   ChartOptions linear, log;
   linear.css_class = std::string("nav-linear") + (log_first ? " nav-hidden" : "");
   linear.y_min = 0.0;

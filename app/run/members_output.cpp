@@ -23,7 +23,7 @@ std::string members_csv(const MarketData& data, const nlohmann::json& strategy_p
                           for (size_t k = 0; k < members.size(); ++k) {
                             const auto id = static_cast<size_t>(members[k]);
                             char cap[32];
-                            std::snprintf(cap, sizeof cap, "%.0f", caps[id]);
+                            std::snprintf(cap, sizeof cap, "%.0f", caps[k]);
                             out.append(date).append(",").append(data.instruments[id].symbol).append(",");
                             out.append(std::to_string(k + 1)).append(",").append(cap).append("\n");
                           }

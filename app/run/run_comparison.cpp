@@ -1,4 +1,5 @@
 #include "app/run/run_comparison.hpp"
+#include "app/run/derived_ref.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -229,8 +230,9 @@ std::string comparison_html(const std::vector<ComparedRun>& runs) {
     if (!with_benchmark && !runs[i].benchmark.empty()) with_benchmark = &runs[i];
   }
   if (with_benchmark) {  // the first run's benchmark, normalised like the NAVs
-    ChartSeries b{"benchmark " + with_benchmark->config.value("benchmark", std::string()),
-                  std::vector<double>(dates.size(), NAN), "#999999"};
+    ChartSeries b{
+        "benchmark " + derived_ref_label(with_benchmark->config.value("benchmark", nlohmann::json())),
+        std::vector<double>(dates.size(), NAN), "#999999"};
     const double base = with_benchmark->benchmark.front();
     size_t k = 0;
     for (size_t d = 0; d < dates.size() && k < with_benchmark->dates.size(); ++d)

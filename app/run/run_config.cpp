@@ -170,7 +170,13 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (config.contains("risk")) parse_risk(config["risk"], rc);
   rc.capital = get_number(config, "capital", "capital", rc.capital);
   if (!(rc.capital > 0)) throw ConfigError("capital: expected a positive amount of CNY");
-  rc.benchmark = get_string(config, "benchmark", "benchmark", "");
+  if (config.contains("benchmark") && config["benchmark"].is_object()) {
+    DerivedRef ref = parse_derived_ref(config["benchmark"], "benchmark");
+    rc.benchmark = ref.name;
+    rc.benchmark_settings = std::move(ref.settings);
+  } else {
+    rc.benchmark = get_string(config, "benchmark", "benchmark", "");
+  }
   if (config.contains("seed")) {
     if (!config["seed"].is_number_unsigned()) throw ConfigError("seed: expected a non-negative integer");
     rc.seed = config["seed"].get<uint64_t>();
@@ -192,12 +198,11 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     const auto& list = config["derived_instruments"];
     if (!list.is_array())
       throw ConfigError(
-          "derived_instruments: expected an array of derived instrument names (`abt strategies`)");
+          "derived_instruments: expected an array of derived instrument names or {\"NAME\": {settings}} "
+          "(`abt strategies`)");
     for (size_t k = 0; k < list.size(); ++k) {
-      if (!list[k].is_string())
-        throw ConfigError("derived_instruments[" + std::to_string(k) + "]: expected a name, got " +
-                          list[k].dump());
-      rc.derived_instruments.push_back(list[k].get<std::string>());
+      rc.derived_instruments.push_back(parse_derived_ref(
+          list[k], std::string("derived_instruments[").append(std::to_string(k)).append("]")));
     }
   }
   if (config.contains("description") && !config["description"].is_string())

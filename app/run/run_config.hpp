@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/run/derived_ref.hpp"
+
 #include "engine/sim/backtest_config.hpp"
 
 namespace abt {
@@ -33,15 +35,18 @@ struct RunConfig {
   std::vector<std::string> blacklist;  // risk.blacklist: symbols
   double capital = 10'000'000.0;       // CNY
   std::string benchmark;               // instrument symbol or series name; "" = none
-  uint64_t seed = 0;                   // the run's seed (for strategies that sample)
+  /// Settings of a derived-series benchmark in the object form {"NAME": {settings}} (derived_ref.hpp);
+  /// null for the string form.
+  nlohmann::json benchmark_settings;
+  uint64_t seed = 0;  // the run's seed (for strategies that sample)
   double days_per_year = 243;
   double risk_free_rate = 0;
   std::filesystem::path base_dir;  // directory of the config file: relative data paths resolve against it
   /// Strategy plugin libraries to load ("plugins": [paths]; relative paths resolve against base_dir).
   std::vector<std::filesystem::path> plugins;
-  /// Instruments derived from the data and added to it before the run ("derived_instruments": [names];
-  /// app/run/derived_instruments.hpp), e.g. "microcap_index" -> tradable MICROCAP.IDX.
-  std::vector<std::string> derived_instruments;
+  /// Instruments derived from the data and added to it before the run ("derived_instruments": [names or
+  /// {"NAME": {settings}}]; app/run/derived_instruments.hpp), e.g. "microcap_index" -> tradable MICROCAP.IDX.
+  std::vector<DerivedRef> derived_instruments;
 };
 
 /// Validates and parses a config object. Throws ConfigError naming the JSON path.

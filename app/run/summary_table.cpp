@@ -1,4 +1,5 @@
 #include "app/run/summary_table.hpp"
+#include "app/run/derived_ref.hpp"
 
 #include <cstdio>
 #include <string>
@@ -72,7 +73,7 @@ std::string format_summary(const RunOutput& output) {
   const int64_t scaled = output.result.rejects[static_cast<int>(RejectReason::Scaled)];
   if (scaled > 0) rows.push_back({"buys scaled to the cash", std::to_string(scaled)});
   if (m.benchmark_total_return) {
-    rows.push_back({"benchmark", cfg.value("benchmark", std::string())});
+    rows.push_back({"benchmark", derived_ref_label(cfg.value("benchmark", nlohmann::json()))});
     rows.push_back({"benchmark return", percent(*m.benchmark_total_return)});
     rows.push_back({"excess annual", percent(*m.excess_annual_return)});
     rows.push_back({"information ratio", format_fixed(*m.information_ratio, 3)});

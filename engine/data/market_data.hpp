@@ -18,6 +18,7 @@
 #include "engine/core/calendar.hpp"
 #include "engine/core/frequency.hpp"
 #include "engine/data/data_provenance.hpp"
+#include "engine/data/derived_cache.hpp"
 #include "engine/data/field.hpp"
 #include "engine/data/instrument.hpp"
 #include "engine/data/panel.hpp"
@@ -77,10 +78,24 @@ class MarketData {
   /// Checks shapes and ordering (panel sizes, day_begin, stamps within their day); throws DataError.
   void validate() const;
 
+  /// Derived state shared read-only by every run on this data (engine/data/derived_cache.hpp; use
+  /// derived_state()). Thread-safe; a copy of the data starts with an empty cache.
+  DerivedCache& derived() const { return derived_.get(); }
+
  private:
   std::unordered_map<std::string, InstrumentId> symbol_index_;
   std::vector<std::shared_ptr<const void>> storage_;
+  DerivedCacheHandle derived_;  // appended last (plugin ABI: the layout before it is unchanged)
 };
+
+/// The derived state of `data` for `settings` (every setting the value depends on, e.g. "microcap_index
+/// size=400 rank_by=total ..."), computed once by compute(data) -> std::shared_ptr<const T> and shared;
+/// keyed by the data's fingerprint and the settings.
+template <class T, class Compute>
+std::shared_ptr<const T> derived_state(const MarketData& data, const std::string& settings,
+                                       Compute&& compute) {
+  return data.derived().get<T>(data.fingerprint + "|" + settings, [&] { return compute(data); });
+}
 
 /// Builds the row layout of a daily BarData for `calendar` (stamps at 15:00, day_begin = 0..T).
 void init_daily_layout(BarData& bars, const TradingCalendar& calendar);

@@ -17,6 +17,9 @@ struct BacktestConfig : ExecutionSettings {
   /// Called after each trading day's SessionClose with (days done, days in the run); empty = none. For
   /// progress display only: it must not touch the run.
   std::function<void(int32_t, int32_t)> on_day_done;
+  /// Offer the market to the strategy for shared derived state (Context::market_data). Off: every strategy
+  /// computes its derived state privately (the same results; tests compare the two).
+  bool share_derived_state = true;
 };
 
 }  // namespace abt

@@ -52,6 +52,7 @@ class EngineContext final : public Context {
   using Context::history;
   TradingStatus status(InstrumentId id) const override;
   uint64_t seed() const override { return config_.seed; }
+  const MarketData* market_data() const override { return config_.share_derived_state ? &data_ : nullptr; }
 
   // portfolio
   double cash() const override { return portfolio_.cash(); }

@@ -37,6 +37,8 @@
 
 namespace abt {
 
+class MarketData;  // engine/data/market_data.hpp (Context::market_data)
+
 /// A resolved data column: a field of a frequency, or an external series (frequency Daily, one column).
 struct DataHandle {
   const Panel* panel = nullptr;
@@ -160,6 +162,15 @@ class Context {
   /// Signals that a drawdown stop may be lifted (config risk.reenter_on = "strategy"): a call on day t while
   /// stopped lifts the stop at the next session open. Ignored otherwise. Default: ignored.
   virtual void request_reentry() {}
+
+  // ---- shared derived state (plugin ABI 3.2) -----------------------------------------------------------
+  /// The run's whole market, for derived state computed once per (data, settings) and shared read-only by
+  /// every run on the same data (sweep variants, the run's benchmark): derived_state<T>(*ctx.market_data(),
+  /// settings, compute) (engine/data/market_data.hpp). Setup-time (on_start). Contract: whatever such state
+  /// covers, a strategy reads at a simulated time only values that depend on data up to that time, as it
+  /// does through history views (the micro-cap index of day t from rows <= t). nullptr when the context
+  /// offers none (a fake Context in a test): then compute privately. Default: nullptr.
+  virtual const MarketData* market_data() const { return nullptr; }
 };
 
 }  // namespace abt

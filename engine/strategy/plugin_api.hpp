@@ -31,9 +31,12 @@ namespace abt {
 // Major 2: Context::sellable, Context::request_reentry; 3: quantities are doubles (Context::position,
 // sellable, target_shares, order_shares; Fill::quantity) for fractional shares, Context::warnings,
 // Context::provenance, status, position_info, pending_order(s), cancel, seed, declare_signal, record;
-// Strategy::on_fill, on_reject. Minor 3.1: the abt_plugin_abi_minor and abt_plugin_info entry points.
+// Strategy::on_fill, on_reject. Minor 3.1: the abt_plugin_abi_minor and abt_plugin_info entry points;
+// 3.2: Context::market_data (appended) for shared derived state, MarketData::derived (appended member),
+// derived series and instruments with settings (StrategyRegistry::add_configurable_series/_instrument,
+// members appended to StrategyRegistry).
 inline constexpr int kPluginAbiMajor = 3;
-inline constexpr int kPluginAbiMinor = 1;
+inline constexpr int kPluginAbiMinor = 2;
 
 }  // namespace abt
 

@@ -26,9 +26,37 @@ const StrategyInfo& StrategyRegistry::get(std::string_view name, const std::stri
   throw ConfigError(path + ": unknown strategy '" + std::string(name) + "' (known: " + known + ")");
 }
 
+namespace {
+struct NoSettings {
+  template <class V>
+  void describe(V&) {}
+};
+}  // namespace
+
 void StrategyRegistry::add_series(DerivedSeriesInfo info) {
   if (find_series(info.name)) throw ConfigError("derived series '" + info.name + "' is registered twice");
+  configurable_series_.push_back(
+      {info.name, info.summary, make_derived_settings<NoSettings>(),
+       [compute = info.compute](const MarketData& data, const nlohmann::json&, WarningLog* log, int32_t first,
+                                int32_t last) { return compute(data, log, first, last); }});
   series_.push_back(std::move(info));
+}
+
+void StrategyRegistry::add_configurable_series(ConfigurableSeriesInfo info) {
+  if (find_series(info.name)) throw ConfigError("derived series '" + info.name + "' is registered twice");
+  const nlohmann::json defaults = info.settings.resolve(nullptr, info.name);
+  series_.push_back({info.name, info.summary,
+                     [compute = info.compute, defaults](const MarketData& data, WarningLog* log,
+                                                        int32_t first, int32_t last) {
+                       return compute(data, defaults, log, first, last);
+                     }});
+  configurable_series_.push_back(std::move(info));
+}
+
+const ConfigurableSeriesInfo* StrategyRegistry::find_configurable_series(std::string_view name) const {
+  for (const auto& s : configurable_series_)
+    if (s.name == name) return &s;
+  return nullptr;
 }
 
 const DerivedSeriesInfo* StrategyRegistry::find_series(std::string_view name) const {
@@ -41,7 +69,25 @@ void StrategyRegistry::add_instrument(DerivedInstrumentInfo info) {
   for (const auto& d : instruments_)
     if (d.name == info.name || d.symbol == info.symbol)
       throw ConfigError("derived instrument '" + info.name + "' (" + info.symbol + ") is registered twice");
+  configurable_instruments_.push_back(
+      {info.name, info.symbol, info.summary, make_derived_settings<NoSettings>(),
+       [compute = info.compute](const MarketData& data, const nlohmann::json&) { return compute(data); }});
   instruments_.push_back(std::move(info));
+}
+
+void StrategyRegistry::add_configurable_instrument(ConfigurableInstrumentInfo info) {
+  const nlohmann::json defaults = info.settings.resolve(nullptr, info.name);
+  add_instrument(DerivedInstrumentInfo{
+      info.name, info.symbol, info.summary,
+      [compute = info.compute, defaults](const MarketData& data) { return compute(data, defaults); }});
+  configurable_instruments_.back() = std::move(info);
+}
+
+const ConfigurableInstrumentInfo* StrategyRegistry::find_configurable_instrument(
+    std::string_view name) const {
+  for (const auto& d : configurable_instruments_)
+    if (d.name == name) return &d;
+  return nullptr;
 }
 
 const DerivedInstrumentInfo* StrategyRegistry::find_instrument(std::string_view name) const {

@@ -75,6 +75,46 @@ struct DerivedInstrumentInfo {
   std::function<DerivedBars(const MarketData&)> compute;
 };
 
+/// Settings of a derived series or instrument (plugin ABI 3.2), for the object form of its name in a config:
+/// "benchmark": {"NAME": {settings}} and "derived_instruments": [{"NAME": {settings}}] (the plain "NAME"
+/// means the defaults). resolve() parses the settings (a JSON object, or null for the defaults) and returns
+/// every setting resolved; it throws ConfigError naming the JSON path `path` for an unknown key, a wrong type
+/// or a value out of range, as strategy params do. The resolved settings identify the derived value: two
+/// equal resolved settings on the same data must give the same value (shared derived state is keyed by them).
+struct DerivedSettings {
+  std::vector<ParamDoc> params;
+  std::function<nlohmann::json(const nlohmann::json& settings, const std::string& path)> resolve;
+};
+
+/// DerivedSettings of a params struct P (with describe(), like a strategy's Params).
+template <class P>
+DerivedSettings make_derived_settings() {
+  return {describe_params<P>(), [](const nlohmann::json& j, const std::string& path) {
+            return params_to_json(parse_params<P>(j, path));
+          }};
+}
+
+/// A derived series that takes settings (plugin ABI 3.2): like DerivedSeriesInfo, compute() also gets the
+/// resolved settings (DerivedSettings::resolve).
+struct ConfigurableSeriesInfo {
+  std::string name;
+  std::string summary;
+  DerivedSettings settings;
+  std::function<std::vector<double>(const MarketData&, const nlohmann::json& settings, WarningLog* log,
+                                    int32_t first, int32_t last)>
+      compute;
+};
+
+/// A derived instrument that takes settings (plugin ABI 3.2): like DerivedInstrumentInfo, compute() also
+/// gets the resolved settings.
+struct ConfigurableInstrumentInfo {
+  std::string name;
+  std::string symbol;
+  std::string summary;
+  DerivedSettings settings;
+  std::function<DerivedBars(const MarketData&, const nlohmann::json& settings)> compute;
+};
+
 /// A cost model a plugin adds: chosen in a config by "costs": {"model": name, ...its keys}. create() parses
 /// its keys from `params` (the costs object without "slippage"; `path` = its JSON path, for ConfigError
 /// messages) and returns the model; describe() of the model is echoed in result.json.
@@ -104,13 +144,21 @@ class StrategyRegistry {
   const SlippageModelInfo* find_slippage_model(std::string_view name) const;
   std::vector<std::string> slippage_model_names() const;
 
-  /// Registers a derived instrument; throws ConfigError when the name or symbol is taken.
+  /// Registers a derived instrument; throws ConfigError when the name or symbol is taken. The form without
+  /// settings accepts no settings (an empty object only).
   void add_instrument(DerivedInstrumentInfo info);
+  void add_configurable_instrument(ConfigurableInstrumentInfo info);
+  /// Every derived instrument with its settings (those registered without settings have none).
+  const ConfigurableInstrumentInfo* find_configurable_instrument(std::string_view name) const;
   const DerivedInstrumentInfo* find_instrument(std::string_view name) const;
   const std::vector<DerivedInstrumentInfo>& all_instruments() const { return instruments_; }
 
-  /// Registers a derived series; throws ConfigError when the name is taken.
+  /// Registers a derived series; throws ConfigError when the name is taken. The form without settings
+  /// accepts no settings (an empty object only); all_series() and find_series() list both forms, with the
+  /// default settings.
   void add_series(DerivedSeriesInfo info);
+  void add_configurable_series(ConfigurableSeriesInfo info);
+  const ConfigurableSeriesInfo* find_configurable_series(std::string_view name) const;
   const DerivedSeriesInfo* find_series(std::string_view name) const;
   const std::vector<DerivedSeriesInfo>& all_series() const { return series_; }
 
@@ -128,6 +176,10 @@ class StrategyRegistry {
   std::vector<DerivedInstrumentInfo> instruments_;
   std::vector<CostModelInfo> cost_models_;
   std::vector<SlippageModelInfo> slippage_models_;
+  // Appended in plugin ABI 3.2 (the members above keep their offsets): every series and instrument with its
+  // settings, in registration order.
+  std::vector<ConfigurableSeriesInfo> configurable_series_;
+  std::vector<ConfigurableInstrumentInfo> configurable_instruments_;
 };
 
 }  // namespace abt

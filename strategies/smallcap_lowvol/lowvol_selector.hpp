@@ -10,6 +10,7 @@
 
 #include "engine/strategy/context.hpp"
 #include "strategies/indicators/bottom_k.hpp"
+#include "strategies/smallcap_lowvol/lowvol_volatility.hpp"
 #include "strategies/universe/microcap_index.hpp"
 
 namespace abt {
@@ -35,8 +36,10 @@ class LowvolSelector {
 
   /// Resolves fields and sizes buffers (in on_start). `instruments` must outlive the selector.
   void bind(Context& ctx, const std::vector<Instrument>& instruments);
-  /// Selects from `index`'s members of today (the index must have ranked today, with rank_by total for the
-  /// cap filter to reuse its caps). Returns the ids in ascending (volatility, code) order.
+  /// Selects from `index`'s members of today (the index must have ranked today; call after today's daily
+  /// close: on_bar(1d) or on_timer). Returns the ids in ascending (volatility, code) order. With a context
+  /// that offers the market, the volatilities come from the memo shared by every run with the same window
+  /// (lowvol_volatility.hpp): the same values, each computed once.
   const std::vector<int32_t>& select(Context& ctx, const MicrocapIndex& index);
   const std::vector<int32_t>& selection() const { return selected_; }
   const LowvolStats& stats() const { return stats_; }
@@ -47,13 +50,16 @@ class LowvolSelector {
                                   int32_t min_valid, double* scratch);
 
  private:
+  int32_t min_valid() const;  // returns a volatility needs, at least 2
+
   LowvolSelection params_;
+  std::shared_ptr<const VolatilityMemo> memo_;
   const std::vector<Instrument>* instruments_ = nullptr;
   ind::BottomK bottom_k_;
   DataHandle close_, adj_, volume_;
   bool has_adj_ = false;
   std::vector<int32_t> tradable_, smallest_, selected_;
-  std::vector<double> key_;
+  std::vector<double> key_, cap_;  // by id: volatility, total cap (NaN outside the current selection)
   std::vector<float> close_buf_, adj_buf_, volume_buf_;
   std::vector<double> adjusted_, scratch_;
   std::unique_ptr<bool[]> traded_flags_;

@@ -1,34 +1,15 @@
 #include "strategies/universe/microcap_index.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <string_view>
 
 #include "engine/core/error.hpp"
 #include "engine/execution/price_limit.hpp"
 #include "strategies/common/optional_field.hpp"
+#include "strategies/universe/microcap_table.hpp"
 
 namespace abt {
 namespace {
-
-bool in_micro_universe(const Instrument& inst) {
-  if (inst.kind != InstrumentKind::Stock) return false;
-  switch (inst.board) {
-    case Board::ShanghaiMain:
-    case Board::Star:
-    case Board::ShenzhenMain:
-    case Board::ChiNext:
-      return true;
-    default:
-      return false;
-  }
-}
-
-std::vector<int32_t> ranks_of(const std::vector<Instrument>& instruments) {
-  std::vector<std::string_view> symbols;
-  symbols.reserve(instruments.size());
-  for (const auto& inst : instruments) symbols.push_back(inst.symbol);
-  return ind::code_ranks(symbols);
-}
 
 float value_or(std::span<const float> row, int32_t id, float fallback) {
   return row.empty() ? fallback : row[static_cast<size_t>(id)];
@@ -42,31 +23,28 @@ MicrocapIndex::MicrocapIndex(const std::vector<Instrument>& instruments, const T
       calendar_(calendar),
       params_(std::move(params)),
       track_level_(track_level),
-      by_float_(params_.rank_by == "float"),
-      bottom_k_(ranks_of(instruments)),
+      ranker_(instruments, params_),
       level_(std::nan("")) {
-  if (params_.size < 1) throw ConfigError("micro-cap index: size must be >= 1");
-  if (params_.rank_by != "total" && params_.rank_by != "float")
-    throw ConfigError("micro-cap index: rank_by must be 'total' or 'float', got '" + params_.rank_by + "'");
   const size_t n = instruments.size();
-  universe_.resize(n);
   list_index_.resize(n);
-  ipo_broken_.assign(n, 0);
-  caps_.assign(n, std::nan(""));
-  if (by_float_) total_caps_.assign(n, std::nan(""));
-  candidates_.reserve(n);
-  members_.reserve(static_cast<size_t>(params_.size));
+  break_day_.assign(n, kNeverBroken);
+  day_.members.reserve(static_cast<size_t>(params_.size));
   levels_.assign(static_cast<size_t>(calendar.size()), std::nan(""));
   for (size_t i = 0; i < n; ++i) {
-    universe_[i] = in_micro_universe(instruments[i]) ? 1 : 0;
     const int32_t list = PriceLimitCalculator::listing_index(instruments[i], calendar);
     list_index_[i] = list == PriceLimitCalculator::kSeasoned ? -1 : list;
     if (list_index_[i] < 0) {
-      ipo_broken_[i] = 1;  // listed before the data starts: assume its run broke long ago
-    } else if (universe_[i]) {
+      break_day_[i] = kBrokenBeforeData;  // listed before the data starts: assume its run broke long ago
+    } else if (ranker_.universe()[i]) {
       pending_.push_back(static_cast<int32_t>(i));
     }
   }
+}
+
+MicrocapIndex::~MicrocapIndex() = default;
+
+int32_t MicrocapIndex::break_day(int32_t id) const {
+  return (shared_ ? shared_->break_days() : std::span<const int32_t>(break_day_))[static_cast<size_t>(id)];
 }
 
 void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
@@ -88,7 +66,7 @@ void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
       }
     }
     if (broken)
-      ipo_broken_[col] = 1;
+      break_day_[col] = day;
     else
       pending_[keep++] = id;
   }
@@ -97,87 +75,43 @@ void MicrocapIndex::update_ipo_state(int32_t day, const DayRows& today) {
 
 void MicrocapIndex::report_to(WarningLog* log, const DataProvenance& provenance, const std::string& subject,
                               int32_t first_day, int32_t last_day) {
-  log_ = log;
-  warn_first_ = first_day;
-  warn_last_ = last_day;
-  if (!log_) return;
-  const Date through = provenance.shares_observed_through;
-  if (through != Date::max() && !calendar_.empty() && through < calendar_.day(calendar_.size() - 1)) {
-    shares_through_ = through < calendar_.day(0) ? -1 : calendar_.last_on_or_before(through);
-    stale_shares_ = log_->declare(
-        "stale_share_capital", subject,
-        "market caps ranked on these days use share counts last observed on " + through.to_string() +
-            (provenance.shares_source.empty() ? "" : " (" + provenance.shares_source + ")") +
-            ", carried or rolled forward since: new issues, placements and buybacks after that are not seen");
-  }
-  no_shares_ =
-      log_->declare("no_share_capital", subject,
-                    "stocks otherwise eligible but without share capital (no market cap) were left out "
-                    "of the cap ranking (count: stocks per calendar year)");
-  no_shares_year_.assign(instruments_.size(), 0);
+  warnings_ = MicrocapWarnings(log, provenance, calendar_, instruments_.size(), subject, first_day, last_day);
 }
 
 const std::vector<int32_t>& MicrocapIndex::rank(int32_t day, const DayRows& today) {
-  const Date date = calendar_.day(day);
-  WarningLog* const log = day >= warn_first_ && day <= warn_last_ ? log_ : nullptr;
-  if (log && stale_shares_ >= 0 && day - shares_through_ > kStaleShareDays) log->count(stale_shares_, date);
-  const auto year = static_cast<int16_t>(date.year());
-  candidates_.clear();
-  if ((by_float_ ? today.float_shares : today.total_shares).empty() &&
-      (by_float_ ? today.circ_mv : today.total_mv).empty())
-    throw DataError(std::string("micro-cap index: the data has neither ") +
-                    (by_float_ ? "float_shares nor circ_mv" : "total_shares nor total_mv") +
-                    " to rank market caps (import share capital: docs/real-data.md)");
-  for (size_t i = 0; i < instruments_.size(); ++i) {
-    caps_[i] = std::nan("");
-    if (by_float_) total_caps_[i] = std::nan("");
-    if (!universe_[i]) continue;
-    const Instrument& inst = instruments_[i];
-    if (date < inst.list_date || date > inst.delist_date) continue;
-    const float close = today.close[i];
-    if (std::isnan(close)) continue;
-    if (!today.is_st.empty()) {
-      const float status = today.is_st[i];
-      if (params_.exclude_st && status == kStatusSt) continue;
-      if (params_.exclude_delisting && status == kStatusDelistingArrangement) continue;
-    }
-    if (params_.require_ipo_break && !ipo_broken_[i]) continue;
-    const auto id = static_cast<int32_t>(i);
-    const double cap = market_cap(today, id, by_float_);
-    if (std::isnan(cap) && log && no_shares_year_[i] != year) {
-      no_shares_year_[i] = year;
-      log->count(no_shares_, date);
-    }
-    if (std::isnan(cap) || cap <= 0) continue;
-    caps_[i] = cap;
-    if (by_float_) total_caps_[i] = market_cap(today, id, false);
-    candidates_.push_back(id);
+  if (shared_) {
+    current_ = &shared_->day(day);
+  } else {
+    ranker_.rank(day, calendar_.day(day), today, break_day_, day_);
+    current_ = &day_;
   }
-  bottom_k_.select(candidates_, caps_, params_.size, members_);
-  return members_;
+  warnings_.ranked(day, calendar_.day(day), current_->no_cap);
+  return current_->members;
 }
 
 void MicrocapIndex::advance(int32_t day, const DayRows& today, const DayRows& yesterday) {
   if (day != last_day_ + 1 && last_day_ >= 0)
     throw InternalError("MicrocapIndex::advance: days must be consecutive");
+  if (shared_) {
+    advance_shared(day);
+    return;
+  }
   if (track_level_) {
-    if (last_day_ < 0 || yesterday.close.empty()) {
-      level_ = params_.base;
-    } else {
-      double sum = 0;
-      for (const int32_t id : members_) {
-        const auto i = static_cast<size_t>(id);
-        const float vol = today.volume.empty() ? 1.0f : today.volume[i];
-        const double now = double{today.close[i]} * double{value_or(today.adj, id, 1.0f)};
-        const double before = double{yesterday.close[i]} * double{value_or(yesterday.adj, id, 1.0f)};
-        if (vol > 0 && std::isfinite(now) && std::isfinite(before) && before > 0) sum += now / before - 1.0;
-      }
-      if (!members_.empty()) level_ *= 1.0 + sum / static_cast<double>(members_.size());
-    }
+    level_ = last_day_ < 0 || yesterday.close.empty() ? params_.base
+                                                      : chain_level(level_, members(), today, yesterday);
     levels_[static_cast<size_t>(day)] = level_;
   }
   update_ipo_state(day, today);
   if (track_level_) rank(day, today);
+  last_day_ = day;
+}
+
+void MicrocapIndex::advance_shared(int32_t day) {
+  if (track_level_) {
+    level_ = shared_->levels()[static_cast<size_t>(day)];
+    levels_[static_cast<size_t>(day)] = level_;
+    rank(day, DayRows{});
+  }
   last_day_ = day;
 }
 
@@ -191,7 +125,7 @@ void MicrocapIndex::bind(Context& ctx) {
   has_float_ = optional_daily_field(ctx, "float_shares", float_shares_);
   has_total_mv_ = optional_daily_field(ctx, "total_mv", total_mv_);
   has_circ_mv_ = optional_daily_field(ctx, "circ_mv", circ_mv_);
-  if (by_float_ && !has_float_ && !has_circ_mv_)
+  if (params_.rank_by == "float" && !has_float_ && !has_circ_mv_)
     throw ConfigError("micro-cap index: rank_by 'float' needs a float_shares or circ_mv field in the data");
   if (!has_total_ && !has_total_mv_)
     throw ConfigError(
@@ -199,6 +133,8 @@ void MicrocapIndex::bind(Context& ctx) {
         "capital, e.g. --gbbq or --shares: docs/real-data.md)");
   report_to(ctx.warnings(), ctx.provenance(), "strategy universe");
   count_from_first_update_ = true;
+  if (const MarketData* data = ctx.market_data(); data && last_day_ < 0)
+    shared_ = shared_microcap_table(*data, params_);
 }
 
 namespace {
@@ -227,10 +163,14 @@ struct DayViews {
 void MicrocapIndex::update(Context& ctx) {
   const int32_t today = ctx.today_index();
   if (count_from_first_update_) {  // the catch-up from day 0 is warm-up: count the run's days only
-    warn_first_ = today;
+    warnings_.set_first_day(today);
     count_from_first_update_ = false;
   }
   if (today <= last_day_) return;
+  if (shared_) {
+    for (int32_t day = last_day_ + 1; day <= today; ++day) advance_shared(day);
+    return;
+  }
   const int32_t length = today - last_day_ + 1;  // includes the last processed day for returns
   const auto view = [&](const DataHandle& h, bool has) {
     return has ? ctx.history(h, length) : HistoryView();
@@ -246,6 +186,7 @@ void MicrocapIndex::update(Context& ctx) {
 }
 
 const std::vector<int32_t>& MicrocapIndex::rank_now(Context& ctx) {
+  if (shared_) return rank(ctx.today_index(), DayRows{});
   const auto view = [&](const DataHandle& h, bool has) { return has ? ctx.history(h, 1) : HistoryView(); };
   const DayViews v{ctx.history(close_, 1),
                    HistoryView(),
@@ -303,11 +244,14 @@ double equal_weight_level(double prev_level, std::span<const int32_t> members, s
 
 std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params,
                                           WarningLog* log, int32_t first_day, int32_t last_day) {
-  MicrocapIndex index(data.instruments, data.calendar, params, /*track_level=*/true);
-  index.report_to(log, data.provenance, "benchmark micro-cap index", first_day, last_day);
-  for (int32_t day = 0; day < data.calendar.size(); ++day)
-    index.advance(day, day_rows(data.daily, day), day > 0 ? day_rows(data.daily, day - 1) : DayRows{});
-  return index.levels();
+  const auto table = shared_microcap_table(data, params);
+  const std::vector<double>& levels = table->levels();  // ranks every day, in parallel
+  MicrocapWarnings warnings(log, data.provenance, data.calendar, data.instruments.size(),
+                            "benchmark micro-cap index", first_day, last_day);
+  if (warnings.active())
+    for (int32_t day = std::max(first_day, 0); day <= std::min(last_day, data.calendar.size() - 1); ++day)
+      warnings.ranked(day, data.calendar.day(day), table->day(day).no_cap);
+  return levels;
 }
 
 std::unique_ptr<MicrocapIndex> make_bound_microcap_index(Context& ctx, std::vector<Instrument>& instruments,

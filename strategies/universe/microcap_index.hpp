@@ -32,6 +32,7 @@
 #include "engine/strategy/context.hpp"
 #include "engine/strategy/params.hpp"
 #include "strategies/indicators/bottom_k.hpp"
+#include "strategies/universe/microcap_ranker.hpp"
 
 namespace abt {
 
@@ -42,6 +43,20 @@ struct MicrocapIndexParams {
   bool exclude_delisting = true;  // drop stocks in the delisting arrangement (IsST == 2)
   bool require_ipo_break = true;
   double base = 1000.0;
+
+  /// The settings of the derived series and instrument "microcap_index" (the object form
+  /// {"microcap_index": {...}} of "benchmark" and "derived_instruments"; docs/configuration.md).
+  template <class V>
+  void describe(V& v) {
+    v("size", size, "members = this many smallest eligible stocks", Check::at_least(1));
+    v("rank_by", rank_by, "market cap ranking the members: total or float shares",
+      Check::one_of({"total", "float"}));
+    v("exclude_st", exclude_st, "exclude ST / *ST stocks");
+    v("exclude_delisting", exclude_delisting, "exclude stocks in the delisting arrangement");
+    v("require_ipo_break", require_ipo_break,
+      "exclude new listings whose run of limit-up closes since listing has not broken");
+    v("base", base, "level of the first calendar day of the data (> 0)", Check::at_least(1e-9));
+  }
 };
 
 /// The micro-cap universe settings every strategy built on the index exposes, flat in its params JSON
@@ -91,12 +106,15 @@ double market_cap(const DayRows& rows, int32_t id, bool by_float);
 /// The rows of calendar day `day` of `daily` (empty spans for absent fields).
 DayRows day_rows(const BarData& daily, int32_t day);
 
+class MicrocapTable;  // microcap_table.hpp
+
 class MicrocapIndex {
  public:
   /// track_level: rank every day and chain the level; otherwise only the IPO state is kept daily and
   /// rank() is called on demand (cheap for strategies that need members on rebalance days only).
   MicrocapIndex(const std::vector<Instrument>& instruments, const TradingCalendar& calendar,
                 MicrocapIndexParams params, bool track_level);
+  ~MicrocapIndex();
 
   /// Processes day `day` (the next unprocessed day). `yesterday` may be empty on the first day.
   void advance(int32_t day, const DayRows& today, const DayRows& yesterday);
@@ -104,7 +122,10 @@ class MicrocapIndex {
   const std::vector<int32_t>& rank(int32_t day, const DayRows& today);
 
   /// Resolves the fields it reads (close, pre_close, volume, adj_factor, shares, is_st) in on_start, and
-  /// reports its data warnings to ctx.warnings() (report_to(), subject "strategy universe").
+  /// reports its data warnings to ctx.warnings() (report_to(), subject "strategy universe"). When the
+  /// context offers the run's market (Context::market_data), the index reads the shared table of that data
+  /// and these settings (microcap_table.hpp) instead of ranking itself: the same members, caps, levels and
+  /// warnings, computed once for every run on the data.
   void bind(Context& ctx);
   /// Data-honesty warnings of rank() on days [first_day, last_day] into `log` (nullptr: none), declared
   /// under `subject` (bind() counts from the first day update() is called on: the run's, not the catch-up's):
@@ -114,58 +135,57 @@ class MicrocapIndex {
   ///     left out; counted once per stock and calendar year (by_year = stocks per year).
   void report_to(WarningLog* log, const DataProvenance& provenance, const std::string& subject,
                  int32_t first_day = 0, int32_t last_day = INT32_MAX);
-  static constexpr int32_t kStaleShareDays = 20;
+  static constexpr int32_t kStaleShareDays = MicrocapWarnings::kStaleShareDays;
   /// Processes every day up to today from history views (call once per daily bar, after bind()).
   void update(Context& ctx);
   /// rank() of today from history views (after update()).
   const std::vector<int32_t>& rank_now(Context& ctx);
 
   /// Members as of the last rank (instrument ids in ascending (cap, code) order).
-  const std::vector<int32_t>& members() const { return members_; }
+  const std::vector<int32_t>& members() const { return current_->members; }
+  /// The ranking cap (rank_by) and the total market cap (CNY) of each member of the last rank, in the order
+  /// of members().
+  std::span<const double> member_caps() const { return current_->member_caps; }
+  std::span<const double> member_total_caps() const { return current_->member_total_caps; }
   /// Level after the last processed day; NaN before the first day.
   double level() const { return level_; }
   /// Level of every processed day (index = calendar day; NaN before the first processed day).
   const std::vector<double>& levels() const { return levels_; }
   int32_t last_day() const { return last_day_; }
-  /// Market cap used for ranking (by rank_by), of the last rank (CNY), by instrument id; NaN for
-  /// instruments that were not eligible.
-  std::span<const double> caps() const { return caps_; }
-  /// Total market cap of the eligible instruments of the last rank (equals caps() when rank_by is total).
-  std::span<const double> total_caps() const { return by_float_ ? total_caps_ : caps_; }
-  bool ipo_broken(int32_t id) const { return ipo_broken_[static_cast<size_t>(id)] != 0; }
+  /// The stock's IPO run had broken by the last processed day.
+  bool ipo_broken(int32_t id) const { return break_day(id) <= last_day_; }
   /// Trading days since listing on calendar day `day` (0 on the listing day; large for old listings).
   int32_t days_listed(int32_t id, int32_t day) const {
     const int32_t list = list_index_[static_cast<size_t>(id)];
     return list < 0 ? day + 1000000 : day - list;
   }
   const MicrocapIndexParams& params() const { return params_; }
+  /// True when the index reads a shared table (bind() with a context that offers the market).
+  bool shared() const { return shared_ != nullptr; }
+  /// Break day of each stock's IPO run so far (microcap_ranker.hpp), by id.
+  std::span<const int32_t> break_days() const { return break_day_; }
 
  private:
   void update_ipo_state(int32_t day, const DayRows& today);
+  int32_t break_day(int32_t id) const;
+  void advance_shared(int32_t day);
 
   const std::vector<Instrument>& instruments_;
   const TradingCalendar& calendar_;
   MicrocapIndexParams params_;
   bool track_level_;
-  bool by_float_;
-  std::vector<uint8_t> universe_;    // Stock on an SH/SZ board
+  MicrocapRanker ranker_;
   std::vector<int32_t> list_index_;  // calendar index of the listing day (may be < 0 or >= size)
-  std::vector<uint8_t> ipo_broken_;
+  std::vector<int32_t> break_day_;   // the day each IPO run broke (microcap_ranker.hpp)
   std::vector<int32_t> pending_;     // listed-or-future stocks whose IPO run is not broken yet
-  std::vector<int32_t> candidates_;  // eligible ids of the day (scratch)
-  std::vector<double> caps_;
-  std::vector<double> total_caps_;  // rank_by float only
-  std::vector<int32_t> members_;
+  MicrocapDay day_;                  // the last rank (private mode)
+  const MicrocapDay* current_ = &day_;
+  std::shared_ptr<const MicrocapTable> shared_;
   std::vector<double> levels_;
-  ind::BottomK bottom_k_;
   double level_;
   int32_t last_day_ = -1;
-  WarningLog* log_ = nullptr;
-  WarningHandle stale_shares_ = -1, no_shares_ = -1;
-  int32_t shares_through_ = -1;          // calendar index of the last observed share day (-1: every day)
-  std::vector<int16_t> no_shares_year_;  // last year a stock was counted in no_share_capital
-  int32_t warn_first_ = 0, warn_last_ = INT32_MAX;  // days whose ranks are counted
-  bool count_from_first_update_ = false;            // bind(): count from the first update() day
+  MicrocapWarnings warnings_;
+  bool count_from_first_update_ = false;  // bind(): count from the first update() day
   DataHandle close_, pre_close_, volume_, adj_, total_shares_, float_shares_, is_st_, total_mv_, circ_mv_;
   bool has_pre_close_ = false, has_adj_ = false, has_is_st_ = false, has_total_ = false, has_float_ = false,
        has_total_mv_ = false, has_circ_mv_ = false;
@@ -180,7 +200,8 @@ double equal_weight_level(double prev_level, std::span<const int32_t> members, s
                           std::span<const float> prev_adj);
 
 /// Daily levels of the micro-cap index over the whole calendar of `data` (base on day 0); data warnings of
-/// days [first_day, last_day] go to `log` (subject "benchmark micro-cap index") when given.
+/// days [first_day, last_day] go to `log` (subject "benchmark micro-cap index") when given. Reads the shared
+/// table of the data (microcap_table.hpp): a strategy on the same data and settings reuses it.
 std::vector<double> microcap_index_levels(const MarketData& data, const MicrocapIndexParams& params,
                                           WarningLog* log = nullptr, int32_t first_day = 0,
                                           int32_t last_day = INT32_MAX);

@@ -5,6 +5,8 @@
 #include <limits>
 #include <span>
 
+#include "strategies/universe/microcap_table.hpp"
+
 namespace abt {
 namespace {
 
@@ -39,12 +41,14 @@ DerivedBars microcap_index_bars(const MarketData& data, const MicrocapIndexParam
       v->assign(rows, nan);
   }
 
-  MicrocapIndex index(data.instruments, data.calendar, params, /*track_level=*/true);
-  std::vector<int32_t> members;  // C_{t-1}, copied before advance() replaces them
+  // The shared table of the data (microcap_table.hpp): the index's levels and the members decided at t-1.
+  const auto table = shared_microcap_table(data, params);
+  const std::vector<double>& levels = table->levels();
   for (int32_t day = 0; day < data.calendar.size(); ++day) {
     const auto d = static_cast<size_t>(day);
-    const double prev = day > 0 ? index.level() : params.base;
-    members.assign(index.members().begin(), index.members().end());
+    const double prev = day > 0 ? levels[d - 1] : params.base;
+    const std::span<const int32_t> members =
+        day > 0 ? std::span<const int32_t>(table->day(day - 1).members) : std::span<const int32_t>();
     const std::span<const float> prev_close =
         day > 0 ? row_of(daily, Field::Close, day - 1) : std::span<const float>();
     const std::span<const float> prev_adj =
@@ -71,8 +75,7 @@ DerivedBars microcap_index_bars(const MarketData& data, const MicrocapIndexParam
       }
     }
 
-    index.advance(day, day_rows(daily, day), day > 0 ? day_rows(daily, day - 1) : DayRows{});
-    const double close = index.level();
+    const double close = levels[d];
     if (hourly && hourly->day_begin[d + 1] > hourly->day_begin[d]) {
       // The 15:00 bar closes at the daily level (the index definition), as the daily bar does.
       const auto h = static_cast<size_t>(hourly->day_begin[d + 1] - 1);

@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "engine/core/error.hpp"
 #include "app/run/backtest_runner.hpp"
 #include "app/run/derived_instruments.hpp"
 #include "app/run/run_config.hpp"
+#include "engine/core/error.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 #include "strategies/universe/microcap_index_bars.hpp"
@@ -119,7 +119,7 @@ TEST(DerivedInstruments, AppendedAsATradableIndexColumn) {
 TEST(DerivedInstruments, ConfigErrorsNameTheEntry) {
   const MarketData base = tiny_market();
   const StrategyRegistry registry = registry_with_size_two_index();
-  const auto message = [&](const std::vector<std::string>& names) {
+  const auto message = [&](const std::vector<DerivedRef>& names) {
     try {
       with_derived_instruments(base, names, registry);
     } catch (const ConfigError& e) {

@@ -129,7 +129,7 @@ TEST(MicrocapIndex, RanksByTheDataMarketValueWhenItHasNoShareCounts) {
   MicrocapIndex index(md.instruments, md.calendar, p, /*track_level=*/true);
   index.advance(0, day_rows(md.daily, 0), DayRows{});
   EXPECT_EQ(index.members(), (std::vector<int32_t>{2, 0}));
-  EXPECT_DOUBLE_EQ(index.caps()[2], 1e9);
+  EXPECT_DOUBLE_EQ(index.member_caps()[0], 1e9);  // of member 2
 
   test::ScriptStrategy s;
   std::vector<Instrument> instruments;

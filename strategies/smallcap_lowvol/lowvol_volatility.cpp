@@ -1,0 +1,83 @@
+#include "strategies/smallcap_lowvol/lowvol_volatility.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "engine/core/error.hpp"
+#include "strategies/smallcap_lowvol/lowvol_selector.hpp"
+
+namespace abt {
+namespace {
+
+constexpr double kUnset = -1.0;  // a volatility is never negative (NaN when undefined)
+
+}  // namespace
+
+VolatilityMemo::VolatilityMemo(const MarketData& data, int32_t vol_window, int32_t min_valid)
+    : data_(data),
+      window_(vol_window + 1),
+      min_valid_(min_valid),
+      instruments_(data.instrument_count()),
+      days_(
+          std::make_unique<std::atomic<std::atomic<double>*>[]>(static_cast<size_t>(data.calendar.size()))) {
+  if (vol_window < 2 || min_valid < 2) throw InternalError("VolatilityMemo: window and minimum must be >= 2");
+  for (int32_t d = 0; d < data.calendar.size(); ++d) days_[static_cast<size_t>(d)].store(nullptr);
+}
+
+VolatilityMemo::~VolatilityMemo() {
+  for (int32_t d = 0; d < data_.calendar.size(); ++d) delete[] days_[static_cast<size_t>(d)].load();
+}
+
+std::string VolatilityMemo::settings(int32_t vol_window, int32_t min_valid) {
+  return "lowvol_volatility vol_window=" + std::to_string(vol_window) +
+         " min_valid=" + std::to_string(min_valid);
+}
+
+std::atomic<double>* VolatilityMemo::values_of(int32_t day) const {
+  auto& slot = days_[static_cast<size_t>(day)];
+  std::atomic<double>* row = slot.load(std::memory_order_acquire);
+  if (row) return row;
+  auto* fresh = new std::atomic<double>[static_cast<size_t>(instruments_)];
+  for (int32_t i = 0; i < instruments_; ++i) fresh[i].store(kUnset, std::memory_order_relaxed);
+  if (slot.compare_exchange_strong(row, fresh, std::memory_order_acq_rel)) return fresh;
+  delete[] fresh;  // another thread installed its row first
+  return row;
+}
+
+double VolatilityMemo::at(int32_t day, int32_t id) const {
+  if (day < 0 || day >= data_.calendar.size() || id < 0 || id >= instruments_)
+    throw InternalError("VolatilityMemo::at: day or instrument out of range");
+  std::atomic<double>& value = values_of(day)[id];
+  double v = value.load(std::memory_order_relaxed);
+  if (v == kUnset) {
+    v = compute(day, id);  // two threads may both compute: the same bits either way
+    value.store(v, std::memory_order_relaxed);
+  }
+  return v;
+}
+
+double VolatilityMemo::compute(int32_t day, int32_t id) const {
+  const BarData& daily = data_.daily;
+  const Panel& close = daily.field(Field::Close);
+  const Panel& volume = daily.field(Field::Volume);
+  const bool has_adj = daily.has(Field::AdjFactor);
+  const int32_t count = std::min(window_, day + 1);
+  const int32_t first = day - count + 1;
+  std::vector<double> adjusted(static_cast<size_t>(count)), scratch(static_cast<size_t>(count));
+  std::unique_ptr<bool[]> traded = std::make_unique<bool[]>(static_cast<size_t>(count));
+  for (int32_t k = 0; k < count; ++k) {
+    const double factor = has_adj ? daily.field(Field::AdjFactor)(first + k, id) : 1.0;
+    adjusted[static_cast<size_t>(k)] = double{close(first + k, id)} * factor;
+    traded[static_cast<size_t>(k)] = volume(first + k, id) > 0;
+  }
+  return LowvolSelector::window_volatility(adjusted.data(), traded.get(), count, min_valid_, scratch.data());
+}
+
+std::shared_ptr<const VolatilityMemo> shared_volatility_memo(const MarketData& data, int32_t vol_window,
+                                                             int32_t min_valid) {
+  return derived_state<VolatilityMemo>(
+      data, VolatilityMemo::settings(vol_window, min_valid),
+      [&](const MarketData& d) { return std::make_shared<const VolatilityMemo>(d, vol_window, min_valid); });
+}
+
+}  // namespace abt
