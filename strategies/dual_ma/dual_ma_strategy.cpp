@@ -57,6 +57,13 @@ constexpr double kMaxGridValue = 9e15;
 
 /// a / b > c / d, exactly, for a, c >= 0 and b, d >= 1 (integer parts first, then the remainders, whose
 /// cross products stay below b x d: no overflow).
+/// std::llround for 0 <= x < 2^63, inline: truncation and the fractional part x - t are exact in double
+/// arithmetic, and a fraction of one half or more rounds up (half away from zero, as llround).
+inline int64_t round_non_negative(double x) {
+  const auto t = static_cast<int64_t>(x);
+  return x - static_cast<double>(t) >= 0.5 ? t + 1 : t;
+}
+
 bool ratio_greater(int64_t a, int64_t b, int64_t c, int64_t d) {
   const int64_t qa = a / b, qc = c / d;
   if (qa != qc) return qa > qc;
@@ -72,7 +79,7 @@ int DualMaStrategy::signal(const float* closes, const float* factors, int count,
     const double factor = factors ? (std::isnan(factors[i]) ? 1.0 : factors[i]) : 1.0;
     const double scaled = static_cast<double>(closes[i]) * factor * kPriceGrid;
     if (!(scaled >= 0 && scaled < kMaxGridValue)) return -1;  // NaN, negative or absurd
-    const int64_t units = std::llround(scaled);
+    const int64_t units = round_non_negative(scaled);
     sum_slow += units;
     if (i >= count - fast) sum_fast += units;
   }

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
 
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
 
@@ -27,6 +30,34 @@ TEST(DualMa, SignalOnHandComputedPrices) {
   EXPECT_EQ(DualMaStrategy::signal(raw, nullptr, 4, 2, 4), 0);
   const float gap[] = {10, NAN, 10, 13};
   EXPECT_EQ(DualMaStrategy::signal(gap, nullptr, 4, 2, 4), -1);
+}
+
+TEST(DualMa, SignalEqualsTheLlroundDefinitionOnRandomPricesAndHalfUnits) {
+  // The grid rounding is done inline (no libm call); it must be llround's, half away from zero.
+  const auto reference = [](const std::vector<float>& c, const std::vector<float>& f, int fast, int slow) {
+    const int n = static_cast<int>(c.size());
+    int64_t sf = 0, ss = 0;
+    for (int i = n - slow; i < n; ++i) {
+      const int64_t u = std::llround(static_cast<double>(c[i]) * f[i] * 1e4);
+      ss += u;
+      if (i >= n - fast) sf += u;
+    }
+    // sf / fast > ss / slow  <=>  sf * slow > ss * fast (small sums: no overflow here)
+    return sf * slow > ss * fast ? 1 : 0;
+  };
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> price(1, 3000), factor(0.5f, 40);
+  for (int trial = 0; trial < 20000; ++trial) {
+    const int slow = 2 + trial % 30, fast = 1 + trial % (slow - 1);
+    std::vector<float> c(static_cast<size_t>(slow)), f(static_cast<size_t>(slow));
+    for (int i = 0; i < slow; ++i) {
+      c[i] = trial % 4 == 0 ? std::round(price(rng) * 100) / 100 : price(rng);  // on the tick, or anywhere
+      f[i] = trial % 3 == 0 ? 1.0f : factor(rng);
+    }
+    if (trial % 5 == 0) c[0] = 0.00005f * static_cast<float>(1 + trial % 7);  // near half grid units
+    ASSERT_EQ(DualMaStrategy::signal(c.data(), f.data(), slow, fast, slow), reference(c, f, fast, slow))
+        << "trial " << trial;
+  }
 }
 
 TEST(DualMa, ExactDecimalTiesAreFlat) {
