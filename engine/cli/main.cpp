@@ -1,7 +1,13 @@
-// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes.
+// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes:
+//   2  bad input (UserError: the message names the file, row or JSON path), bad command-line arguments, and
+//      failures of the environment rather than of abt: out of memory (std::bad_alloc) and operating-system
+//      errors (std::system_error, e.g. a directory that cannot be listed, threads that cannot be started);
+//   1  internal error: any other exception is a bug in abt (a missing check, a broken invariant).
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <boost/program_options/errors.hpp>
@@ -22,7 +28,8 @@ void print_usage() {
       "                                                                     generate a synthetic market\n"
       "  abt regress --golden DIR CONFIG... [--update] [--tolerances FILE]  compare runs with golden files\n"
       "  abt sweep CONFIG --grid PLAN.json [--jobs N] [--out DIR] [--rank-by M] [--shard i/N]\n"
-      "  abt sweep merge DIR... --out DIR                                   parameter sweeps (docs/sweeps.md)\n"
+      "  abt sweep merge DIR... --out DIR                                   parameter sweeps "
+      "(docs/sweeps.md)\n"
       "  abt data import --from qlib|tdx|tushare|akshare|minute|csv SRC --out DATASET  import vendor data\n"
       "  abt data inspect DATASET [--symbol CODE --from D --to D]           describe a dataset\n"
       "  abt data validate DATASET|--from FMT SRC [--quarantine FILE]      check the data, write a report\n"
@@ -67,6 +74,13 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const boost::program_options::error& e) {
     std::fprintf(stderr, "abt %s: %s\n", command.c_str(), e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr,
+                 "abt: error: out of memory (the data or the run needs more memory than is available)\n");
+    return 2;
+  } catch (const std::system_error& e) {
+    std::fprintf(stderr, "abt: error: %s\n", e.what());
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "abt: internal error: %s\n", e.what());

@@ -11,9 +11,10 @@
 #include "engine/cli/option_parsing.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/utf8.hpp"
 #include "engine/run/backtest_runner.hpp"
-#include "engine/run/derived_instruments.hpp"
 #include "engine/run/config_file.hpp"
+#include "engine/run/derived_instruments.hpp"
 #include "engine/run/html_report.hpp"
 #include "engine/run/plugin_loader.hpp"
 #include "engine/run/result_writer.hpp"
@@ -48,7 +49,13 @@ int run_command(const std::vector<std::string>& args) {
   const std::filesystem::path config_file(config_path);
   nlohmann::json config = read_json_file(config_file);
   if (!data_dir.empty()) {
-    config["data"] = {{"dataset", std::filesystem::absolute(data_dir).string()}};
+    const std::string path = std::filesystem::absolute(data_dir).string();
+    // The path is echoed in result.json, which is UTF-8 JSON.
+    require<ConfigError>(is_valid_utf8(path),
+                         "--data " + utf8_for_display(path) +
+                             ": expected a path in UTF-8 (it is recorded in result.json); "
+                             "rename the directory or link to it from a UTF-8 path");
+    config["data"] = {{"dataset", path}};
   }
   for (const auto& assignment : overrides) apply_override(config, assignment);
   RunConfig run_config = parse_run_config(config, config_file.parent_path());
@@ -72,7 +79,8 @@ int run_command(const std::vector<std::string>& args) {
                  loaded.data.instrument_count(), loaded.data.calendar.size(), loaded.load_seconds);
   if (!run_config.derived_instruments.empty()) {
     double seconds = 0;
-    loaded.data = add_derived_instruments(loaded.data, run_config.derived_instruments, registry, quiet, seconds);
+    loaded.data =
+        add_derived_instruments(loaded.data, run_config.derived_instruments, registry, quiet, seconds);
   }
 
   // Progress on stderr when it is a terminal: a percentage refreshed at most every 2 % of the run.
