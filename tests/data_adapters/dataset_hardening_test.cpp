@@ -5,24 +5,18 @@
 #include <sys/stat.h>
 
 #include <cstdint>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <limits>
 
-#include <nlohmann/json.hpp>
-
 #include "data_adapters/binary/dataset_file.hpp"
-#include "data_adapters/binary/dataset_layout.hpp"
+#include "data_adapters/crafted_dataset.hpp"
 #include "engine/core/error.hpp"
-#include "engine/data/content_hash.hpp"
 #include "test_support.hpp"
 
 namespace abt {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using test::CraftedDataset;
 
 MarketData three_days() {
   return test::TinyMarketBuilder({"2024-01-02", "2024-01-03", "2024-01-04"})
@@ -30,51 +24,6 @@ MarketData three_days() {
              {{10, 10.5, 9.9, 10.3, 300}, {10.3, 10.8, 10.3, 10.8, 200}, {10.8, 10.9, 10, 10.1, 240}})
       .build();
 }
-
-/// A written dataset opened for editing: header JSON and raw bytes; save() recomputes every checksum.
-class CraftedDataset {
- public:
-  explicit CraftedDataset(const fs::path& file) : file_(file) {
-    std::ifstream in(file, std::ios::binary);
-    bytes_.assign(std::istreambuf_iterator<char>(in), {});
-    uint64_t header_bytes = 0;
-    std::memcpy(&header_bytes, bytes_.data() + 16, 8);
-    header = json::parse(bytes_.substr(dataset::kPreambleSize, header_bytes));
-    data_start_ = dataset::align_up(dataset::kPreambleSize + header_bytes);
-  }
-  /// Sets value `index` (row-major) of the block named `name` and its checksum.
-  void set_value(const std::string& name, size_t index, float value) {
-    for (json& b : header["blocks"]) {
-      if (b["name"] != name) continue;
-      const size_t at = data_start_ + b["offset"].get<size_t>();
-      std::memcpy(bytes_.data() + at + 4 * index, &value, 4);
-      ContentHash h;
-      h.add_bytes(bytes_.data() + at, b["bytes"].get<size_t>());
-      b["checksum"] = h.hex();
-    }
-  }
-  /// Writes the file with `header` (it must keep the data start) and a valid header checksum.
-  void save() const {
-    const std::string text = header.dump();
-    ASSERT_EQ(dataset::align_up(dataset::kPreambleSize + text.size()), data_start_)
-        << "header grew past a page";
-    std::string out = bytes_;
-    const uint64_t header_bytes = text.size(), file_size = out.size();
-    const uint64_t sum = dataset::header_checksum(text, file_size);
-    std::memcpy(out.data() + 16, &header_bytes, 8);
-    std::memcpy(out.data() + 24, &sum, 8);
-    std::fill(out.begin() + dataset::kPreambleSize, out.begin() + static_cast<std::ptrdiff_t>(data_start_),
-              '\0');
-    std::memcpy(out.data() + dataset::kPreambleSize, text.data(), text.size());
-    std::ofstream(file_, std::ios::binary | std::ios::trunc) << out;
-  }
-  json header;
-
- private:
-  fs::path file_;
-  std::string bytes_;
-  uint64_t data_start_ = 0;
-};
 
 fs::path written(const std::string& name) {
   const fs::path file = test::make_temp_dir(name) / "market.abtd";
