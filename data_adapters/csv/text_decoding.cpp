@@ -77,6 +77,7 @@ DecodedText decode_text(std::string bytes, const std::string& path) {
     refuse(bytes, static_cast<size_t>(in - bytes.data()), path);  // EILSEQ or EINVAL (truncated sequence)
   }
   text.resize(static_cast<size_t>(outp - text.data()));
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // GB18030's byte order mark, now UTF-8
   out.text = std::move(text);
   out.from_gb18030 = true;
   return out;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/core/error.hpp"
+#include "engine/core/json_text.hpp"
 #include "engine/run/result_writer.hpp"
 
 namespace abt {
@@ -30,8 +31,9 @@ double tolerance_field(const nlohmann::json& object, const char* key, double fal
                        const std::string& where) {
   if (!object.contains(key)) return fallback;
   const auto& v = object[key];
-  if (!v.is_number() || v.get<double>() < 0)
-    throw ConfigError(where + "." + key + ": expected a non-negative number, got " + v.dump());
+  if (!v.is_number() || !(v.get<double>() >= 0) ||
+      !std::isfinite(v.get<double>()))  // stod reads "nan", "inf"
+    throw ConfigError(where + "." + key + ": expected a non-negative number, got " + json_for_message(v));
   return v.get<double>();
 }
 

@@ -25,6 +25,9 @@ TEST(TextDecoding, Utf8IsKeptAndGbkIsConverted) {
   d = csv::decode_text(std::string("name\n") + kGbkZhongWen + "\n", "a.csv");
   EXPECT_TRUE(d.from_gb18030);
   EXPECT_EQ(d.text, std::string("name\n") + kUtf8ZhongWen + "\n");
+  // GB18030's byte order mark (84 31 95 33) is dropped like UTF-8's.
+  d = csv::decode_text(std::string("\x84\x31\x95\x33name,") + kGbkZhongWen, "a.csv");
+  EXPECT_EQ(d.text, std::string("name,") + kUtf8ZhongWen);
 }
 
 TEST(TextDecoding, BytesOfNeitherEncodingNameTheLineAndColumn) {
