@@ -1,6 +1,7 @@
-// A run config as JSON text: parsed (depth, duplicate keys, numbers), validated, and when valid run as a
-// backtest on a small synthetic market, with the result document, summary and HTML report rendered. Every
-// config value therefore reaches the engine code it configures.
+// A run config as JSON text: parsed (depth, duplicate keys, numbers), validated (a vendor data spec too),
+// and when valid run as a backtest on a small synthetic market, with the result document, summary and HTML
+// report rendered. Every config value therefore reaches the engine code it configures.
+#include "data_adapters/import/source_import.hpp"
 #include "engine/core/json_text.hpp"
 #include "engine/run/backtest_runner.hpp"
 #include "engine/run/html_report.hpp"
@@ -21,6 +22,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::expect_user_errors_only([&] {
     const nlohmann::json j = parse_json_text(fuzz::as_text(data, size), "fuzz.json");
     RunConfig rc = parse_run_config(j);
+    // A vendor data spec is parsed (not imported: its paths would be read).
+    if (rc.data.is_object() && rc.data.size() == 1 && is_source_format(rc.data.begin().key()) &&
+        rc.data.begin().key() != "csv")
+      (void)source_spec_json(parse_source_spec(rc.data.begin().key(), rc.data.begin().value(),
+                                               "data." + rc.data.begin().key(), "cfg"))
+          .dump();
     rc.data = nullptr;  // the harness's market, whatever the config names
     const RunOutput out = run_backtest(rc, fuzz::small_market(), registry);
     (void)result_document(out).dump();
