@@ -69,11 +69,10 @@ std::string expected_value(ValueDomain d, std::string_view column) {
 
 ValueRead read_value(std::string_view text, ValueDomain d, double& out) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty()) return ValueRead::NotANumber;
-  // from_chars accepts "inf", "nan" and "infinity": only digits, a sign, '.', 'e' / 'E' may form a number.
-  for (char c : text)
-    if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'))
-      return ValueRead::NotANumber;
+  // from_chars also reads "inf", "nan" and "infinity"; a number starts with a digit or '.' after its sign.
+  const size_t first = !text.empty() && text.front() == '-' ? 1 : 0;
+  if (first >= text.size() || !((text[first] >= '0' && text[first] <= '9') || text[first] == '.'))
+    return ValueRead::NotANumber;
   double v = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (end != text.data() + text.size()) return ValueRead::NotANumber;
