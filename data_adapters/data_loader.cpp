@@ -20,8 +20,6 @@ namespace {
 
 /// Bump when the generator's output changes, so that stale cached markets are not reused.
 constexpr int kSyntheticGeneratorVersion = 2;  // 2: delisting-arrangement status
-/// Longest synthetic market: 30 calendar years.
-constexpr int kMaxSynthDays = 30 * 366;
 
 SynthConfig parse_synth_config(const nlohmann::json& j, const std::string& path) {
   SynthConfig c;

@@ -1,5 +1,5 @@
 #pragma once
-// The one set of rules for numeric market-data values where they enter abt (docs/robustness.md): every
+// The one set of rules for numeric market-data values where they enter abt (docs/input-validation.md): every
 // reader of text cells (panel / series / minute / vendor CSV, gbbq, reference tables) and of binary values
 // (qlib .bin, TDX records, the abt dataset) checks each value against the domain of its field and reports
 // what was expected. Contract:
