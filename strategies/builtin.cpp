@@ -4,6 +4,7 @@
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
 #include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
 #include "strategies/smallcap_lowvol/smallcap_lowvol_strategy.hpp"
+#include "strategies/target_weights/target_weights_strategy.hpp"
 #include "strategies/universe/microcap_index.hpp"
 #include "strategies/universe/microcap_index_bars.hpp"
 
@@ -25,6 +26,9 @@ void register_builtin_strategies(StrategyRegistry& registry) {
                                                    "micro-cap index vs Moutai index rotation: annual line of "
                                                    "the ratio, slope override, yield/crowding risk "
                                                    "overlay"));
+  registry.add(make_strategy_info<TargetWeightsStrategy>(
+      "target_weights",
+      "trades a table of date,symbol,weight targets made elsewhere (qlib, pandas) with every A-share rule"));
   registry.add_series(
       {"microcap_index",
        "micro-cap index level (400 smallest eligible SH/SZ stocks by total cap, equal weight, "

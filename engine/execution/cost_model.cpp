@@ -36,10 +36,19 @@ double SlippageModel::fraction(const Instrument& instrument, Side side, Quantity
                                double bar_volume) const {
   switch (kind) {
     case Kind::Custom: {
-      const double f = custom->fraction(instrument, side, quantity, price, bar_volume);
+      // A plugin's model: its failure is a plugin error (exit 3), not abt's.
+      const auto fail = [&](const std::string& message) {
+        return StrategyError("slippage model '" + custom->describe().value("model", std::string("?")) + "'",
+                             "plugin", "fraction", instrument.symbol, message);
+      };
+      double f = 0;
+      try {
+        f = custom->fraction(instrument, side, quantity, price, bar_volume);
+      } catch (const std::exception& e) {
+        throw fail(e.what());
+      }
       if (!(f >= 0) || !std::isfinite(f))
-        throw std::domain_error("slippage model '" + custom->describe().value("model", std::string("?")) +
-                                "': fraction " + std::to_string(f) + " is not a finite number >= 0");
+        throw fail("fraction " + std::to_string(f) + " is not a finite number >= 0");
       return f;
     }
     case Kind::None:
@@ -168,6 +177,45 @@ std::shared_ptr<CostModel> make_itemised(const nlohmann::json& j, const std::str
 
 }  // namespace
 
+namespace {
+/// A plugin's cost model behind a guard: an exception or a fee that is not a finite number >= 0 becomes a
+/// StrategyError naming the model (exit 3, a plugin's fault), never an engine error.
+class GuardedCostModel final : public CostModel {
+ public:
+  GuardedCostModel(std::string name, std::shared_ptr<CostModel> inner)
+      : name_(std::move(name)), inner_(std::move(inner)) {}
+  double cost(const Instrument& ins, Side side, Quantity q, double price, Date day) const override {
+    return itemise(ins, side, q, price, day).total();
+  }
+  CostBreakdown itemise(const Instrument& ins, Side side, Quantity q, double price, Date day) const override {
+    CostBreakdown b;
+    try {
+      b = inner_->itemise(ins, side, q, price, day);
+    } catch (const std::exception& e) {
+      throw fail(ins, day, e.what());
+    }
+    for (const double v : {b.commission, b.stamp_duty, b.transfer_fee})
+      if (!(v >= 0) || !std::isfinite(v))
+        throw fail(ins, day, "a fee of " + std::to_string(v) + " is not a finite number >= 0");
+    return b;
+  }
+  double buy_rate() const override { return inner_->buy_rate(); }
+  nlohmann::json describe() const override {
+    nlohmann::json j = inner_->describe();
+    j["slippage"] = slippage().describe();
+    return j;
+  }
+
+ private:
+  StrategyError fail(const Instrument& ins, Date day, const std::string& message) const {
+    return StrategyError("cost model '" + name_ + "'", "plugin", "itemise(" + ins.symbol + ")",
+                         day.to_string(), message);
+  }
+  std::string name_;
+  std::shared_ptr<CostModel> inner_;
+};
+}  // namespace
+
 std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const std::string& path,
                                                  const StrategyRegistry* registry) {
   if (j.is_null()) return std::make_shared<FlatCostModel>(0.0, QuoteBasis::PerSide);
@@ -187,8 +235,9 @@ std::shared_ptr<const CostModel> make_cost_model(const nlohmann::json& j, const 
     // A plugin's model: it validates its own keys; "slippage" stays abt's.
     nlohmann::json own = j;
     own.erase("slippage");
-    m = info->create(own, path);
-    if (!m) throw ConfigError(path + ".model: '" + model + "' built no model");
+    std::shared_ptr<CostModel> inner = info->create(own, path);
+    if (!inner) throw ConfigError(path + ".model: '" + model + "' built no model");
+    m = std::make_shared<GuardedCostModel>(model, std::move(inner));
   } else {
     throw ConfigError(path + ".model: unknown cost model '" + model + "' (expected flat, itemised" +
                       known_names(registry ? registry->cost_model_names() : std::vector<std::string>{}) +

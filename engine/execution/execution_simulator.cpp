@@ -14,8 +14,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
-ExecutionSimulator::ExecutionSimulator(const MarketData& data, const BacktestConfig& config,
-                                       Portfolio& portfolio, RunResult& result)
+ExecutionSimulator::ExecutionSimulator(const MarketData& data, const ExecutionSettings& config,
+                                       Portfolio& portfolio, ExecutionLog& result)
     : data_(data),
       config_(config),
       portfolio_(portfolio),
@@ -312,7 +312,8 @@ void ExecutionSimulator::execute_buys(const FillPoint& point, Date day) {
       need = buy_cash_need(day, point.row);
     }
     for (const Candidate* c : buys_)
-      if (c->quantity < c->requested) count_once(orders_.entries()[c->entry], RejectReason::Cash);
+      if (c->quantity < c->requested)
+        count_once(orders_.entries()[c->entry], c->quantity > 0 ? RejectReason::Scaled : RejectReason::Cash);
   }
   for (Candidate* c : buys_) {
     if (c->quantity <= 0) continue;

@@ -20,7 +20,8 @@
 //      sum(dq x p' + cost(dq, p')) at the slipped prices p' exceeds cash, every buy is scaled by one factor
 //      and re-rounded down, then the largest buy steps down one lot at a time (fractional: by the overshoot)
 //      while fen rounding still overshoots. Cash never goes negative. A buy reduced this way counts
-//      RejectReason::Cash; a nonzero change that rounds to zero shares counts RejectReason::Lot.
+//      RejectReason::Scaled (one scaled to nothing: Cash); a nonzero change that rounds to zero shares counts
+//      RejectReason::Lot.
 // Admission, admit(), is the per-intent, side-aware eligibility step of the A-share rules (each a switch in
 // ExecutionRules, market-rules.md):
 //   - price limits (price_limits): a buy whose execution price is at or above the day's limit-up, or a sell
@@ -36,8 +37,8 @@
 // rules.retry_blocked (else it is dropped). Each reason is counted at most once per intent.
 //
 // Prices are unadjusted CNY, stock prices snapped to the 0.01 tick. The pass allocates nothing (buffers are
-// pre-sized for every instrument); fills are appended to RunResult::fills, rejections to
-// RunResult::rejections.
+// pre-sized for every instrument); fills are appended to ExecutionLog::fills, rejections to
+// ExecutionLog::rejections.
 #include <cstdint>
 #include <vector>
 
@@ -47,8 +48,8 @@
 #include "engine/execution/order_book.hpp"
 #include "engine/execution/price_limit.hpp"
 #include "engine/portfolio/portfolio.hpp"
-#include "engine/sim/backtest_config.hpp"
-#include "engine/sim/run_result.hpp"
+#include "engine/execution/execution_log.hpp"
+#include "engine/execution/execution_settings.hpp"
 
 namespace abt {
 
@@ -74,8 +75,8 @@ struct DayTotals {
 class ExecutionSimulator {
  public:
   /// `data`, `config`, `portfolio` and `result` must outlive the simulator.
-  ExecutionSimulator(const MarketData& data, const BacktestConfig& config, Portfolio& portfolio,
-                     RunResult& result);
+  ExecutionSimulator(const MarketData& data, const ExecutionSettings& config, Portfolio& portfolio,
+                     ExecutionLog& result);
 
   /// The execution frequency: the finest loaded frequency.
   Frequency frequency() const { return frequency_; }
@@ -145,9 +146,9 @@ class ExecutionSimulator {
   double buy_cash_need(Date day, int32_t row) const;
 
   const MarketData& data_;
-  const BacktestConfig& config_;
+  const ExecutionSettings& config_;
   Portfolio& portfolio_;
-  RunResult& result_;
+  ExecutionLog& result_;
   Frequency frequency_;
   const BarData* bars_;
   OrderBook orders_;

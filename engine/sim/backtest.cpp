@@ -15,6 +15,7 @@
 #include "engine/portfolio/portfolio.hpp"
 #include "engine/risk/holdings_volatility.hpp"
 #include "engine/sim/engine_context.hpp"
+#include "engine/sim/strategy_call.hpp"
 #include "engine/sim/timer_set.hpp"
 
 namespace abt {
@@ -81,6 +82,13 @@ std::string format_number(double v) {
 
 }  // namespace
 
+/// The run's first row per frequency (the first day's daily row, its first hourly row).
+std::array<int32_t, kFrequencyCount> first_rows(const MarketData& data, DayRange days) {
+  std::array<int32_t, kFrequencyCount> rows{days.first, 0};
+  if (data.hourly) rows[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[days.first];
+  return rows;
+}
+
 /// One run: the state of the simulated account and the event loop over it (docs/event-ordering.md).
 struct Backtest::Impl {
   Impl(const MarketData& d, const BacktestConfig& c, DayRange r)
@@ -90,7 +98,7 @@ struct Backtest::Impl {
         portfolio(d.instrument_count(), c.initial_cash),
         simulator(d, c, portfolio, result),
         timers(d.calendar, r.first),
-        context(d, c, clock, portfolio, simulator, timers, result.warnings),
+        context(d, c, clock, portfolio, simulator, timers, result.warnings, result.signals, first_rows(d, r)),
         exec(d.finest_frequency()),
         exec_bars(*d.bars(d.finest_frequency())) {
     scratch.reserve(static_cast<size_t>(d.instrument_count()));
@@ -101,6 +109,9 @@ struct Backtest::Impl {
   }
 
   RunResult run(Strategy& s);
+  /// call_strategy at the current simulated time.
+  template <class Call>
+  void guarded(const StrategyCallback& callback, const Call& call);
   void session_open(int32_t d);
   void bar_close(Frequency f, int32_t row);
   void fire_timers(int32_t d);
@@ -142,6 +153,11 @@ struct Backtest::Impl {
   bool reentry_signal(int32_t d);
 };
 
+template <class Call>
+void Backtest::Impl::guarded(const StrategyCallback& callback, const Call& call) {
+  call_strategy(callback, clock.now, call);
+}
+
 RunResult Backtest::Impl::run(Strategy& s) {
   strategy = &s;
   // Before the first event the clock stands at the first day's open with nothing of that day closed.
@@ -149,7 +165,15 @@ RunResult Backtest::Impl::run(Strategy& s) {
   clock.now = Timestamp::of(data.calendar.day(days.first), 9, 30);
   clock.cursor[static_cast<int>(Frequency::Daily)] = days.first - 1;
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[days.first] - 1;
-  strategy->on_start(context);
+  // Signal rows: the run's bars of each loaded frequency.
+  for (int f = 0; f < kFrequencyCount; ++f) {
+    const BarData* bars = data.bars(static_cast<Frequency>(f));
+    if (!bars) continue;
+    const int32_t begin = bars->day_begin[days.first], end = bars->day_begin[days.last + 1];
+    result.signals.set_rows(static_cast<Frequency>(f),
+                            std::vector<Timestamp>(bars->stamps.begin() + begin, bars->stamps.begin() + end));
+  }
+  guarded({"on_start"}, [&] { strategy->on_start(context); });
   for (int32_t d = days.first; d <= days.last; ++d) {
     session_open(d);
     if (data.hourly)
@@ -160,7 +184,7 @@ RunResult Backtest::Impl::run(Strategy& s) {
     session_close(d);
     if (config.on_day_done) config.on_day_done(d - days.first + 1, days.last - days.first + 1);
   }
-  strategy->on_finish(context);
+  guarded({"on_finish"}, [&] { strategy->on_finish(context); });
   for (InstrumentId id = 0; id < data.instrument_count(); ++id) {
     result.realized_pnl += portfolio.position(id).realized_pnl;
     result.unrealized_pnl += portfolio.unrealized_pnl(id);
@@ -189,7 +213,7 @@ void Backtest::Impl::session_open(int32_t d) {
   if (data.hourly) clock.cursor[static_cast<int>(Frequency::Min60)] = data.hourly->day_begin[d] - 1;
   // (4) strategy: the pass's fills and rejections (and liquidations), then the event.
   deliver_feedback();
-  strategy->on_session_open(context);
+  guarded({"on_session_open"}, [&] { strategy->on_session_open(context); });
   after_strategy(true);
   ++result.events;
 }
@@ -216,7 +240,7 @@ void Backtest::Impl::bar_close(Frequency f, int32_t row) {
   // (4) strategy: the pass's fills and rejections, then the bar.
   deliver_feedback();
   if (context.subscribed(f)) {
-    strategy->on_bar(context, f);
+    guarded({"on_bar", f}, [&] { strategy->on_bar(context, f); });
     after_strategy(false);
   }
   ++result.events;
@@ -228,7 +252,7 @@ void Backtest::Impl::fire_timers(int32_t d) {
   for (TimerId id = 0; id < timers.size(); ++id) {
     if (!timers.due(id, d)) continue;
     // (1)-(3): no new bar at a timer; fills, marks and cursors are those of the daily close.
-    strategy->on_timer(context, id);
+    guarded({"on_timer", std::nullopt, id}, [&] { strategy->on_timer(context, id); });
     after_strategy(false);
     ++result.events;
   }
@@ -236,7 +260,7 @@ void Backtest::Impl::fire_timers(int32_t d) {
 
 void Backtest::Impl::session_close(int32_t d) {
   clock.now = Timestamp::of(data.calendar.day(d), 15, 0);
-  strategy->on_session_close(context);
+  guarded({"on_session_close"}, [&] { strategy->on_session_close(context); });
   after_strategy(false);
   ++result.events;
   record_day(d);
@@ -363,11 +387,11 @@ void Backtest::Impl::deliver_feedback() {
   // By index: the callbacks may not fill anything synchronously, but copies keep references out of vectors.
   while (fills_delivered < result.fills.size()) {
     const Fill fill = result.fills[fills_delivered++];
-    strategy->on_fill(context, fill);
+    guarded({"on_fill"}, [&] { strategy->on_fill(context, fill); });
   }
   while (rejections_delivered < result.rejections.size()) {
     const Rejection rejection = result.rejections[rejections_delivered++];
-    strategy->on_reject(context, rejection);
+    guarded({"on_reject"}, [&] { strategy->on_reject(context, rejection); });
   }
 }
 

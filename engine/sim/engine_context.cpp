@@ -13,7 +13,8 @@ namespace abt {
 
 EngineContext::EngineContext(const MarketData& data, const BacktestConfig& config, const SimClock& clock,
                              Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers,
-                             WarningLog& warnings)
+                             WarningLog& warnings, SignalTable& signals,
+                             std::array<int32_t, kFrequencyCount> first_rows)
     : data_(data),
       config_(config),
       clock_(clock),
@@ -21,6 +22,8 @@ EngineContext::EngineContext(const MarketData& data, const BacktestConfig& confi
       simulator_(simulator),
       timers_(timers),
       warnings_(warnings),
+      signals_(signals),
+      first_rows_(first_rows),
       in_targets_(static_cast<size_t>(data.instrument_count()), 0) {}
 
 void EngineContext::check_instrument(InstrumentId id, const char* what) const {
@@ -138,6 +141,21 @@ std::vector<PendingOrderInfo> EngineContext::pending_orders() const {
 bool EngineContext::cancel(InstrumentId id) {
   check_instrument(id, "Context::cancel");
   return simulator_.orders().remove(id);
+}
+
+SignalHandle EngineContext::declare_signal(std::string_view name, Frequency f, SignalStyle style) {
+  require(has_frequency(f), "strategy: signal '" + std::string(name) +
+                                "': " + std::string(frequency_name(f)) + " bars are not loaded");
+  require(!name.empty() && name.find_first_of(",\"\n\r") == std::string_view::npos,
+          "strategy: signal name '" + std::string(name) +
+              "' must be non-empty without commas, quotes or newlines");
+  return signals_.declare(std::string(name), f, std::move(style));
+}
+
+void EngineContext::record(SignalHandle signal, double value) {
+  if (signal < 0 || static_cast<size_t>(signal) >= signals_.columns().size()) return;
+  const int f = static_cast<int>(signals_.columns()[static_cast<size_t>(signal)].frequency);
+  signals_.record(signal, clock_.cursor[f] - first_rows_[f], value);
 }
 
 void EngineContext::place(InstrumentId id, OrderKind kind, double amount) {

@@ -33,7 +33,8 @@ class EngineContext final : public Context {
  public:
   /// Every argument must outlive the context.
   EngineContext(const MarketData& data, const BacktestConfig& config, const SimClock& clock,
-                Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers, WarningLog& warnings);
+                Portfolio& portfolio, ExecutionSimulator& simulator, TimerSet& timers, WarningLog& warnings,
+                SignalTable& signals, std::array<int32_t, kFrequencyCount> first_rows);
 
   // time
   Timestamp now() const override { return clock_.now; }
@@ -73,6 +74,8 @@ class EngineContext final : public Context {
   void log(LogLevel level, std::string_view message) override;
   void request_reentry() override { reentry_requested_ = true; }
   WarningLog* warnings() override { return &warnings_; }
+  SignalHandle declare_signal(std::string_view name, Frequency f, SignalStyle style) override;
+  void record(SignalHandle signal, double value) override;
   const DataProvenance& provenance() const override { return data_.provenance; }
 
   /// Engine side: whether request_reentry() was called since the last take (and clears the flag).
@@ -94,6 +97,8 @@ class EngineContext final : public Context {
   ExecutionSimulator& simulator_;
   TimerSet& timers_;
   WarningLog& warnings_;
+  SignalTable& signals_;
+  std::array<int32_t, kFrequencyCount> first_rows_;  // the run's first row per frequency (signal row 0)
   std::array<bool, kFrequencyCount> subscribed_{};
   uint64_t next_sequence_ = 0;
   bool reentry_requested_ = false;

@@ -7,7 +7,9 @@
 
 #include "engine/core/time.hpp"
 #include "engine/core/warning_log.hpp"
+#include "engine/execution/execution_log.hpp"
 #include "engine/strategy/order.hpp"
+#include "engine/strategy/signal_table.hpp"
 
 namespace abt {
 
@@ -50,17 +52,15 @@ struct DelistingRecord {
   double loss = 0;
 };
 
-struct RunResult {
+/// The execution log (fills, rejections) and everything else a run records.
+struct RunResult : ExecutionLog {
   std::vector<DailyRecord> daily;
-  std::vector<Fill> fills;  // in execution order
   std::vector<PositionRecord> positions;
-  /// Intents not (fully) executed, by reason (index = RejectReason).
-  std::array<int64_t, kRejectReasonCount> rejects{};
-  /// The same events one by one, in order (rejections.csv).
-  std::vector<Rejection> rejections;
   /// Notable events (delisted holdings liquidated, drawdown stops) and data-honesty warnings
   /// (warning_log.hpp).
   WarningLog warnings;
+  /// Values the strategy recorded per bar (Context::record), over the run's rows.
+  SignalTable signals;
   /// Holdings liquidated at a delisting, in order (result.json "delistings").
   std::vector<DelistingRecord> delistings;
   /// P&L split at the end of the run, gross of fees (CNY): realised by every sell (including liquidations),

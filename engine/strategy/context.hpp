@@ -33,6 +33,7 @@
 #include "engine/strategy/order.hpp"
 #include "engine/strategy/queries.hpp"
 #include "engine/strategy/schedule.hpp"
+#include "engine/strategy/signal_table.hpp"
 
 namespace abt {
 
@@ -131,6 +132,18 @@ class Context {
 
   /// Log line stamped with the simulated time.
   virtual void log(LogLevel level, std::string_view message) = 0;
+
+  // ---- recorded signals --------------------------------------------------------------------------
+  /// Setup-time: declares a signal, a named value per bar of frequency f (signals.csv / signals_60m.csv,
+  /// report.html, result.json "files"), with reference levels for its chart. Default: not recorded (-1).
+  virtual SignalHandle declare_signal(std::string_view name, Frequency f = Frequency::Daily,
+                                      SignalStyle style = {}) {
+    (void)name, (void)f, (void)style;
+    return -1;
+  }
+  /// Records `value` for the latest closed bar of the signal's frequency (in on_bar(1d) and on_timer: today;
+  /// at on_session_open: yesterday). A later record for the same bar replaces it. No lookup per call.
+  virtual void record(SignalHandle signal, double value) { (void)signal, (void)value; }
 
   // ---- data honesty ------------------------------------------------------------------------------
   /// The run's structured warnings (result.json "warnings", the console, the report): declare a warning in

@@ -22,6 +22,8 @@ std::string_view reject_reason_name(RejectReason r) {
       return "risk";
     case RejectReason::Participation:
       return "participation";
+    case RejectReason::Scaled:
+      return "scaled";
     case RejectReason::Count:
       break;
   }

@@ -56,12 +56,13 @@ enum class RejectReason : uint8_t {
   Suspended,      // no trading in the bar (volume 0 or no price)
   NotListed,      // before listing or after delisting
   Lot,            // rounds to zero shares under the lot rule
-  Cash,           // buys scaled down for lack of cash
+  Cash,           // a buy refused for lack of cash (scaled down to nothing)
   LimitUp,        // buy at limit-up (or any fill in a one-price limit-up bar)
   LimitDown,      // sell at limit-down
   TPlus1,         // shares bought today not sellable
   Risk,           // a pre-trade risk limit
   Participation,  // capped at a fraction of the bar's volume
+  Scaled,         // a buy scaled down (not refused) so that every buy of the pass fits the cash; not a block
   Count
 };
 inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count);

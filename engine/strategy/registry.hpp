@@ -67,7 +67,7 @@ struct DerivedBars {
 
 /// An instrument derived from the data by a pure function, added to the data as a tradable index
 /// (InstrumentKind::Index) when a run config lists `name` in "derived_instruments"
-/// (engine/run/derived_instruments.hpp).
+/// (app/run/derived_instruments.hpp).
 struct DerivedInstrumentInfo {
   std::string name;    // config name, e.g. "microcap_index"
   std::string symbol;  // instrument symbol it trades under, e.g. "MICROCAP.IDX"

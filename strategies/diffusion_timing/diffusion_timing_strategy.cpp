@@ -85,6 +85,16 @@ void DiffusionTimingStrategy::on_start(Context& ctx) {
   targets_.reserve(static_cast<size_t>(params_.index_size));
   ctx.subscribe(Frequency::Daily);
   if (asset_id_ < 0) timer_ = ctx.schedule(*parse_schedule(params_.basket_rebalance));
+  // What it decides on: DI with its thresholds (or its two averages), the position, the members counted.
+  SignalStyle di_style;
+  if (method_ != Method::DualMa) di_style.levels = {params_.lower, params_.upper};
+  sig_di_ = ctx.declare_signal("di", Frequency::Daily, di_style);
+  if (method_ == Method::DualMa) {
+    sig_fast_ = ctx.declare_signal("di_fast");
+    sig_slow_ = ctx.declare_signal("di_slow");
+  }
+  sig_position_ = ctx.declare_signal("position", Frequency::Daily, SignalStyle{{0.0, 1.0}});
+  sig_members_ = ctx.declare_signal("members");
 }
 
 void DiffusionTimingStrategy::enter(Context& ctx) {
@@ -121,6 +131,13 @@ void DiffusionTimingStrategy::on_bar(Context& ctx, Frequency frequency) {
     next = dual_ma(long_, sma_fast_.value(), sma_slow_.value());
   }
   di_prev_ = di;
+  ctx.record(sig_di_, di);
+  if (method_ == Method::DualMa) {
+    ctx.record(sig_fast_, sma_fast_.value());
+    ctx.record(sig_slow_, sma_slow_.value());
+  }
+  ctx.record(sig_position_, next ? 1.0 : 0.0);
+  ctx.record(sig_members_, static_cast<double>(index_->members().size()));
   if (next == long_) return;
   long_ = next;
   if (long_) {

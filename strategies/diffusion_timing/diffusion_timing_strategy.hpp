@@ -97,6 +97,7 @@ class DiffusionTimingStrategy final : public Strategy {
   ind::Sma sma_fast_, sma_slow_;
   double di_prev_ = ind::kNaN;
   bool long_ = false;
+  SignalHandle sig_di_ = -1, sig_fast_ = -1, sig_slow_ = -1, sig_position_ = -1, sig_members_ = -1;
   std::vector<WeightTarget> targets_;
 };
 

@@ -1,12 +1,19 @@
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "engine/core/error.hpp"
 #include "strategies/common/param_lookup.hpp"
 
 namespace abt {
+namespace {
+double ind_nan() {
+  return std::numeric_limits<double>::quiet_NaN();
+}
+}  // namespace
 
 void DualMaStrategy::Params::validate(const std::string& path) const {
   if (fast >= slow)
@@ -34,6 +41,11 @@ void DualMaStrategy::on_start(Context& ctx) {
   adjusted_ = params_.price == "adjusted";
   if (adjusted_) adj_ = ctx.field(frequency_, "adj_factor");
   ctx.subscribe(frequency_);
+  for (size_t k = 0; k < std::min(params_.symbols.size(), kRecordedSymbols); ++k) {
+    sig_fast_.push_back(ctx.declare_signal(params_.symbols[k] + "_fast", frequency_));
+    sig_slow_.push_back(ctx.declare_signal(params_.symbols[k] + "_slow", frequency_));
+    sig_long_.push_back(ctx.declare_signal(params_.symbols[k] + "_long", frequency_));
+  }
 }
 
 namespace {
@@ -67,6 +79,21 @@ int DualMaStrategy::signal(const float* closes, const float* factors, int count,
   return ratio_greater(sum_fast, fast, sum_slow, slow) ? 1 : 0;
 }
 
+void DualMaStrategy::record_averages(Context& ctx, size_t k, int count) {
+  double fast = 0, slow = 0;
+  for (int i = count - params_.slow; i >= 0 && i < count; ++i) {
+    const double factor =
+        adjusted_ && !std::isnan(factors_[static_cast<size_t>(i)]) ? factors_[static_cast<size_t>(i)] : 1.0;
+    const double price = double{closes_[static_cast<size_t>(i)]} * factor;
+    slow += price;
+    if (i >= count - params_.fast) fast += price;
+  }
+  const bool full = count >= params_.slow;
+  ctx.record(sig_fast_[k], full ? fast / params_.fast : ind_nan());
+  ctx.record(sig_slow_[k], full ? slow / params_.slow : ind_nan());
+  ctx.record(sig_long_[k], long_[k] ? 1.0 : 0.0);
+}
+
 void DualMaStrategy::on_bar(Context& ctx, Frequency frequency) {
   if (frequency != frequency_) return;
   const HistoryView closes = ctx.history(close_, params_.slow);
@@ -79,11 +106,11 @@ void DualMaStrategy::on_bar(Context& ctx, Frequency frequency) {
     const int s =
         signal(closes_.data(), adjusted_ ? factors_.data() : nullptr, count, params_.fast, params_.slow);
     const bool want_long = s == 1;
-    if (s < 0 && !long_[k]) continue;
-    if (want_long != long_[k]) {
+    if (!(s < 0 && !long_[k]) && want_long != long_[k]) {
       long_[k] = want_long;
       changes_.push_back({ids_[k], want_long ? weight : 0.0});
     }
+    if (k < sig_fast_.size()) record_averages(ctx, k, count);  // the averages and the state decided
   }
   if (!changes_.empty()) ctx.target_weights(changes_, /*exit_others=*/false);
 }

@@ -47,8 +47,13 @@ class DualMaStrategy final : public Strategy {
   /// in integers; so prices on the 0.01 tick (raw stock closes) compare as their exact decimal values and
   /// equal averages are flat. A NaN or negative price (or one of 9e11 or more) gives -1.
   static int signal(const float* closes, const float* factors, int count, int fast, int slow);
+  /// Symbols whose two averages are recorded as signals (`<symbol>_fast`, `<symbol>_slow`, `<symbol>_long`):
+  /// the first ones of `symbols`, so a run over many symbols stays a small signals file.
+  static constexpr size_t kRecordedSymbols = 4;
 
  private:
+  void record_averages(Context& ctx, size_t k, int count);
+
   Params params_;
   Frequency frequency_ = Frequency::Daily;
   std::vector<InstrumentId> ids_;
@@ -57,6 +62,7 @@ class DualMaStrategy final : public Strategy {
   std::vector<float> closes_, factors_;
   DataHandle close_, adj_;
   bool adjusted_ = true;
+  std::vector<SignalHandle> sig_fast_, sig_slow_, sig_long_;
 };
 
 }  // namespace abt

@@ -109,6 +109,19 @@ void MicrocapRotationStrategy::on_start(Context& ctx) {
   targets_.reserve(static_cast<size_t>(params_.index_size));
   ctx.subscribe(Frequency::Daily);
   if (micro_id_ < 0) timer_ = ctx.schedule(*parse_schedule(params_.basket_rebalance));
+  // What it decides on (leg: 0 cash, 1 micro-cap, 2 Mao).
+  signals_.ratio = ctx.declare_signal("ratio");
+  signals_.annual_line = ctx.declare_signal("ratio_annual_line");
+  signals_.slope_micro = ctx.declare_signal("slope_micro", Frequency::Daily, SignalStyle{{0.0}});
+  signals_.slope_mao = ctx.declare_signal("slope_mao", Frequency::Daily, SignalStyle{{0.0}});
+  if (has_yield_)
+    signals_.yield_change =
+        ctx.declare_signal("yield_ratio_change", Frequency::Daily, SignalStyle{{params_.yield_threshold}});
+  signals_.vc_change =
+      ctx.declare_signal("vc_ratio_change", Frequency::Daily, SignalStyle{{params_.vc_threshold}});
+  signals_.risk_off = ctx.declare_signal("risk_off");
+  signals_.leg = ctx.declare_signal("leg", Frequency::Daily, SignalStyle{{0.0, 1.0, 2.0}});
+  if (macd_ || macd_hourly_) signals_.exposure = ctx.declare_signal("micro_exposure");
 }
 
 double MicrocapRotationStrategy::mao_level(const HistoryView& mao, int32_t lag) const {
@@ -199,8 +212,9 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
     slope_mao = ind::normalized_slope(slope_buf_.data(), w);
   }
   // Risk overlay.
-  bool risk_on =
-      ratio_change_triggers(crowding(broad, 0), crowding(broad, params_.risk_lookback), params_.vc_threshold);
+  const double vc_now = crowding(broad, 0), vc_before = crowding(broad, params_.risk_lookback);
+  bool risk_on = ratio_change_triggers(vc_now, vc_before, params_.vc_threshold);
+  double yield_change = ind::kNaN;
   if (has_yield_) {
     // The latest yield within kMaxSeriesAge days of today and of the lookback day (never a later one).
     const HistoryView y = ctx.history(yield_, params_.risk_lookback + 1 + kMaxSeriesAge);
@@ -210,6 +224,7 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
       if ((std::isnan(now) || std::isnan(before)) && ctx.warnings())
         ctx.warnings()->count(stale_yield_, date);
       risk_on = risk_on || ratio_change_triggers(now, before, params_.yield_threshold);
+      if (before > 0) yield_change = now / before - 1.0;
     }
   }
   // MACD monitor.
@@ -220,6 +235,15 @@ void MicrocapRotationStrategy::on_bar(Context& ctx, Frequency frequency) {
     if (macd_->golden_cross()) exposure = 1.0;
   }
   const Choice next = choose(ratio, line, slope_micro, slope_mao, params_.use_slope_override, risk_on);
+  ctx.record(signals_.ratio, ratio);
+  ctx.record(signals_.annual_line, line);
+  ctx.record(signals_.slope_micro, slope_micro);
+  ctx.record(signals_.slope_mao, slope_mao);
+  ctx.record(signals_.yield_change, yield_change);
+  ctx.record(signals_.vc_change, vc_before > 0 ? vc_now / vc_before - 1.0 : ind::kNaN);
+  ctx.record(signals_.risk_off, risk_on ? 1.0 : 0.0);
+  ctx.record(signals_.leg, static_cast<double>(static_cast<int>(next)));
+  if (macd_ || macd_hourly_) ctx.record(signals_.exposure, exposure);
   if (next == choice_ && (next != Choice::Micro || exposure == micro_exposure_)) {
     micro_exposure_ = exposure;
     return;

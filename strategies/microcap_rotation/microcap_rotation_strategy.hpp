@@ -126,6 +126,10 @@ class MicrocapRotationStrategy final : public Strategy {
   bool mao_from_series_ = false, has_yield_ = false;
   TimerId timer_ = -1;
   WarningHandle stale_yield_ = -1, stale_mao_ = -1;
+  struct Signals {
+    SignalHandle ratio = -1, annual_line = -1, slope_micro = -1, slope_mao = -1, yield_change = -1,
+                 vc_change = -1, risk_off = -1, leg = -1, exposure = -1;
+  } signals_;
   Choice choice_ = Choice::Cash;
   double micro_exposure_ = 1.0;
   std::unique_ptr<ind::Macd> macd_, macd_hourly_;

@@ -41,7 +41,6 @@ void LowvolSelector::bind(Context& ctx, const std::vector<Instrument>& instrumen
 }
 
 const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapIndex& index) {
-
   // Drop names that cannot be bought (suspended or at limit-up at the signal close).
   tradable_.clear();
   for (const int32_t id : index.members()) {
@@ -75,6 +74,21 @@ const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapI
                                                       std::max(min_valid, 2), scratch_.data());
   }
   bottom_k_.select(smallest_, key_, params_.holdings, selected_);
+  stats_ = LowvolStats{static_cast<int32_t>(index.members().size()),
+                       static_cast<int32_t>(tradable_.size()),
+                       static_cast<int32_t>(smallest_.size()),
+                       static_cast<int32_t>(selected_.size()),
+                       ind::kNaN,
+                       ind::kNaN,
+                       ind::kNaN,
+                       ind::kNaN};
+  for (const int32_t id : selected_) {
+    const double cap = index.total_caps()[static_cast<size_t>(id)], vol = key_[static_cast<size_t>(id)];
+    stats_.cap_min = std::isnan(stats_.cap_min) ? cap : std::min(stats_.cap_min, cap);
+    stats_.cap_max = std::isnan(stats_.cap_max) ? cap : std::max(stats_.cap_max, cap);
+    stats_.vol_min = std::isnan(stats_.vol_min) ? vol : std::min(stats_.vol_min, vol);
+    stats_.vol_max = std::isnan(stats_.vol_max) ? vol : std::max(stats_.vol_max, vol);
+  }
   for (const int32_t id : smallest_) key_[static_cast<size_t>(id)] = ind::kNaN;
   return selected_;
 }

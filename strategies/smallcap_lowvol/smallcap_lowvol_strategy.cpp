@@ -48,6 +48,14 @@ void SmallcapLowvolStrategy::on_start(Context& ctx) {
   targets_.reserve(static_cast<size_t>(params_.holdings));
   ctx.subscribe(Frequency::Daily);
   timer_ = ctx.schedule(params_.schedule());
+  signals_.members = ctx.declare_signal("members");
+  signals_.tradable = ctx.declare_signal("tradable_members");
+  signals_.candidates = ctx.declare_signal("candidates");
+  signals_.holdings = ctx.declare_signal("holdings");
+  signals_.cap_min = ctx.declare_signal("selection_cap_min");
+  signals_.cap_max = ctx.declare_signal("selection_cap_max");
+  signals_.vol_min = ctx.declare_signal("selection_vol_min");
+  signals_.vol_max = ctx.declare_signal("selection_vol_max");
 }
 
 bool SmallcapLowvolStrategy::cash_month(Context& ctx) const {
@@ -80,6 +88,15 @@ void SmallcapLowvolStrategy::on_timer(Context& ctx, TimerId id) {
 void SmallcapLowvolStrategy::rebalance(Context& ctx) {
   index_->rank_now(ctx);
   const std::vector<int32_t>& selected = selector_->select(ctx, *index_);
+  const LowvolStats& st = selector_->stats();
+  ctx.record(signals_.members, st.members);
+  ctx.record(signals_.tradable, st.tradable);
+  ctx.record(signals_.candidates, st.candidates);
+  ctx.record(signals_.holdings, st.selected);
+  ctx.record(signals_.cap_min, st.cap_min);
+  ctx.record(signals_.cap_max, st.cap_max);
+  ctx.record(signals_.vol_min, st.vol_min);
+  ctx.record(signals_.vol_max, st.vol_max);
   targets_.clear();
   const double weight = 1.0 / static_cast<double>(params_.holdings);
   for (const int32_t id : selected) targets_.push_back({id, weight});

@@ -85,6 +85,10 @@ class SmallcapLowvolStrategy final : public Strategy {
   TimerId timer_ = -1;
   bool in_cash_ = false;
   std::vector<WeightTarget> targets_;
+  struct Signals {  // recorded on rebalance days
+    SignalHandle members = -1, tradable = -1, candidates = -1, holdings = -1, cap_min = -1, cap_max = -1,
+                 vol_min = -1, vol_max = -1;
+  } signals_;
 };
 
 }  // namespace abt

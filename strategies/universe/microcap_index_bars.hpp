@@ -1,7 +1,7 @@
 #pragma once
 // The micro-cap index as a tradable instrument's bars (strategies.md sections 1 and 3: "the micro-cap index
 // as a synthetic tradable series"). Registered as the derived instrument "microcap_index" -> MICROCAP.IDX
-// (strategies/builtin.cpp; config "derived_instruments", engine/run/derived_instruments.hpp).
+// (strategies/builtin.cpp; config "derived_instruments", app/run/derived_instruments.hpp).
 //
 // With C_{t-1} the members decided at the close of t-1 and L(t-1) the level then (microcap_index.hpp), the
 // bars of day t use only prices of day t and t-1 (no look-ahead):

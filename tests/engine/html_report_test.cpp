@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "engine/run/html_report.hpp"
-#include "engine/run/run_comparison.hpp"
+#include "app/run/html_report.hpp"
+#include "app/run/run_comparison.hpp"
 
 namespace abt {
 namespace {
@@ -58,17 +58,23 @@ RunOutput hand_made_output(bool with_benchmark) {
 TEST(HtmlReport, HasEveryChartAndTableAndIsSelfContained) {
   const std::string html = html_report(hand_made_output(true));
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  for (const char* id : {"nav", "excess", "drawdown", "monthly", "sharpe", "exposure", "turnover", "metrics",
-                         "yearly", "weekday", "month-effect"})
+  for (const char* id :
+       {"nav",     "excess",     "drawdown",   "worst-drawdowns", "monthly",       "crises",
+        "sharpe",  "volatility", "beta",       "histogram",       "exposure",      "turnover",
+        "costs",   "blocked",    "delistings", "rules",           "contributions", "round-trips",
+        "metrics", "yearly",     "weekday",    "month-effect"})
     EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
-  // NAV linear + log, excess, drawdown, rolling Sharpe, exposure, holdings, turnover.
-  EXPECT_EQ(count(html, "<svg "), 8u);
-  EXPECT_EQ(count(html, "</svg>"), 8u);
-  EXPECT_NE(html.find("class=\"nav-log\""), std::string::npos);
+  // NAV linear + log, excess, drawdown, rolling Sharpe, volatility, beta, histogram, exposure, holdings,
+  // turnover, costs (no fills: no round-trip chart; nothing blocked: no blocked chart).
+  EXPECT_EQ(count(html, "<svg "), 12u);
+  EXPECT_EQ(count(html, "</svg>"), 12u);
+  EXPECT_NE(html.find("class=\"nav-log"), std::string::npos);
+  EXPECT_NE(html.find("class=\"kpis\""), std::string::npos);
+  EXPECT_NE(html.find("No order was blocked or reduced."), std::string::npos);
   EXPECT_NE(html.find("abtScale(true)"), std::string::npos);
   EXPECT_EQ(count(html, "<table class=\"heat\">"), 1u);
-  EXPECT_NE(html.find("<th>2024</th>"), std::string::npos);  // a heatmap row per year
-  EXPECT_NE(html.find("information_ratio"), std::string::npos);
+  EXPECT_NE(html.find("<th>2024</th>"), std::string::npos);      // a heatmap row per year
+  EXPECT_NE(html.find("information ratio"), std::string::npos);  // the registry's label
   EXPECT_NE(html.find("<td>Mon</td>"), std::string::npos);
   EXPECT_NE(html.find("hand&lt;made&gt;"), std::string::npos);  // escaped
   // Nothing is fetched: no external scripts, styles, images or URLs other than the SVG namespace.
@@ -80,7 +86,7 @@ TEST(HtmlReport, HasEveryChartAndTableAndIsSelfContained) {
   // Without a benchmark there is no excess chart.
   const std::string plain = html_report(hand_made_output(false));
   EXPECT_EQ(plain.find("id=\"excess\""), std::string::npos);
-  EXPECT_EQ(count(plain, "<svg "), 7u);
+  EXPECT_EQ(count(plain, "<svg "), 10u);  // no excess, no beta
 }
 
 TEST(HtmlReport, RollingSharpeOnAHandComputedSeries) {
@@ -115,9 +121,18 @@ TEST(RunComparison, WinnerDirectionAndTextTable) {
   const std::string text = comparison_text(runs);
   EXPECT_NE(text.find("+0.25"), std::string::npos) << text;
   EXPECT_NE(text.find("+0.1"), std::string::npos) << text;
+  EXPECT_EQ(metric_winner("var_95", {J(0.03), J(0.02)}), 1);  // the registry: less risk is better
+  runs[0].config = {{"strategy", {{"name", "dual_ma"}, {"params", {{"fast", 5}, {"slow", 20}}}}}};
+  runs[1].config = {{"strategy", {{"name", "dual_ma"}, {"params", {{"fast", 8}, {"slow", 20}}}}}};
+  const auto differing = differing_settings(runs);
+  ASSERT_EQ(differing.size(), 1u);
+  EXPECT_EQ(differing[0].first, "/strategy/params/fast");
+  EXPECT_EQ(differing[0].second, (std::vector<std::string>{"5", "8"}));
   const std::string html = comparison_html(runs);
-  EXPECT_EQ(count(html, "<svg "), 1u);
+  EXPECT_EQ(count(html, "<svg "), 2u);  // NAV and drawdown overlays
   EXPECT_EQ(count(html, "class=\"win\""), 2u);
+  EXPECT_EQ(count(html, "class=\"diff wrap\""), 2u);   // fast 5 vs 8, highlighted
+  EXPECT_NE(html.find("20.00 %"), std::string::npos);  // drawdown formatted by the registry
 }
 
 }  // namespace

@@ -94,7 +94,7 @@ TEST(ItemisedCosts, ConfigParsingAndSlippage) {
                 .rfind("costs.slippage.model:", 0),
             0u);
   EXPECT_EQ(error_of({{"model", "tiered"}}),
-            "costs.model: unknown cost model 'tiered' (expected flat or itemised)");
+            "costs.model: unknown cost model 'tiered' (expected flat, itemised)");
 }
 
 }  // namespace

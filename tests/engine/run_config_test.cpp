@@ -4,8 +4,8 @@
 
 #include "engine/core/error.hpp"
 #include "engine/execution/cost_model.hpp"
-#include "engine/run/config_file.hpp"
-#include "engine/run/run_config.hpp"
+#include "app/run/config_file.hpp"
+#include "app/run/run_config.hpp"
 #include "test_support.hpp"
 
 namespace abt {

@@ -4,8 +4,8 @@
 #include <cstdlib>
 
 #include "engine/core/error.hpp"
-#include "engine/run/sweep_plan.hpp"
-#include "engine/run/sweep_table.hpp"
+#include "app/run/sweep_plan.hpp"
+#include "app/run/sweep_table.hpp"
 
 namespace abt {
 namespace {

@@ -2,9 +2,9 @@
 // on a small synthetic market: text that is not UTF-8, numbers beyond a double, deep paths.
 #include <sstream>
 
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/config_file.hpp"
-#include "engine/run/run_config.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/config_file.hpp"
+#include "app/run/run_config.hpp"
 #include "fuzz_support.hpp"
 #include "fuzz_support_market.hpp"
 #include "strategies/builtin.hpp"

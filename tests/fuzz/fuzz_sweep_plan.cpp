@@ -1,8 +1,8 @@
 // A sweep plan as JSON text: grid, list or random (ranges over any numbers), applied to a base config; the
 // first variants' configs are validated as `abt sweep` does before it runs anything.
 #include "engine/core/json_text.hpp"
-#include "engine/run/run_config.hpp"
-#include "engine/run/sweep_plan.hpp"
+#include "app/run/run_config.hpp"
+#include "app/run/sweep_plan.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

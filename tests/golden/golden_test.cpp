@@ -8,10 +8,10 @@
 
 #include "data_adapters/data_loader.hpp"
 #include "engine/core/atomic_file.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/config_file.hpp"
-#include "engine/run/derived_instruments.hpp"
-#include "engine/run/regression.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/config_file.hpp"
+#include "app/run/derived_instruments.hpp"
+#include "app/run/regression.hpp"
 #include "strategies/builtin.hpp"
 #include "test_support.hpp"
 
@@ -54,7 +54,7 @@ TEST_P(GoldenExample, MatchesGoldenMetricsAndTrades) {
   }
   ASSERT_TRUE(std::filesystem::exists(golden_path))
       << "no golden for " << GetParam() << "; run the tests with ABT_UPDATE_GOLDENS=1 to create it";
-  // The same comparison as `abt regress` (engine/run/regression.hpp), with the default tolerances.
+  // The same comparison as `abt regress` (app/run/regression.hpp), with the default tolerances.
   const GoldenComparison comparison = compare_with_golden(read_json_file(golden_path), now, ToleranceSet());
   EXPECT_TRUE(comparison.ok()) << GetParam() << " differs from its golden:\n"
                                << format_comparison(comparison, false);

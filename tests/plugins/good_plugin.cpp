@@ -1,4 +1,5 @@
-// A minimal plugin for the loader tests: registers "plugin_hold", which buys one instrument on the first bar.
+// A minimal plugin for the loader tests: registers "plugin_hold", which buys one instrument on the first bar,
+// and declares its name and version (ABT_PLUGIN_INFO).
 #include "engine/strategy/plugin_api.hpp"
 
 namespace {
@@ -33,6 +34,8 @@ class PluginHold final : public abt::Strategy {
 };
 
 }  // namespace
+
+ABT_PLUGIN_INFO("test_plugin", "1.2.0")
 
 ABT_PLUGIN(registry) {
   registry.add(

@@ -2,7 +2,7 @@
 // and defaults that exist only in the synthetic market.
 #include <gtest/gtest.h>
 
-#include "engine/run/backtest_runner.hpp"
+#include "app/run/backtest_runner.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 #include "strategies/universe/microcap_index.hpp"

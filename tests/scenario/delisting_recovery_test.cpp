@@ -4,8 +4,8 @@
 
 #include <memory>
 
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/result_writer.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/result_writer.hpp"
 #include "scenario/script_strategy.hpp"
 
 namespace abt::test {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/run_config.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/run_config.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "engine/execution/cost_model.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/result_writer.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/result_writer.hpp"
 #include "scenario/script_strategy.hpp"
 
 namespace abt::test {
@@ -80,7 +80,7 @@ TEST(FractionalShares, AFullWeightIsScaledToTheCashAndCashStaysNonNegative) {
   EXPECT_GE(r.daily[1].cash, 0.0);
   EXPECT_LT(r.daily[1].cash, 0.01);
   EXPECT_NEAR(r.daily[1].cash, 1'000'000.0 - notional - f.cost, 1e-6);
-  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Cash)], 1);
+  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Scaled)], 1);
 }
 
 TEST(FractionalShares, WholeSharesWhenOffAndLotsWhenLotsAreOn) {

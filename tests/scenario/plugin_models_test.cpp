@@ -2,8 +2,8 @@
 // config chooses them exactly like the built-in ones.
 #include <gtest/gtest.h>
 
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/plugin_loader.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/plugin_loader.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 

@@ -110,7 +110,7 @@ TEST(RandomRun, InvariantHoldsEveryDayAndCashReconciles) {
       }
     }
     EXPECT_GT(r.rejects[static_cast<int>(RejectReason::Suspended)], 0);
-    EXPECT_GT(r.rejects[static_cast<int>(RejectReason::Cash)], 0);
+    EXPECT_GT(r.rejects[static_cast<int>(RejectReason::Scaled)], 0);
   }
 }
 

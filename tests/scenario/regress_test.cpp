@@ -1,4 +1,4 @@
-// Golden comparison (engine/run/regression.hpp) and `abt regress`: exit codes, the diff table, tolerances,
+// Golden comparison (app/run/regression.hpp) and `abt regress`: exit codes, the diff table, tolerances,
 // --update.
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 
 #include "cli_runner.hpp"
 #include "engine/core/error.hpp"
-#include "engine/run/config_file.hpp"
-#include "engine/run/regression.hpp"
+#include "app/run/config_file.hpp"
+#include "app/run/regression.hpp"
 
 namespace abt {
 namespace {

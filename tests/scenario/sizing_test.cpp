@@ -52,7 +52,8 @@ TEST(Sizing, BuysScaleDownByOneFactorWhenCashIsShort) {
   EXPECT_EQ(r.fills[1].quantity, 2'400);
   EXPECT_DOUBLE_EQ(r.fills[1].cost, 48.0);
   EXPECT_NEAR(r.daily[1].cash, 100'000.0 - 49'000 - 49 - 48'000 - 48, 1e-9);  // 2,903
-  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Cash)], 2);
+  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Scaled)], 2);  // scaled, not refused
+  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Cash)], 0);
 }
 
 TEST(Sizing, SellsExecuteFirstAndFundTheBuys) {
@@ -114,7 +115,8 @@ TEST(Sizing, StepsDownLotByLotWhenScalingStillOvershoots) {
   EXPECT_EQ(r.fills[0].quantity, 450);
   EXPECT_EQ(r.fills[1].quantity, 450);
   EXPECT_NEAR(r.daily[1].cash, 0.0, 1e-9);
-  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Cash)], 2);
+  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Scaled)], 2);  // scaled, not refused
+  EXPECT_EQ(r.rejects[static_cast<int>(RejectReason::Cash)], 0);
 }
 
 TEST(Sizing, LotRulesPerBoardAndOddLotSales) {

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "cli_runner.hpp"
-#include "engine/run/config_file.hpp"
+#include "app/run/config_file.hpp"
 
 namespace abt {
 namespace {

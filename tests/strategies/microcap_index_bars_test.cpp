@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "engine/core/error.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/derived_instruments.hpp"
-#include "engine/run/run_config.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/derived_instruments.hpp"
+#include "app/run/run_config.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 #include "strategies/universe/microcap_index_bars.hpp"

@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "data_adapters/synth/synth_market.hpp"
-#include "engine/run/backtest_runner.hpp"
-#include "engine/run/run_config.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/run_config.hpp"
 #include "strategies/builtin.hpp"
 #include "strategies/indicators/rolling.hpp"
 #include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
