@@ -60,7 +60,10 @@ const LoadedPlugin& PluginLibraries::load(const std::filesystem::path& path, Str
   }
   // A path with a slash makes dlopen load exactly this file (no library search).
   const std::string file = path.has_parent_path() ? path.string() : ("./" + path.string());
-  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+  // RTLD_NODELETE: dlclose never unmaps a plugin. An exception a plugin throws (its vtable and what() live in
+  // the library) reaches main's handler after the PluginLibraries that loaded it are destroyed; unmapped,
+  // e.what() would call into freed code (UBSan's vptr check found it, issue 14).
+  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
   if (!handle) {
     const char* err = dlerror();
     throw ConfigError(where + ": cannot load it (" + std::string(err ? err : "unknown error") + ")");

@@ -188,7 +188,8 @@ TEST(Plugins, TemplateBuildsAndRunsAgainstTheInstalledEngine) {
   const std::string source = (test::repo_root() / "examples" / "plugin_template").string();
   const std::string build = (dir / "build").string();
   const test::CliResult configure =
-      test::run_shell(cmake + " -S " + source + " -B " + build + " -DCMAKE_PREFIX_PATH=" + prefix);
+      test::run_shell(cmake + " -S " + source + " -B " + build + " -DCMAKE_PREFIX_PATH=" + prefix +
+                      " -DCMAKE_TOOLCHAIN_FILE=" ABT_CONSUMER_TOOLCHAIN);
   ASSERT_EQ(configure.exit_code, 0) << configure.output;
   const test::CliResult compile = test::run_shell(cmake + " --build " + build + " -j1");
   ASSERT_EQ(compile.exit_code, 0) << compile.output;
