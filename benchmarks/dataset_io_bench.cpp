@@ -15,7 +15,8 @@ namespace {
 constexpr int32_t kStocks = 5000;
 constexpr int32_t kDays = 2430;
 
-/// Builds the market once per process: random floats (a fast xorshift, the values do not matter).
+/// Builds the market once per process: random floats (a fast xorshift; the values do not matter, but they
+/// must lie in their field's domain: the writer checks them, engine/core/value_domain.hpp).
 const abt::MarketData& big_market() {
   static const std::unique_ptr<abt::MarketData> market = [] {
     auto md = std::make_unique<abt::MarketData>();
@@ -38,7 +39,8 @@ const abt::MarketData& big_market() {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        v = 1.0f + static_cast<float>(state >> 40) * 1e-4f;
+        v = f == static_cast<int>(abt::Field::IsST) ? static_cast<float>(state >> 63)  // 0 or 1
+                                                    : 1.0f + static_cast<float>(state >> 40) * 1e-4f;
       }
       md->daily.fields[f] = md->adopt(std::move(values), kDays, kStocks);
     }

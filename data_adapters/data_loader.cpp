@@ -10,6 +10,10 @@
 #include "data_adapters/synth/synth_market.hpp"
 #include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/json_text.hpp"
+#include "engine/core/json_value.hpp"
+#include "engine/core/utf8.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -22,18 +26,18 @@ SynthConfig parse_synth_config(const nlohmann::json& j, const std::string& path)
   if (j.is_null()) return c;
   if (!j.is_object()) throw ConfigError(path + ": expected an object {\"stocks\": N, \"start\": D, ...}");
   reject_unknown_keys(j, path, {"stocks", "start", "end", "seed", "hourly"});
-  if (j.contains("stocks")) {
-    if (!j["stocks"].is_number_integer() || j["stocks"].get<int64_t>() < 10 ||
-        j["stocks"].get<int64_t>() > kMaxSynthStocks)
-      throw ConfigError(path + ".stocks: expected an integer in [10, " + std::to_string(kMaxSynthStocks) +
-                        "]");
-    c.stocks = j["stocks"].get<int32_t>();
-  }
+  if (j.contains("stocks"))
+    c.stocks = static_cast<int32_t>(json_integer(j["stocks"], path + ".stocks", 10, kMaxSynthStocks));
   if (j.contains("start"))
     c.start = Date::parse(j["start"].is_string() ? j["start"].get<std::string>() : "", path + ".start");
   if (j.contains("end"))
     c.end = Date::parse(j["end"].is_string() ? j["end"].get<std::string>() : "", path + ".end");
   if (!(c.start < c.end)) throw ConfigError(path + ": start must be before end");
+  // At most 30 years (7,000 stocks x 30 years of daily bars is about 2.5 GB of panels).
+  if (c.start < first_market_date() || c.end > last_market_date() || c.end - c.start > kMaxSynthDays)
+    throw ConfigError(path + ": expected start and end within " + first_market_date().to_string() + " .. " +
+                      last_market_date().to_string() + " and at most 30 years apart, got " +
+                      c.start.to_string() + " .. " + c.end.to_string());
   if (j.contains("seed")) {
     if (!j["seed"].is_number_unsigned()) throw ConfigError(path + ".seed: expected a non-negative integer");
     c.seed = j["seed"].get<uint64_t>();
@@ -119,6 +123,14 @@ LoadedData load_market_data(const nlohmann::json& spec, const std::filesystem::p
         "data." + kind +
         ": unknown data source (expected synthetic, dataset, csv, qlib, tdx, tushare, akshare or minute)");
   }
+  // Paths (resolved against a config's directory) and sources reach result.json, which must be UTF-8.
+  try {
+    (void)out.resolved_spec.dump();
+  } catch (const nlohmann::json::type_error&) {
+    throw ConfigError("data: a path is not valid UTF-8 (" + json_for_message(out.resolved_spec) +
+                      "); it would be recorded in result.json: use UTF-8 directory and file names");
+  }
+  out.data.source = utf8_for_display(out.data.source);
   derive_hourly_adjustment(out.data);
   out.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return out;

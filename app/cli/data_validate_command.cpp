@@ -37,11 +37,13 @@ std::string report_text(const MarketData& md, const ValidationReport& r,
   o << "bars checked: " << r.bars_checked << "\n";
   for (const auto& [check, count] : r.counts) o << "  " << check << ": " << count << "\n";
   std::map<std::string, size_t> shown;
-  for (const BadBar& b : r.bad_bars) {
-    if (shown[b.check]++ >= kExamplesPerCheck) continue;
-    o << "  " << b.check << " " << md.instruments[static_cast<size_t>(b.instrument)].symbol << " "
-      << md.calendar.day(b.day).to_string() << ": " << b.detail << "\n";
-  }
+  for (const auto* list : {&r.bad_bars, &r.notices})
+    for (const BadBar& b : *list) {
+      if (shown[b.check]++ >= kExamplesPerCheck) continue;
+      o << "  " << b.check << " " << md.instruments[static_cast<size_t>(b.instrument)].symbol << " "
+        << md.calendar.day(b.day).to_string() << ": " << b.detail
+        << (list == &r.notices ? " (informational)" : "") << "\n";
+    }
   for (const auto& [check, n] : shown)
     if (n > kExamplesPerCheck)
       o << "  (" << n - kExamplesPerCheck << " more " << check << " bars not listed)\n";

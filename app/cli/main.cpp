@@ -1,9 +1,14 @@
-// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes: 0 success,
-// 1 internal error (InternalError and any other exception), 2 bad input (UserError, bad arguments),
-// 3 StrategyError (a strategy's code failed during the run).
+// abt: the command-line entry point. Dispatches to subcommands and maps errors to exit codes: 0 success;
+//   2  bad input (UserError: the message names the file, row or JSON path), bad command-line arguments, and
+//      failures of the environment rather than of abt: out of memory (std::bad_alloc) and operating-system
+//      errors (std::system_error, e.g. a directory that cannot be listed, threads that cannot be started);
+//   3  StrategyError (a strategy's code failed during the run);
+//   1  internal error: any other exception is a bug in abt (a missing check, a broken invariant).
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <boost/program_options/errors.hpp>
@@ -81,6 +86,13 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const boost::program_options::error& e) {
     std::fprintf(stderr, "abt %s: %s\n", command.c_str(), e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr,
+                 "abt: error: out of memory (the data or the run needs more memory than is available)\n");
+    return 2;
+  } catch (const std::system_error& e) {
+    std::fprintf(stderr, "abt: error: %s\n", e.what());
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "abt: internal error: %s\n", e.what());

@@ -8,13 +8,36 @@ namespace po = boost::program_options;
 
 namespace {
 
+template <class T>
+bool is_typed(const po::value_semantic* s) {
+  return dynamic_cast<const po::typed_value<T>*>(s) != nullptr;
+}
+
+/// boost::lexical_cast turns "-1" into 4294967295 for an unsigned option: refuse a sign on those.
+void refuse_negative_unsigned(const po::parsed_options& parsed, const po::options_description& options) {
+  for (const po::basic_option<char>& o : parsed.options) {
+    const po::option_description* d = options.find_nothrow(o.string_key, false);
+    if (!d) continue;
+    const po::value_semantic* s = d->semantic().get();
+    if (!(is_typed<unsigned>(s) || is_typed<unsigned long>(s) || is_typed<unsigned long long>(s))) continue;
+    for (const std::string& token : o.value) {
+      const auto first = token.find_first_not_of(" \t");
+      if (first != std::string::npos && (token[first] == '-' || token[first] == '+'))
+        throw po::error("option '--" + o.string_key + "': expected a whole number >= 0, got '" + token + "'");
+    }
+  }
+}
+
 po::variables_map store_and_notify(const std::vector<std::string>& args,
                                    const po::options_description& options, const char* positional_name,
                                    int max_positional) {
   po::positional_options_description positional;
   positional.add(positional_name, max_positional);
+  const po::parsed_options parsed =
+      po::command_line_parser(args).options(options).positional(positional).run();
+  refuse_negative_unsigned(parsed, options);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::store(parsed, vm);
   po::notify(vm);
   return vm;
 }

@@ -20,6 +20,7 @@
 #include "app/run/run_store.hpp"
 #include "app/run/summary_table.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/utf8.hpp"
 
 namespace abt::cli {
 
@@ -49,7 +50,13 @@ int run_command(const std::vector<std::string>& args) {
   const std::filesystem::path config_file(config_path);
   nlohmann::json config = read_json_file(config_file);
   if (!data_dir.empty()) {
-    config["data"] = {{"dataset", std::filesystem::absolute(data_dir).string()}};
+    const std::string path = std::filesystem::absolute(data_dir).string();
+    // The path is echoed in result.json, which is UTF-8 JSON.
+    require<ConfigError>(is_valid_utf8(path),
+                         "--data " + utf8_for_display(path) +
+                             ": expected a path in UTF-8 (it is recorded in result.json); "
+                             "rename the directory or link to it from a UTF-8 path");
+    config["data"] = {{"dataset", path}};
   }
   for (const auto& assignment : overrides) apply_override(config, assignment);
   RunSetup setup(plugin_paths, quiet);  // built-ins + --plugin; the config's plugins in parse()

@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+#include "engine/core/error.hpp"
+#include "engine/core/json_text.hpp"
+
 namespace py = pybind11;
 
 namespace abt::python {
@@ -37,8 +40,14 @@ py::object to_python(const nlohmann::json& value) {
   throw py::type_error("abt: cannot convert a binary JSON value to Python");
 }
 
-nlohmann::json from_python(py::handle value, const std::string& path) {
+namespace {
+
+nlohmann::json convert(py::handle value, const std::string& path, int depth, NonFinite non_finite) {
   const auto where = [&] { return path.empty() ? std::string("value") : path; };
+  // The limit of JSON text (engine/core/json_text.hpp): a deeper structure would overflow the C++ stack.
+  if (depth > kMaxJsonDepth)
+    throw ConfigError(where() + ": nested deeper than " + std::to_string(kMaxJsonDepth) +
+                      " lists or dicts (the limit of abt's JSON)");
   if (value.is_none()) return nullptr;
   if (PyBool_Check(value.ptr())) return value.cast<bool>();
   if (PyLong_Check(value.ptr())) {
@@ -56,7 +65,11 @@ nlohmann::json from_python(py::handle value, const std::string& path) {
   }
   if (PyFloat_Check(value.ptr())) {
     const double v = PyFloat_AsDouble(value.ptr());
-    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+    // JSON has no NaN or infinity; a config number is finite (nan used to become null: a silent default).
+    if (!std::isfinite(v) && non_finite == NonFinite::Null) return nullptr;
+    if (!std::isfinite(v))
+      throw ConfigError(where() + ": expected a finite number, got " + std::string(py::str(value)));
+    return v;
   }
   if (PyUnicode_Check(value.ptr())) return value.cast<std::string>();
   if (PyDict_Check(value.ptr())) {
@@ -66,7 +79,7 @@ nlohmann::json from_python(py::handle value, const std::string& path) {
         throw py::type_error(where() + ": keys must be strings, got " +
                              std::string(py::str(py::type::of(k))));
       const std::string key = k.cast<std::string>();
-      out[key] = from_python(v, path.empty() ? key : path + "." + key);
+      out[key] = convert(v, path.empty() ? key : path + "." + key, depth + 1, non_finite);
     }
     return out;
   }
@@ -74,14 +87,20 @@ nlohmann::json from_python(py::handle value, const std::string& path) {
     nlohmann::json out = nlohmann::json::array();
     size_t i = 0;
     for (const auto& item : py::reinterpret_borrow<py::sequence>(value))
-      out.push_back(from_python(item, where() + "[" + std::to_string(i++) + "]"));
+      out.push_back(convert(item, where() + "[" + std::to_string(i++) + "]", depth + 1, non_finite));
     return out;
   }
   // NumPy scalars and arrays: their tolist() is made of the Python types above.
   const std::string type_name = py::str(py::type::of(value).attr("__name__"));
   if (py::hasattr(value, "dtype") && py::hasattr(value, "tolist"))
-    return from_python(value.attr("tolist")(), path);
+    return convert(value.attr("tolist")(), path, depth, non_finite);
   throw py::type_error(where() + ": cannot be written as JSON (a " + type_name + ")");
+}
+
+}  // namespace
+
+nlohmann::json from_python(py::handle value, const std::string& path, NonFinite non_finite) {
+  return convert(value, path, 0, non_finite);
 }
 
 }  // namespace abt::python

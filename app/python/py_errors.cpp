@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <new>
 #include <stdexcept>
+#include <system_error>
 
 #include "engine/core/run_cancelled.hpp"
+#include "engine/core/utf8.hpp"
 
 namespace py = pybind11;
 
@@ -21,8 +23,10 @@ PyObject* new_exception(py::module_& m, const char* name, const char* doc, PyObj
   return type;
 }
 
+/// Messages quote input text (a CSV cell, a file name): bytes that are not UTF-8 are shown as U+FFFD, so
+/// that the message itself converts to a Python str (PyErr_SetString would fail on them).
 void set_error(PyObject* type, const std::string& message) {
-  PyErr_SetString(type, message.c_str());
+  PyErr_SetString(type, utf8_for_display(message).c_str());
 }
 
 }  // namespace
@@ -36,7 +40,7 @@ void bind_errors(py::module_& m) {
   const py::tuple config_bases = py::make_tuple(py::handle(g_types.error), py::handle(PyExc_ValueError));
   g_types.config = new_exception(m, "ConfigError",
                                  "Bad configuration: the message starts with the JSON path, e.g. "
-                                 "'strategy.params.fast: value 0 out of range (expected >= 1)'.",
+                                 "'strategy.params.fast: expected an integer in [1, 100000], got 0'.",
                                  config_bases.ptr());
   g_types.data = new_exception(
       m, "DataError", "Bad or unreadable market data: the message names the file and row.", g_types.error);
@@ -84,8 +88,10 @@ void bind_errors(py::module_& m) {
       throw;
     } catch (const std::bad_alloc&) {
       throw;  // MemoryError
-    } catch (const std::filesystem::filesystem_error& e) {
-      PyErr_SetString(PyExc_OSError, e.what());
+    } catch (const std::system_error& e) {
+      // The environment, not abt (a file system error, threads that cannot be started): as the command
+      // line's exit code 2, an OSError rather than an InternalError.
+      set_error(PyExc_OSError, e.what());
     } catch (const std::exception& e) {
       set_error(g_types.internal, e.what());
     }
@@ -93,7 +99,7 @@ void bind_errors(py::module_& m) {
 }
 
 py::error_already_set strategy_error(const StrategyError& e, py::handle cause) {
-  py::object error = py::reinterpret_borrow<py::object>(g_types.strategy)(e.what());
+  py::object error = py::reinterpret_borrow<py::object>(g_types.strategy)(utf8_for_display(e.what()));
   error.attr("strategy") = e.strategy();
   error.attr("origin") = e.origin();
   error.attr("callback") = e.callback();
@@ -105,7 +111,7 @@ py::error_already_set strategy_error(const StrategyError& e, py::handle cause) {
 }
 
 py::error_already_set chained_error(PyObject* type, const std::string& message, py::handle cause) {
-  py::object error = py::reinterpret_borrow<py::object>(type)(message);
+  py::object error = py::reinterpret_borrow<py::object>(type)(utf8_for_display(message));
   if (cause && !cause.is_none()) PyException_SetCause(error.ptr(), cause.inc_ref().ptr());
   PyErr_SetObject(type, error.ptr());
   return py::error_already_set();

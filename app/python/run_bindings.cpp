@@ -104,7 +104,8 @@ py::dict compare_golden(const py::object& golden, const py::object& now, const p
   ToleranceSet set;
   if (!tolerances.is_none()) set = ToleranceSet::from_json(from_python(tolerances), "tolerances");
   for (const auto& a : assignments) set.apply_assignment(a);
-  const GoldenComparison c = compare_with_golden(from_python(golden), from_python(now), set);
+  const GoldenComparison c = compare_with_golden(from_python(golden, "golden", NonFinite::Null),
+                                                 from_python(now, "now", NonFinite::Null), set);
   py::list checks;
   for (const GoldenCheck& k : c.checks)
     checks.append(py::dict("item"_a = k.item, "golden"_a = k.golden, "now"_a = k.now,
@@ -162,7 +163,7 @@ void bind_runs(py::module_& m) {
   m.def(
       "write_json_file",
       [](const std::string& path, const py::object& value) {
-        write_file_atomically(path, from_python(value).dump(2) + "\n");
+        write_file_atomically(path, from_python(value, "", NonFinite::Null).dump(2) + "\n");
       },
       "path"_a, "value"_a, "Writes JSON as abt writes its files (2-space indent, atomically).");
   m.def("hardware_concurrency", [] { return std::max(1u, std::thread::hardware_concurrency()); });

@@ -1,58 +1,66 @@
 #include "app/run/config_file.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <charconv>
+#include <cstdio>
+#include <system_error>
 
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
+#include "engine/core/json_text.hpp"
+#include "engine/core/utf8.hpp"
 
 namespace abt {
+namespace {
+
+/// True when `text` is a decimal number too large for a double (1e400): JSON syntax, but no value.
+bool overflowing_number(const std::string& text) {
+  double v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  return ec == std::errc::result_out_of_range && end == text.data() + text.size();
+}
+
+void require_utf8(std::string_view text, std::string_view assignment) {
+  const size_t bad = first_invalid_utf8(text);
+  if (bad == text.size()) return;
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(text[bad]));
+  throw ConfigError("--set '" + utf8_for_display(assignment) + "': expected UTF-8 text, got the byte " +
+                    byte + " at offset " + std::to_string(bad));
+}
+
+}  // namespace
 
 nlohmann::json read_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path.string() + ": cannot read the file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // Translate the byte offset into line and column for the user.
-    const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    std::string what = e.what();
-    if (const auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
-    throw ConfigError(path.string() + ": line " + std::to_string(line) + ", column " +
-                      std::to_string(column) + ": invalid JSON (" + what + ")");
-  }
+  const std::string text = read_input_file<ConfigError>(path, "a JSON file", kMaxJsonFileBytes);
+  return parse_json_text(text, path.string());
 }
 
 void apply_override(nlohmann::json& config, std::string_view assignment) {
+  require_utf8(assignment, assignment);
   const auto eq = assignment.find('=');
   if (eq == std::string_view::npos || eq == 0)
     throw ConfigError("--set '" + std::string(assignment) + "': expected key.path=value");
   const std::string key(assignment.substr(0, eq));
   const std::string value_text(assignment.substr(eq + 1));
   nlohmann::json value;
-  try {
-    value = nlohmann::json::parse(value_text);
-  } catch (const nlohmann::json::parse_error&) {
+  if (nlohmann::json::accept(value_text))
+    value = parse_json_text(value_text, "--set " + key);
+  else if (overflowing_number(value_text))
+    throw ConfigError("--set " + key + ": " + value_text +
+                      " is outside the range of a double (expected a finite number)");
+  else
     value = value_text;
-  }
   nlohmann::json* node = &config;
   std::string walked;
   size_t start = 0;
+  int depth = 0;
   while (true) {
     const size_t dot = key.find('.', start);
     const std::string part = key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) throw ConfigError("--set '" + key + "': empty path component");
+    if (++depth > kMaxJsonDepth)
+      throw ConfigError("--set " + key.substr(0, 60) + "...: expected at most " +
+                        std::to_string(kMaxJsonDepth) + " path components");
     if (node->is_null()) *node = nlohmann::json::object();
     if (!node->is_object())
       throw ConfigError("--set " + key + ": '" + (walked.empty() ? "<root>" : walked) +

@@ -1,6 +1,7 @@
 #include "app/run/derived_ref.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/json_text.hpp"
 #include "engine/strategy/registry.hpp"
 
 namespace abt {
@@ -8,7 +9,8 @@ namespace abt {
 DerivedRef parse_derived_ref(const nlohmann::json& j, const std::string& path) {
   if (j.is_string()) return DerivedRef(j.get<std::string>());
   if (!j.is_object())
-    throw ConfigError(path + ": expected a name or an object {\"NAME\": {settings}}, got " + j.dump());
+    throw ConfigError(path + ": expected a name or an object {\"NAME\": {settings}}, got " +
+                      json_for_message(j));
   if (j.size() != 1)
     throw ConfigError(
         std::string(path)

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
 #include "engine/core/sha256.hpp"
+#include "engine/core/utf8.hpp"
 #include "engine/strategy/plugin_api.hpp"
 
 namespace abt {
@@ -38,8 +40,17 @@ PluginLibraries::~PluginLibraries() {
 
 const LoadedPlugin& PluginLibraries::load(const std::filesystem::path& path, StrategyRegistry& registry,
                                           const std::string& what) {
-  const std::string where = what + ": plugin '" + path.string() + "'";
+  const std::string where = what + ": plugin '" + utf8_for_display(path.string()) + "'";
   if (!std::filesystem::exists(path)) throw ConfigError(where + ": no such file");
+  // The path is recorded in result.json (UTF-8 JSON), and a FIFO or a directory would block or fail the
+  // SHA-256 read: both are refused before anything is read.
+  if (!is_valid_utf8(path.string()))
+    throw ConfigError(where + ": expected a path in UTF-8 (it is recorded in result.json)");
+  try {
+    require_regular_file<ConfigError>(path, "a plugin shared library");
+  } catch (const ConfigError& e) {
+    throw ConfigError(what + ": plugin " + e.what());
+  }
   LoadedPlugin plugin;
   plugin.path = path;
   try {
@@ -49,7 +60,10 @@ const LoadedPlugin& PluginLibraries::load(const std::filesystem::path& path, Str
   }
   // A path with a slash makes dlopen load exactly this file (no library search).
   const std::string file = path.has_parent_path() ? path.string() : ("./" + path.string());
-  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+  // RTLD_NODELETE: dlclose never unmaps a plugin. An exception a plugin throws (its vtable and what() live in
+  // the library) reaches main's handler after the PluginLibraries that loaded it are destroyed; unmapped,
+  // e.what() would call into freed code (UBSan's vptr check found it, issue 14).
+  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
   if (!handle) {
     const char* err = dlerror();
     throw ConfigError(where + ": cannot load it (" + std::string(err ? err : "unknown error") + ")");

@@ -7,6 +7,7 @@
 #include "engine/core/error.hpp"
 #include "app/run/plugin_provenance.hpp"
 #include "app/run/result_writer.hpp"
+#include "engine/core/json_text.hpp"
 
 namespace abt {
 namespace {
@@ -31,8 +32,9 @@ double tolerance_field(const nlohmann::json& object, const char* key, double fal
                        const std::string& where) {
   if (!object.contains(key)) return fallback;
   const auto& v = object[key];
-  if (!v.is_number() || v.get<double>() < 0)
-    throw ConfigError(where + "." + key + ": expected a non-negative number, got " + v.dump());
+  if (!v.is_number() || !(v.get<double>() >= 0) ||
+      !std::isfinite(v.get<double>()))  // stod reads "nan", "inf"
+    throw ConfigError(where + "." + key + ": expected a non-negative number, got " + json_for_message(v));
   return v.get<double>();
 }
 

@@ -81,7 +81,10 @@ Histogram histogram(std::vector<double> values, int bins) {
   const double width = (hi - lo) / bins;
   h.counts.assign(static_cast<size_t>(bins), 0.0);
   for (double v : values) {
-    const int b = std::clamp(static_cast<int>(std::floor((v - lo) / width)), 0, bins - 1);
+    // Clamped as a double before the cast: an outlier far beyond the 1 %..99 % range (or a tiny width) gives
+    // a quotient no int holds, and that cast is undefined behaviour.
+    const double bin = std::floor((v - lo) / width);
+    const int b = bin <= 0 ? 0 : bin >= bins - 1 ? bins - 1 : static_cast<int>(bin);
     h.counts[static_cast<size_t>(b)] += 1;
   }
   for (int b = 0; b < bins; ++b) {

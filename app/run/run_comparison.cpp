@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -17,6 +16,9 @@
 #include "app/run/sweep_table.hpp"
 #include "engine/analytics/metric_registry.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
+#include "engine/core/utf8.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -74,28 +76,37 @@ ComparedRun load_compared_run(const std::filesystem::path& dir) {
   run.metrics = result["metrics"];
   run.config = result.value("config", nlohmann::json());
   run.plugins = result.value("plugins", nlohmann::json::array());
-  std::ifstream in(dir / "equity.csv");
-  if (!in) throw ConfigError((dir / "equity.csv").string() + ": cannot read");
+  // equity.csv through the one input-file reader (a FIFO or a directory is a clear error, never a hang) and
+  // every number through the one numeric reader (no "nan" or "inf").
+  const std::string equity_file = (dir / "equity.csv").string();
+  const std::string text = read_input_file<ConfigError>(equity_file, "an abt equity.csv");
+  std::istringstream in(text);
   std::string line;
   std::getline(in, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
   if (line.rfind("date,nav,", 0) != 0)
-    throw ConfigError((dir / "equity.csv").string() + ": line 1: expected a header starting with date,nav,");
+    throw ConfigError(equity_file + ": line 1: expected a header starting with date,nav,");
   const bool with_benchmark = line.size() >= 10 && line.compare(line.size() - 10, 10, ",benchmark") == 0;
   int row = 1;
+  const auto number = [&](std::string_view cell, const char* column) {
+    // abt writes a benchmark without a value on a day as printf does ("nan"); a NAV always has one.
+    if (std::string_view(column) == "benchmark" && (cell == "nan" || cell == "-nan")) return double{NAN};
+    double v = 0;
+    if (const ValueRead r = read_value(cell, ValueDomain::Finite, v); r != ValueRead::Ok)
+      throw ConfigError(equity_file + ": line " + std::to_string(row) + ": " +
+                        value_error(r, ValueDomain::Finite, column, utf8_for_display(cell)));
+    return v;
+  };
   while (std::getline(in, line)) {
     ++row;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     const auto c1 = line.find(','), c2 = line.find(',', c1 + 1);
     if (c1 == std::string::npos || c2 == std::string::npos)
-      throw ConfigError((dir / "equity.csv").string() + ": line " + std::to_string(row) +
-                        ": expected date,nav,...");
-    run.dates.push_back(line.substr(0, c1));
-    try {
-      run.navs.push_back(std::stod(line.substr(c1 + 1, c2 - c1 - 1)));
-      if (with_benchmark) run.benchmark.push_back(std::stod(line.substr(line.rfind(',') + 1)));
-    } catch (const std::exception&) {
-      throw ConfigError((dir / "equity.csv").string() + ": line " + std::to_string(row) +
-                        ": nav or benchmark is not a number");
-    }
+      throw ConfigError(equity_file + ": line " + std::to_string(row) + ": expected date,nav,...");
+    run.dates.push_back(utf8_for_display(line.substr(0, c1)));
+    run.navs.push_back(number(std::string_view(line).substr(c1 + 1, c2 - c1 - 1), "nav"));
+    if (with_benchmark)
+      run.benchmark.push_back(number(std::string_view(line).substr(line.rfind(',') + 1), "benchmark"));
   }
   return run;
 }

@@ -1,9 +1,12 @@
 #include "app/run/run_config.hpp"
 
+#include <limits>
 #include <set>
 
 #include "engine/core/config_json.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/json_text.hpp"
+#include "engine/core/json_value.hpp"
 #include "engine/core/time.hpp"
 
 namespace abt {
@@ -12,38 +15,35 @@ namespace {
 std::string get_string(const nlohmann::json& obj, const std::string& key, const std::string& path,
                        const std::string& fallback) {
   if (!obj.contains(key)) return fallback;
-  if (!obj[key].is_string()) throw ConfigError(path + ": expected a string, got " + obj[key].dump());
+  if (!obj[key].is_string())
+    throw ConfigError(path + ": expected a string, got " + json_for_message(obj[key]));
   return obj[key].get<std::string>();
 }
 
-double get_number(const nlohmann::json& obj, const std::string& key, const std::string& path,
-                  double fallback) {
+double get_number(const nlohmann::json& obj, const std::string& key, const std::string& path, double fallback,
+                  double lo = -std::numeric_limits<double>::infinity(),
+                  double hi = std::numeric_limits<double>::infinity()) {
   if (!obj.contains(key)) return fallback;
-  if (!obj[key].is_number()) throw ConfigError(path + ": expected a number, got " + obj[key].dump());
-  return obj[key].get<double>();
+  return json_number(obj[key], path, lo, hi);
 }
 
 bool get_bool(const nlohmann::json& obj, const std::string& key, const std::string& path, bool fallback) {
   if (!obj.contains(key)) return fallback;
-  if (!obj[key].is_boolean()) throw ConfigError(path + ": expected true or false, got " + obj[key].dump());
+  if (!obj[key].is_boolean())
+    throw ConfigError(path + ": expected true or false, got " + json_for_message(obj[key]));
   return obj[key].get<bool>();
 }
 
 double fraction(const nlohmann::json& obj, const std::string& key, const std::string& path, double fallback,
                 double hi) {
-  const double v = get_number(obj, key, path, fallback);
-  if (obj.contains(key) && !(v >= 0 && v <= hi))
-    throw ConfigError(path + ": expected a number in [0, " + nlohmann::json(hi).dump() + "], got " +
-                      obj[key].dump());
-  return v;
+  return get_number(obj, key, path, fallback, 0, hi);
 }
 
-int32_t positive_int(const nlohmann::json& obj, const std::string& key, const std::string& path,
-                     int32_t fallback) {
+/// A number of trading days in [1, kMaxRunDays].
+int32_t day_count(const nlohmann::json& obj, const std::string& key, const std::string& path,
+                  int32_t fallback) {
   if (!obj.contains(key)) return fallback;
-  if (!obj[key].is_number_integer() || obj[key].get<int64_t>() < 1 || obj[key].get<int64_t>() > 100000)
-    throw ConfigError(path + ": expected a positive whole number of trading days, got " + obj[key].dump());
-  return obj[key].get<int32_t>();
+  return static_cast<int32_t>(json_integer(obj[key], path, 1, kMaxRunDays));
 }
 
 /// execution.delisting_recovery: a fraction of the last close in [0, 1], or "last_close" (1) or "zero" (0).
@@ -53,7 +53,7 @@ double delisting_recovery(const nlohmann::json& v, const std::string& path) {
   if (v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 1) return v.get<double>();
   throw ConfigError(
       path + ": expected a fraction of the last close in [0, 1], \"last_close\" (1) or \"zero\" (0), got " +
-      v.dump());
+      json_for_message(v));
 }
 
 void parse_risk(const nlohmann::json& j, RunConfig& rc) {
@@ -68,8 +68,7 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
   r.cash_buffer = fraction(j, "cash_buffer", "risk.cash_buffer", r.cash_buffer, 1.0);
   r.max_turnover = fraction(j, "max_turnover", "risk.max_turnover", r.max_turnover, 10.0);
   r.drawdown_stop = fraction(j, "drawdown_stop", "risk.drawdown_stop", r.drawdown_stop, 1.0);
-  r.reenter_after_days =
-      positive_int(j, "reenter_after_days", "risk.reenter_after_days", r.reenter_after_days);
+  r.reenter_after_days = day_count(j, "reenter_after_days", "risk.reenter_after_days", r.reenter_after_days);
   const std::string reenter_on = get_string(j, "reenter_on", "risk.reenter_on", "days");
   if (reenter_on == "benchmark_sma")
     r.reenter_on = RiskConfig::Reentry::BenchmarkAboveSma;
@@ -77,10 +76,10 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
     r.reenter_on = RiskConfig::Reentry::Strategy;
   else if (reenter_on != "days")
     throw ConfigError("risk.reenter_on: expected days, benchmark_sma or strategy, got '" + reenter_on + "'");
-  r.reenter_sma = positive_int(j, "reenter_sma", "risk.reenter_sma", r.reenter_sma);
+  r.reenter_sma = day_count(j, "reenter_sma", "risk.reenter_sma", r.reenter_sma);
   r.restore_on_reentry = get_bool(j, "restore_on_reentry", "risk.restore_on_reentry", r.restore_on_reentry);
   r.vol_target = fraction(j, "vol_target", "risk.vol_target", r.vol_target, 10.0);
-  r.vol_window = positive_int(j, "vol_window", "risk.vol_window", r.vol_window);
+  r.vol_window = day_count(j, "vol_window", "risk.vol_window", r.vol_window);
   const std::string model = get_string(j, "vol_model", "risk.vol_model", "nav");
   if (model == "covariance")
     r.vol_model = RiskConfig::VolModel::Covariance;
@@ -93,7 +92,7 @@ void parse_risk(const nlohmann::json& j, RunConfig& rc) {
     for (size_t i = 0; i < b.size(); ++i) {
       if (!b[i].is_string())
         throw ConfigError("risk.blacklist[" + std::to_string(i) + "]: expected a symbol string, got " +
-                          b[i].dump());
+                          json_for_message(b[i]));
       rc.blacklist.push_back(b[i].get<std::string>());
     }
   }
@@ -127,7 +126,7 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   rc.strategy_name = s["name"].get<std::string>();
   rc.strategy_params = s.contains("params") ? s["params"] : nlohmann::json::object();
   if (!rc.strategy_params.is_object())
-    throw ConfigError("strategy.params: expected an object, got " + rc.strategy_params.dump());
+    throw ConfigError("strategy.params: expected an object, got " + json_for_message(rc.strategy_params));
 
   if (config.contains("execution")) {
     const auto& e = config["execution"];
@@ -155,12 +154,14 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     rc.rules.retry_blocked = get_bool(e, "retry_blocked", "execution.retry_blocked", rc.rules.retry_blocked);
     rc.rules.fractional_shares =
         get_bool(e, "fractional_shares", "execution.fractional_shares", rc.rules.fractional_shares);
-    rc.rules.participation =
-        get_number(e, "participation", "execution.participation", rc.rules.participation);
-    if (!(rc.rules.participation >= 0 && rc.rules.participation <= 1))
-      throw ConfigError(
-          "execution.participation: expected a fraction of the bar volume in [0, 1] (0 = no cap), got " +
-          e["participation"].dump());
+    if (e.contains("participation")) {
+      const auto& p = e["participation"];
+      if (!p.is_number() || !(p.get<double>() >= 0 && p.get<double>() <= 1))
+        throw ConfigError(
+            "execution.participation: expected a fraction of the bar volume in [0, 1] (0 = no cap), got " +
+            json_for_message(p));
+      rc.rules.participation = p.get<double>();
+    }
     if (e.contains("delisting_recovery"))
       rc.rules.delisting_recovery =
           delisting_recovery(e["delisting_recovery"], "execution.delisting_recovery");
@@ -170,6 +171,10 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
   if (config.contains("risk")) parse_risk(config["risk"], rc);
   rc.capital = get_number(config, "capital", "capital", rc.capital);
   if (!(rc.capital > 0)) throw ConfigError("capital: expected a positive amount of CNY");
+  if (rc.capital > kMaxCapital)
+    throw ConfigError(
+        "capital: expected at most 1e13 CNY (money is exact to the fen below about 9e13 CNY), got " +
+        json_for_message(config["capital"]));
   if (config.contains("benchmark") && config["benchmark"].is_object()) {
     DerivedRef ref = parse_derived_ref(config["benchmark"], "benchmark");
     rc.benchmark = ref.name;
@@ -181,9 +186,9 @@ RunConfig parse_run_config(const nlohmann::json& config, std::filesystem::path b
     if (!config["seed"].is_number_unsigned()) throw ConfigError("seed: expected a non-negative integer");
     rc.seed = config["seed"].get<uint64_t>();
   }
-  rc.days_per_year = get_number(config, "days_per_year", "days_per_year", rc.days_per_year);
-  if (!(rc.days_per_year > 0)) throw ConfigError("days_per_year: expected a positive number");
-  rc.risk_free_rate = get_number(config, "risk_free_rate", "risk_free_rate", rc.risk_free_rate);
+  rc.days_per_year =
+      get_number(config, "days_per_year", "days_per_year", rc.days_per_year, 1, kMaxDaysPerYear);
+  rc.risk_free_rate = get_number(config, "risk_free_rate", "risk_free_rate", rc.risk_free_rate, -1, 1);
   if (config.contains("plugins")) {
     const auto& list = config["plugins"];
     if (!list.is_array()) throw ConfigError("plugins: expected an array of plugin library paths");

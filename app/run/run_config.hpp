@@ -22,6 +22,14 @@
 
 namespace abt {
 
+/// Documented bounds of run-config numbers (docs/configuration.md "Bounds"): capital in (0, kMaxCapital]
+/// CNY (money is computed in double on the fen, exact up to about 9e13 CNY), days_per_year in [1, 366],
+/// risk_free_rate in [-1, 1], day counts (risk.reenter_after_days, reenter_sma, vol_window) in
+/// [1, kMaxRunDays].
+inline constexpr double kMaxCapital = 1e13;
+inline constexpr double kMaxDaysPerYear = 366;
+inline constexpr int64_t kMaxRunDays = 100000;
+
 struct RunConfig {
   nlohmann::json data;     // data spec, interpreted by the data loader (null = the default market)
   std::string start, end;  // "YYYY-MM-DD" or "" for the whole data span

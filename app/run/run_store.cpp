@@ -103,7 +103,14 @@ RunStore::RunStore(const std::filesystem::path& file) : file_(file) {
     throw UserError(file.string() + ": cannot open the run store: " + message);
   }
   sqlite3_busy_timeout(db_, 10'000);  // concurrent abt processes (sweep shards) wait for each other
-  exec(kSchema);
+  try {
+    exec(kSchema);
+  } catch (...) {
+    // A constructor that throws runs no destructor: close the handle here (it leaked, issue 14).
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 RunStore::~RunStore() {

@@ -1,11 +1,14 @@
 #include "app/run/sweep_plan.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
 
 #include "engine/core/error.hpp"
 #include "app/run/config_file.hpp"
+#include "engine/core/json_value.hpp"
 
 namespace abt {
 namespace {
@@ -44,12 +47,18 @@ nlohmann::json draw(const nlohmann::json& spec, uint64_t bits, const std::string
   const bool range = choices == &spec && spec.size() == 2 && spec[0].is_number() && spec[1].is_number();
   if (!range) return (*choices)[bits % choices->size()];
   if (spec[0].is_number_integer() && spec[1].is_number_integer()) {
-    const int64_t lo = spec[0].get<int64_t>(), hi = spec[1].get<int64_t>();
+    const int64_t lo = json_integer(spec[0], where + "[0]", INT64_MIN, INT64_MAX);
+    const int64_t hi = json_integer(spec[1], where + "[1]", INT64_MIN, INT64_MAX);
     if (hi < lo) throw ConfigError(where + ": range [lo, hi] with hi < lo");
-    return lo + static_cast<int64_t>(bits % static_cast<uint64_t>(hi - lo + 1));
+    // In uint64 arithmetic (wraps, never overflows): the span of [INT64_MIN, INT64_MAX] is 2^64 - 1.
+    const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
+    const uint64_t offset = span == UINT64_MAX ? bits : bits % (span + 1);
+    return static_cast<int64_t>(static_cast<uint64_t>(lo) + offset);
   }
   const double lo = spec[0].get<double>(), hi = spec[1].get<double>();
   if (hi < lo) throw ConfigError(where + ": range [lo, hi] with hi < lo");
+  if (!std::isfinite(hi - lo))
+    throw ConfigError(where + ": range [lo, hi] wider than the largest double (hi - lo overflows)");
   const double unit = static_cast<double>(bits >> 11) * 0x1.0p-53;  // [0, 1)
   return lo + unit * (hi - lo);
 }
@@ -71,6 +80,10 @@ SweepPlan parse_sweep_plan(const nlohmann::json& plan, const std::string& where)
     out.kind = "list";
     if (plan.size() != 1 || !plan["variants"].is_array() || plan["variants"].empty())
       throw ConfigError(where + ": variants: expected a non-empty array of {path: value} objects, alone");
+    if (plan["variants"].size() > static_cast<size_t>(kMaxSweepVariants))
+      throw ConfigError(where + ": variants: " + std::to_string(plan["variants"].size()) +
+                        " variants, more than the limit of " + std::to_string(kMaxSweepVariants) +
+                        " per plan (split the sweep into several plans)");
     for (size_t i = 0; i < plan["variants"].size(); ++i) {
       const auto& v = plan["variants"][i];
       const std::string at = where + ": variants[" + std::to_string(i) + "]";
@@ -86,14 +99,14 @@ SweepPlan parse_sweep_plan(const nlohmann::json& plan, const std::string& where)
       throw ConfigError(at + ": expected {\"n\", \"seed\", \"params\"}, alone");
     for (const auto& [key, value] : r.items())
       if (key != "n" && key != "seed" && key != "params") throw ConfigError(at + "." + key + ": unknown key");
-    if (!r.contains("n") || !r["n"].is_number_integer() || r["n"].get<int64_t>() <= 0)
-      throw ConfigError(at + ".n: expected a positive integer");
-    if (!r.contains("seed") || !r["seed"].is_number_integer() || r["seed"].get<int64_t>() < 0)
+    if (!r.contains("n")) throw ConfigError(at + ".n: expected the number of variants to draw");
+    const int64_t n = json_integer(r["n"], at + ".n", 1, kMaxSweepVariants);
+    if (!r.contains("seed") || !r["seed"].is_number_integer() ||
+        (!r["seed"].is_number_unsigned() && r["seed"].get<int64_t>() < 0))
       throw ConfigError(at + ".seed: expected a non-negative integer (the sample is seeded)");
     if (!r.contains("params") || !r["params"].is_object() || r["params"].empty())
       throw ConfigError(at + ".params: expected an object of path -> [lo, hi] or list");
     const uint64_t seed = r["seed"].get<uint64_t>();
-    const int64_t n = r["n"].get<int64_t>();
     for (int64_t i = 0; i < n; ++i) {
       nlohmann::json v = nlohmann::json::object();
       for (const auto& [path, spec] : r["params"].items()) {
@@ -113,7 +126,9 @@ SweepPlan parse_sweep_plan(const nlohmann::json& plan, const std::string& where)
         throw ConfigError(where + ": " + path + ": expected a non-empty array of values");
       axes.emplace_back(path, &values);
       total *= values.size();
-      if (total > 10'000'000) throw ConfigError(where + ": the grid has more than 10,000,000 variants");
+      if (total > static_cast<size_t>(kMaxSweepVariants))
+        throw ConfigError(where + ": the grid has more than " + std::to_string(kMaxSweepVariants) +
+                          " variants, the limit per plan (split the sweep into several plans)");
     }
     for (size_t k = 0; k < total; ++k) {
       nlohmann::json v = nlohmann::json::object();

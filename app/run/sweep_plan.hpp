@@ -8,7 +8,9 @@
 // Keys are dotted config paths (as `abt run --set`). Grid order: paths sorted by name, the last path varying
 // fastest. Random: a two-number array [lo, hi] is a range (integers when both are integers, inclusive; else
 // reals in [lo, hi)), any other array (or {"choices": [...]}) is a list to pick from; each draw is a pure
-// function of (seed, variant index, path), so a plan is the same on every machine.
+// function of (seed, variant index, path), so a plan is the same on every machine. Integer ranges may span
+// all of int64; real ranges must have a finite width. A plan has at most kMaxSweepVariants variants (grid
+// product, list length or random n): more is refused before any variant is built.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,6 +18,9 @@
 #include <nlohmann/json.hpp>
 
 namespace abt {
+
+/// Most variants in one plan (docs/sweeps.md): larger sweeps are split into several plans (or shards).
+inline constexpr int64_t kMaxSweepVariants = 100000;
 
 struct SweepVariant {
   int64_t index = 0;         // position in the whole plan (0-based; shards keep it)

@@ -6,7 +6,9 @@
 #include <map>
 #include <numeric>
 
+#include "data_adapters/assembly/symbol_code.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -110,9 +112,14 @@ uint32_t MarketDataAssembler::add_origin_file(std::string name) {
 }
 
 int32_t MarketDataAssembler::instrument(std::string_view symbol) {
+  const auto found = instrument_ids_.find(std::string(symbol));
+  if (found != instrument_ids_.end()) return found->second;
+  // One symbol per security whatever the spelling: SH600519, sh600519 and 600519.SH are 600519.SH.
+  const std::string canonical = normalize_symbol(symbol).value_or(std::string(symbol));
   const auto [it, inserted] =
-      instrument_ids_.try_emplace(std::string(symbol), static_cast<int32_t>(instruments_.size()));
-  if (inserted) instruments_.push_back(default_instrument(symbol));
+      instrument_ids_.try_emplace(canonical, static_cast<int32_t>(instruments_.size()));
+  if (inserted) instruments_.push_back(default_instrument(canonical));
+  if (canonical != symbol) instrument_ids_.emplace(std::string(symbol), it->second);  // spelling alias
   return it->second;
 }
 
@@ -126,6 +133,7 @@ int32_t MarketDataAssembler::column(Frequency f, std::string_view name) {
 }
 
 size_t MarketDataAssembler::add_bar(Frequency f, Timestamp t, int32_t instrument, RecordOrigin origin) {
+  if (const auto problem = market_date_problem(t.date())) throw DataError(where(origin) + ": " + *problem);
   Records& r = records_[static_cast<int>(f)];
   r.stamps.push_back(t);
   r.instrument.push_back(instrument);

@@ -53,13 +53,16 @@ class MarketDataAssembler {
   uint32_t add_origin_file(std::string name);
 
   /// Dense assembler id of `symbol`, declared on first use with kind/board from default_instrument().
+  /// Exchange codes are normalised (normalize_symbol: SH600519, sh600519, 600519.sh -> 600519.SH), so
+  /// every spelling of one security is one instrument; other symbols (BROAD.IDX, bare codes) are kept.
   int32_t instrument(std::string_view symbol);
   /// The description of an instrument (name, kind, board may be edited; dates are set by build()).
   Instrument& instrument_info(int32_t id) { return instruments_[static_cast<size_t>(id)]; }
 
   /// Column index of field `name` at frequency f; created on first use (NaN for earlier records).
   int32_t column(Frequency f, std::string_view name);
-  /// Appends an empty record (every field NaN) and returns its index.
+  /// Appends an empty record (every field NaN) and returns its index. Throws DataError "ORIGIN: ..." for a
+  /// date outside the market-date range or on a weekend (market_date_problem, value_domain.hpp).
   size_t add_bar(Frequency f, Timestamp t, int32_t instrument, RecordOrigin origin);
   void set(Frequency f, int32_t column, size_t record, float value) {
     records_[static_cast<int>(f)].columns[static_cast<size_t>(column)][record] = value;

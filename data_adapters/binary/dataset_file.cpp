@@ -7,8 +7,10 @@
 #include <atomic>
 #include <bit>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "data_adapters/binary/dataset_layout.hpp"
 #include "data_adapters/binary/mapped_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/value_domain.hpp"
 #include "engine/data/content_hash.hpp"
 
 namespace abt {
@@ -33,16 +36,73 @@ std::string hex64(uint64_t v) {
   return buf;
 }
 
-/// ContentHash of every (pointer, bytes) region, computed by a few threads (blocks are independent, so the
-/// result does not depend on the thread count). Checksumming is memory-bound; two threads roughly double it.
-std::vector<uint64_t> checksum_regions(const std::vector<std::pair<const void*, uint64_t>>& regions) {
-  std::vector<uint64_t> sums(regions.size());
+/// A block's bytes and the domain its float32 values must lie in (NaN = no value is always accepted).
+struct Region {
+  const void* data = nullptr;
+  uint64_t bytes = 0;
+  ValueDomain domain = ValueDomain::Finite;
+};
+
+/// What scanning a region found: its ContentHash and the first value outside its domain (index -1: none).
+struct RegionScan {
+  uint64_t checksum = 0;
+  int64_t bad_index = -1;
+  float bad_value = 0;
+};
+
+/// True when some value of v[0..n) is neither NaN nor in `d`. Comparisons that are false for NaN, cast to
+/// integers and combined bitwise into an integer (a bool accumulator defeats GCC's vectoriser), so every
+/// loop runs on SIMD registers: about 28 GB/s on data in cache.
+bool any_outside(const float* v, size_t n, ValueDomain d) {
+  constexpr float kMax = std::numeric_limits<float>::max();
+  const auto u = [](bool b) { return static_cast<uint32_t>(b); };
+  uint32_t bad = 0;
+  switch (d) {
+    case ValueDomain::Positive:
+      for (size_t i = 0; i < n; ++i) bad |= u(v[i] <= 0.0f) | u(v[i] > kMax);
+      break;
+    case ValueDomain::NonNegative:
+      for (size_t i = 0; i < n; ++i) bad |= u(v[i] < 0.0f) | u(v[i] > kMax);
+      break;
+    case ValueDomain::Finite:
+      for (size_t i = 0; i < n; ++i) bad |= u(v[i] < -kMax) | u(v[i] > kMax);
+      break;
+    case ValueDomain::Status:
+      for (size_t i = 0; i < n; ++i)
+        bad |= u(v[i] == v[i]) & u(v[i] != 0.0f) & u(v[i] != 1.0f) & u(v[i] != 2.0f);
+      break;
+    case ValueDomain::Flag:
+      for (size_t i = 0; i < n; ++i) bad |= u(v[i] == v[i]) & u(v[i] != 0.0f) & u(v[i] != 1.0f);
+      break;
+  }
+  return bad != 0;
+}
+
+/// Checksums every region and checks its values, a few threads at a time (regions are independent, so the
+/// result does not depend on the thread count). Each region is processed in 64 KiB chunks, hashed and
+/// checked while the chunk is in cache: the scan is memory-bound, and two threads roughly double it.
+std::vector<RegionScan> scan_regions(const std::vector<Region>& regions) {
+  constexpr size_t kChunkFloats = 16384;  // a multiple of 2 floats: chunked hashing equals one pass
+  std::vector<RegionScan> scans(regions.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < regions.size(); i = next++) {
+    for (size_t r = next++; r < regions.size(); r = next++) {
+      const Region& region = regions[r];
+      const auto* values = static_cast<const float*>(region.data);
+      const size_t count = region.bytes / sizeof(float);
       ContentHash h;
-      h.add_bytes(regions[i].first, regions[i].second);
-      sums[i] = h.value();
+      for (size_t first = 0; first < count; first += kChunkFloats) {
+        const size_t n = std::min(kChunkFloats, count - first);
+        h.add_bytes(values + first, n * sizeof(float));
+        if (scans[r].bad_index >= 0 || !any_outside(values + first, n, region.domain)) continue;
+        for (size_t i = first; i < first + n; ++i)
+          if (!std::isnan(values[i]) && !in_domain(values[i], region.domain)) {
+            scans[r].bad_index = static_cast<int64_t>(i);
+            scans[r].bad_value = values[i];
+            break;
+          }
+      }
+      scans[r].checksum = h.value();
     }
   };
   const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
@@ -50,7 +110,29 @@ std::vector<uint64_t> checksum_regions(const std::vector<std::pair<const void*, 
   std::vector<std::jthread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
-  return sums;
+  return scans;
+}
+
+/// The domain of a block's values: its field's (engine/core/value_domain.hpp); series are any number.
+ValueDomain block_domain(const BlockEntry& b) {
+  return b.kind == BlockKind::Series ? ValueDomain::Finite : domain_of_column(b.name);
+}
+
+/// "FILE: block 1d/close: row 3 (2024-01-05 15:00), column 2 (600519.SH): expected ..., got -1".
+std::string bad_value_message(const std::string& file, const BlockEntry& b, const RegionScan& scan,
+                              const MarketData& md) {
+  const int64_t cols = std::max<int64_t>(1, b.cols);
+  const int64_t row = scan.bad_index / cols, col = scan.bad_index % cols;
+  std::string where =
+      (file.empty() ? "" : file + ": ") + "block " + b.label() + ": row " + std::to_string(row);
+  const BarData* bars = b.kind == BlockKind::Series ? nullptr : md.bars(b.frequency);
+  if (bars && row < bars->rows()) where += " (" + bars->stamps[static_cast<size_t>(row)].to_string() + ")";
+  if (b.kind == BlockKind::Series && row < md.calendar.size())
+    where += " (" + md.calendar.day(static_cast<int32_t>(row)).to_string() + ")";
+  where += ", column " + std::to_string(col);
+  if (b.kind != BlockKind::Series && col < md.instrument_count())
+    where += " (" + md.instruments[static_cast<size_t>(col)].symbol + ")";
+  return where + ": " + binary_value_problem(scan.bad_value, block_domain(b), b.name).value_or("bad value");
 }
 
 /// The blocks of `data` in file order with offsets (relative to the data start) and checksums.
@@ -76,15 +158,18 @@ std::vector<BlockEntry> plan_blocks(const MarketData& data) {
   }
   for (const auto& [name, p] : data.series) add(BlockKind::Series, Frequency::Daily, name, p);
 
-  std::vector<std::pair<const void*, uint64_t>> regions;
+  std::vector<Region> regions;
   uint64_t offset = 0;
   for (BlockEntry& b : blocks) {
     b.offset = offset;
     offset = dataset::align_up(offset + b.bytes());
-    regions.emplace_back(b.source, b.bytes());
+    regions.push_back({b.source, b.bytes(), block_domain(b)});
   }
-  const auto sums = checksum_regions(regions);
-  for (size_t i = 0; i < blocks.size(); ++i) blocks[i].checksum = sums[i];
+  const auto scans = scan_regions(regions);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (scans[i].bad_index >= 0) throw DataError(bad_value_message("", blocks[i], scans[i], data));
+    blocks[i].checksum = scans[i].checksum;
+  }
   return blocks;
 }
 
@@ -152,7 +237,12 @@ void write_dataset(const MarketData& data, const fs::path& path_in) {
   } catch (const DataError& e) {
     throw DataError(path.string() + ": refusing to write invalid market data: " + e.what());
   }
-  const std::vector<BlockEntry> blocks = plan_blocks(data);
+  std::vector<BlockEntry> blocks;
+  try {
+    blocks = plan_blocks(data);
+  } catch (const DataError& e) {
+    throw DataError(path.string() + ": refusing to write invalid market data: " + e.what());
+  }
   const std::string header = dataset::encode_header(data, blocks, compute_fingerprint(data));
 
   dataset::Preamble preamble;
@@ -243,12 +333,14 @@ MarketData read_dataset(const fs::path& path_in, bool verify_checksums, const Ve
   const uint64_t data_start = dataset::align_up(dataset::kPreambleSize + pre.header_bytes);
   const int32_t n = md.instrument_count();
 
-  std::vector<std::pair<const void*, uint64_t>> regions;
+  std::vector<Region> regions;
   for (const BlockEntry& b : decoded.blocks) {
     const std::string where = file + ": block " + b.label();
     if (b.offset % dataset::kBlockAlignment != 0)
       throw DataError(where + ": offset " + std::to_string(b.offset) + " is not a multiple of 4096");
-    if (data_start + b.offset + b.bytes() > pre.file_size)
+    // Compared by subtraction, each operand checked first: no sum of header values can wrap around.
+    if (data_start > pre.file_size || b.offset > pre.file_size - data_start ||
+        b.bytes() > pre.file_size - data_start - b.offset)
       throw DataError(where + ": extends past the end of the file (expected it within " +
                       std::to_string(pre.file_size) + " bytes)");
     const auto* values = reinterpret_cast<const float*>(map->data + data_start + b.offset);
@@ -279,15 +371,17 @@ MarketData read_dataset(const fs::path& path_in, bool verify_checksums, const Ve
         bars->extra.emplace(b.name, panel);
       }
     }
-    regions.emplace_back(values, b.bytes());
+    regions.push_back({values, b.bytes(), block_domain(b)});
   }
   if (verify_blocks) {
-    const auto sums = checksum_regions(regions);
-    for (size_t i = 0; i < sums.size(); ++i)
-      if (sums[i] != decoded.blocks[i].checksum)
+    const auto scans = scan_regions(regions);
+    for (size_t i = 0; i < scans.size(); ++i) {
+      if (scans[i].checksum != decoded.blocks[i].checksum)
         throw DataError(file + ": block " + decoded.blocks[i].label() + ": checksum mismatch (expected " +
-                        hex64(decoded.blocks[i].checksum) + ", computed " + hex64(sums[i]) +
+                        hex64(decoded.blocks[i].checksum) + ", computed " + hex64(scans[i].checksum) +
                         "): the data is corrupt");
+      if (scans[i].bad_index >= 0) throw DataError(bad_value_message(file, decoded.blocks[i], scans[i], md));
+    }
   }
   md.keep_alive(map);
   try {

@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/core/error.hpp"
+#include "engine/core/json_text.hpp"
+#include "engine/core/json_value.hpp"
+#include "engine/core/value_domain.hpp"
 #include "engine/data/content_hash.hpp"
 
 namespace abt::dataset {
@@ -29,13 +32,21 @@ json date_to_json(Date d) {
   return d.yyyymmdd();
 }
 
+/// A YYYYMMDD integer (or null = `sentinel`) in the reference-date range; market days are checked by the
+/// caller.
 Date date_from_json(const json& j, Date sentinel, const std::string& what) {
   if (j.is_null()) return sentinel;
-  const int v = j.get<int>();
+  const auto v = json_integer(j, what, 19000101, 99991231);
   Date d;
   if (!Date::try_parse(std::to_string(v), d))
-    throw DataError(what + ": expected a date YYYYMMDD, got " + j.dump());
+    throw DataError(what + ": expected a date YYYYMMDD, got " + json_for_message(j));
+  if (const auto problem = reference_date_problem(d)) throw DataError(what + ": " + *problem);
   return d;
+}
+
+/// A non-negative count or size of the header; `hi` bounds it before any allocation.
+int64_t count_from_json(const json& j, const std::string& what, int64_t hi) {
+  return json_integer(j, what, 0, hi);
 }
 
 std::string checksum_hex(uint64_t v) {
@@ -100,7 +111,11 @@ void decode_frequency(const json& j, Frequency f, const TradingCalendar& calenda
     init_hourly_layout(bars, calendar);
   } else if (layout == "explicit") {
     bars.stamps.clear();
-    for (const auto& m : j.at("stamps")) bars.stamps.push_back(Timestamp{m.get<int64_t>()});
+    // Stamps inside the calendar's span, checked before Timestamp arithmetic can overflow.
+    const int64_t lo = Timestamp::of(calendar.day(0), 0, 0).minutes;
+    const int64_t hi = Timestamp::of(calendar.day(calendar.size() - 1), 23, 59).minutes;
+    for (const auto& m : j.at("stamps"))
+      bars.stamps.push_back(Timestamp{json_integer(m, what + " stamps", lo, hi)});
     bars.day_begin.assign(static_cast<size_t>(calendar.size()) + 1, 0);
     size_t r = 0;
     for (int32_t d = 0; d < calendar.size(); ++d) {
@@ -115,7 +130,7 @@ void decode_frequency(const json& j, Frequency f, const TradingCalendar& calenda
     throw DataError(what + ": unknown layout '" + layout + "' (expected daily, hourly or explicit)");
   }
   bars.frequency = f;
-  const int32_t rows = j.at("rows").get<int32_t>();
+  const auto rows = static_cast<int32_t>(count_from_json(j.at("rows"), what + " rows", INT32_MAX));
   if (rows != bars.rows())
     throw DataError(what + ": header says " + std::to_string(rows) + " rows, layout gives " +
                     std::to_string(bars.rows()));
@@ -228,7 +243,7 @@ std::string encode_header(const MarketData& data, const std::vector<BlockEntry>&
     table.push_back(std::move(entry));
   }
   header["blocks"] = std::move(table);
-  return header.dump();
+  return header.dump(-1, ' ', false, json::error_handler_t::replace);  // a stray byte in `source` is shown
 }
 
 DecodedHeader decode_header(std::string_view header_json, const std::filesystem::path& file) {
@@ -236,7 +251,7 @@ DecodedHeader decode_header(std::string_view header_json, const std::filesystem:
   DecodedHeader out;
   MarketData& md = out.skeleton;
   try {
-    const json header = json::parse(header_json);
+    const json header = parse_json_text(header_json, "JSON");
     if (header.at("format") != "abt-dataset")
       throw DataError(prefix + ": expected format 'abt-dataset', got " + header.at("format").dump());
     md.source = header.at("source").get<std::string>();
@@ -248,12 +263,16 @@ DecodedHeader decode_header(std::string_view header_json, const std::filesystem:
     }
 
     std::vector<Date> days;
-    for (const auto& d : header.at("calendar"))
+    for (const auto& d : header.at("calendar")) {
       days.push_back(date_from_json(d, Date::min(), prefix + " calendar"));
+      if (const auto problem = market_date_problem(days.back()))
+        throw DataError(prefix + " calendar: " + *problem);
+    }
+    if (days.empty()) throw DataError(prefix + ": the calendar is empty");
     md.calendar = TradingCalendar(std::move(days));
 
     const json& ins = header.at("instruments");
-    const size_t count = ins.at("count").get<size_t>();
+    const auto count = static_cast<size_t>(count_from_json(ins.at("count"), "instruments.count", INT32_MAX));
     for (const char* column : {"symbol", "name", "kind", "board", "list_date", "delist_date"})
       if (ins.at(column).size() != count)
         throw DataError(prefix + ": instruments." + column + " has " + std::to_string(ins.at(column).size()) +
@@ -302,16 +321,18 @@ DecodedHeader decode_header(std::string_view header_json, const std::filesystem:
                           entry.at("frequency").dump());
         b.frequency = *f;
       }
-      b.offset = entry.at("offset").get<uint64_t>();
-      b.rows = entry.at("rows").get<int32_t>();
-      b.cols = entry.at("cols").get<int32_t>();
-      if (b.rows < 0 || b.cols < 0 || entry.at("bytes").get<uint64_t>() != b.bytes())
+      b.offset = static_cast<uint64_t>(count_from_json(entry.at("offset"), "block offset", INT64_MAX));
+      b.rows = static_cast<int32_t>(count_from_json(entry.at("rows"), "block rows", INT32_MAX));
+      b.cols = static_cast<int32_t>(count_from_json(entry.at("cols"), "block cols", INT32_MAX));
+      if (count_from_json(entry.at("bytes"), "block bytes", INT64_MAX) != static_cast<int64_t>(b.bytes()))
         throw DataError(prefix + ": block " + b.label() + ": bytes do not match rows x cols x 4");
       b.checksum = checksum_from_hex(entry.at("checksum").get<std::string>(), prefix + " block " + b.label());
       out.blocks.push_back(std::move(b));
     }
   } catch (const json::exception& e) {
     throw DataError(prefix + ": malformed JSON header: " + e.what());
+  } catch (const ConfigError& e) {  // parse_json_text, json_integer
+    throw DataError(prefix + ": " + e.what());
   } catch (const DataError& e) {
     const std::string what = e.what();
     if (what.rfind(file.string(), 0) == 0) throw;

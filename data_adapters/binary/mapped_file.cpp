@@ -14,7 +14,8 @@
 namespace abt {
 
 std::shared_ptr<const MappedFile> map_file_readonly(const std::filesystem::path& path, bool prefault) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking: opening a FIFO must not wait for a writer (it is refused as not a regular file below).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) throw DataError(path.string() + ": cannot open: " + std::strerror(errno));
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
@@ -24,7 +25,8 @@ std::shared_ptr<const MappedFile> map_file_readonly(const std::filesystem::path&
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw DataError(path.string() + ": not a regular file");
+    throw DataError(path.string() + (S_ISDIR(st.st_mode) ? ": is a directory" : ": is not a regular file") +
+                    " (expected an abt dataset file)");
   }
   const auto size = static_cast<size_t>(st.st_size);
   if (size == 0) {

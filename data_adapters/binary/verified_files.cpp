@@ -14,7 +14,7 @@ namespace {
 /// The record's text: every identity field and the header checksum, in decimal, on one line.
 std::string record_text(const FileIdentity& id, uint64_t header_checksum) {
   std::ostringstream out;
-  out << "abt-verified-v1 " << id.device << ' ' << id.inode << ' ' << id.size << ' ' << id.mtime_ns << ' '
+  out << "abt-verified-v2 " << id.device << ' ' << id.inode << ' ' << id.size << ' ' << id.mtime_ns << ' '
       << id.ctime_ns << ' ' << header_checksum << '\n';
   return out.str();
 }

@@ -1,5 +1,6 @@
 #include "data_adapters/csv/csv_source.hpp"
 
+#include "data_adapters/csv/csv_text.hpp"
 #include "data_adapters/csv/panel_csv.hpp"
 #include "data_adapters/csv/series_csv.hpp"
 #include "engine/core/config_json.hpp"
@@ -21,7 +22,12 @@ MarketData load_csv_source(const nlohmann::json& spec, const std::string& path,
     if (spec.contains("ignore_columns")) {
       if (!spec["ignore_columns"].is_array())
         throw ConfigError(path + ".ignore_columns: expected a list of names");
-      for (const auto& c : spec["ignore_columns"]) options.ignore_columns.push_back(c.get<std::string>());
+      for (size_t k = 0; k < spec["ignore_columns"].size(); ++k) {
+        const auto& c = spec["ignore_columns"][k];
+        if (!c.is_string())
+          throw ConfigError(path + ".ignore_columns[" + std::to_string(k) + "]: expected a column name");
+        options.ignore_columns.push_back(csv::to_lower(c.get<std::string>()));
+      }
     }
   } else {
     files = json_path_list(spec, path, base_dir);

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <fstream>
+#include <cmath>
+#include <limits>
 
+#include "data_adapters/csv/text_decoding.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
 
 namespace abt::csv {
 
@@ -16,15 +18,9 @@ namespace fs = std::filesystem;
 CsvText CsvText::read(const fs::path& path) {
   CsvText csv;
   csv.path_ = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError(csv.path_ + ": cannot open the file");
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<size_t>(in.tellg());
-  in.seekg(0);
-  csv.text_.resize(size);
-  if (size > 0 && !in.read(csv.text_.data(), static_cast<std::streamsize>(size)))
-    throw DataError(csv.path_ + ": cannot read the file");
-  if (csv.text_.rfind("\xEF\xBB\xBF", 0) == 0) csv.pos_ = 3;  // UTF-8 byte order mark
+  DecodedText decoded = decode_text(read_input_file<DataError>(path, "a CSV file"), csv.path_);
+  csv.text_ = std::move(decoded.text);
+  csv.from_gb18030_ = decoded.from_gb18030;
   return csv;
 }
 
@@ -56,11 +52,56 @@ void split_line(std::string_view line, std::vector<std::string_view>& cells) {
   }
 }
 
-bool parse_float(std::string_view text, float& out) {
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty()) return false;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && end == text.data() + text.size();
+CellRule column_rule(std::string_view label, std::string_view field, bool required, double scale) {
+  return {label, field, domain_of_column(field), required, scale};
+}
+
+namespace {
+
+std::string in_quotes(std::string_view s) {
+  std::string out(1, '\'');
+  out.append(s);
+  out.push_back('\'');
+  return out;
+}
+
+/// The checked, scaled value of a non-empty cell, or a thrown DataError.
+double checked_value(const CsvText& csv, std::string_view cell, const CellRule& rule, bool as_float) {
+  double v = 0;
+  ValueRead r = read_value(cell, rule.domain, v);
+  if (r == ValueRead::Ok) {
+    v *= rule.scale;
+    if (!std::isfinite(v) || (as_float && std::fabs(v) > std::numeric_limits<float>::max()))
+      r = ValueRead::NotFinite;
+    else if (!in_domain(as_float ? static_cast<double>(static_cast<float>(v)) : v, rule.domain))
+      r = ValueRead::OutOfDomain;
+  }
+  if (r != ValueRead::Ok)
+    throw DataError(csv.where() + ": column " + in_quotes(rule.label) + ": " +
+                    value_error(r, rule.domain, rule.field, cell));
+  return v;
+}
+
+}  // namespace
+
+float read_cell(const CsvText& csv, std::string_view cell, const CellRule& rule) {
+  if (cell.empty()) {
+    if (rule.required)
+      throw DataError(csv.where() + ": expected a number in required column " + in_quotes(rule.label) +
+                      ", got ''");
+    return std::numeric_limits<float>::quiet_NaN();
+  }
+  return static_cast<float>(checked_value(csv, cell, rule, true));
+}
+
+double read_cell_double(const CsvText& csv, std::string_view cell, const CellRule& rule) {
+  if (cell.empty()) {
+    if (rule.required)
+      throw DataError(csv.where() + ": expected a number in required column " + in_quotes(rule.label) +
+                      ", got ''");
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  return checked_value(csv, cell, rule, false);
 }
 
 std::string to_lower(std::string_view text) {

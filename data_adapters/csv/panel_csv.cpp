@@ -13,13 +13,12 @@ namespace {
 constexpr const char* kExpectedColumns =
     "date or datetime, symbol (or code, ts_code) unless one file per symbol, open, high, low, close, volume";
 
-enum class Role : uint8_t { Price, Volume, Optional };
-
 struct ValueColumn {
   size_t cell = 0;                           // index in the CSV row
   std::string name;                          // lower-case header name = field name
   int32_t slot[kFrequencyCount] = {-1, -1};  // assembler column per frequency (created lazily)
-  Role role = Role::Optional;
+  ValueDomain domain = ValueDomain::Finite;  // of the field (engine/core/value_domain.hpp)
+  bool required = false;                     // open, high, low, close, volume
 };
 
 struct Layout {
@@ -70,9 +69,6 @@ Layout parse_header(csv::CsvText& csv, std::string_view line, const PanelCsvOpti
       ValueColumn v;
       v.cell = c;
       v.name = name;
-      v.role = name == "open" || name == "high" || name == "low" || name == "close" ? Role::Price
-               : name == "volume"                                                   ? Role::Volume
-                                                                                    : Role::Optional;
       if (name == "open") layout.open = static_cast<int>(layout.values.size());
       if (name == "high") layout.high = static_cast<int>(layout.values.size());
       if (name == "low") layout.low = static_cast<int>(layout.values.size());
@@ -87,6 +83,11 @@ Layout parse_header(csv::CsvText& csv, std::string_view line, const PanelCsvOpti
     if (std::find(seen.begin(), seen.end(), required) == seen.end())
       throw DataError(csv.where() + ": missing required column '" + required + "' (expected " +
                       kExpectedColumns + "), got " + in_quotes(line));
+  for (ValueColumn& v : layout.values) {
+    v.domain = domain_of_column(v.name);
+    v.required =
+        v.name == "open" || v.name == "high" || v.name == "low" || v.name == "close" || v.name == "volume";
+  }
   return layout;
 }
 
@@ -148,20 +149,7 @@ void read_panel_csv_file(const std::filesystem::path& file, const PanelCsvOption
     float ohl[3] = {0, 0, 0};
     for (size_t k = 0; k < layout.values.size(); ++k) {
       ValueColumn& v = layout.values[k];
-      const std::string_view cell = cells[v.cell];
-      float value = std::numeric_limits<float>::quiet_NaN();
-      if (cell.empty()) {
-        if (v.role != Role::Optional)
-          throw DataError(csv.where() + ": expected a number in required column '" + v.name + "', got ''");
-      } else if (!csv::parse_float(cell, value)) {
-        throw DataError(csv.where() + ": column '" + v.name + "': expected a number, got " + in_quotes(cell));
-      }
-      if (v.role == Role::Price && !(value > 0))
-        throw DataError(csv.where() + ": column '" + v.name + "': expected a positive price, got " +
-                        in_quotes(cell));
-      if (v.role == Role::Volume && !(value >= 0))
-        throw DataError(csv.where() + ": column 'volume': expected a non-negative number, got " +
-                        in_quotes(cell));
+      const float value = csv::read_cell(csv, cells[v.cell], {v.name, v.name, v.domain, v.required});
       if (static_cast<int>(k) == layout.open) ohl[0] = value;
       if (static_cast<int>(k) == layout.high) ohl[1] = value;
       if (static_cast<int>(k) == layout.low) ohl[2] = value;

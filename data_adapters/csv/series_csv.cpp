@@ -52,24 +52,23 @@ SeriesCsv read_series_csv(const std::filesystem::path& file, std::string name) {
     Date d;
     if (!Date::try_parse(cells[0], d))
       throw DataError(csv.where() + ": expected a date YYYY-MM-DD or YYYYMMDD, got " + in_quotes(cells[0]));
+    // Weekends are allowed (a series may be published on make-up working days; rows off the trading
+    // calendar are ignored and counted when the series is attached), dates far outside the market are not.
+    if (const auto problem = reference_date_problem(d)) throw DataError(csv.where() + ": " + *problem);
     const auto [it, inserted] = line_of_date.emplace(d.days, csv.line_number());
     if (!inserted)
       throw DataError(csv.where() + ": expected one row per date, got a duplicate " + in_quotes(cells[0]) +
                       " (first at line " + std::to_string(it->second) + ")");
     out.dates.push_back(d);
     for (size_t c = 1; c < columns; ++c) {
-      float v = kNaN;
+      // OHLC: positive required prices, a non-negative volume; a value series: any finite number.
       const bool required_price = out.is_ohlc && c <= 4;
-      if (cells[c].empty()) {
-        if (required_price)
-          throw DataError(csv.where() + ": expected a number in required column '" + names[c] + "', got ''");
-      } else if (!csv::parse_float(cells[c], v)) {
-        throw DataError(csv.where() + ": column '" + names[c] + "': expected a number, got " +
-                        in_quotes(cells[c]));
-      }
-      if (required_price && !(v > 0))
-        throw DataError(csv.where() + ": column '" + names[c] + "': expected a positive price, got " +
-                        in_quotes(cells[c]));
+      const float v = csv::read_cell(csv, cells[c],
+                                     {names[c], names[c],
+                                      required_price ? ValueDomain::Positive
+                                      : out.is_ohlc  ? ValueDomain::NonNegative
+                                                     : ValueDomain::Finite,
+                                      required_price});
       if (out.is_ohlc)
         out.ohlcv[c - 1].push_back(v);
       else

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <string>
 
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
 
 namespace abt {
 namespace {
@@ -18,12 +20,10 @@ std::string offset_text(uint64_t offset) {
 
 }  // namespace
 
-QlibBin read_qlib_bin(const std::filesystem::path& path, int32_t calendar_size) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError(path.string() + ": cannot open the qlib feature file");
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<uint64_t>(in.tellg());
-  in.seekg(0);
+QlibBin read_qlib_bin(const std::filesystem::path& path, int32_t calendar_size, ValueDomain domain,
+                      std::string_view field) {
+  const std::string bytes = read_input_file<DataError>(path, "a qlib feature file (float32 .bin)");
+  const uint64_t size = bytes.size();
   const std::string file = path.string();
   if (size % 4 != 0)
     throw DataError(file + ": truncated qlib .bin: expected a multiple of 4 bytes (float32), got " +
@@ -31,8 +31,7 @@ QlibBin read_qlib_bin(const std::filesystem::path& path, int32_t calendar_size) 
   if (size < 4)
     throw DataError(file + ": expected a float32 start index at byte offset 0, the file is empty");
   std::vector<float> all(size / 4);
-  if (!in.read(reinterpret_cast<char*>(all.data()), static_cast<std::streamsize>(size)))
-    throw DataError(file + ": read error");
+  std::memcpy(all.data(), bytes.data(), size);
   const float start = all[0];
   if (!(start >= 0) || start != std::floor(start) || start >= static_cast<float>(calendar_size))
     throw DataError(file + ": " + offset_text(0) + ": expected a start index in [0, " +
@@ -47,6 +46,10 @@ QlibBin read_qlib_bin(const std::filesystem::path& path, int32_t calendar_size) 
                     " values after start index " + std::to_string(out.start) +
                     " (end of the calendar), got " + std::to_string(count));
   out.values.assign(all.begin() + 1, all.end());
+  for (size_t k = 0; k < out.values.size(); ++k)
+    if (const auto problem = binary_value_problem(out.values[k], domain, field))
+      throw DataError(file + ": " + offset_text(4 * (k + 1)) + " (calendar entry " +
+                      std::to_string(out.start + static_cast<int64_t>(k)) + "): " + *problem);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "data_adapters/assembly/market_data_assembler.hpp"
@@ -11,6 +12,8 @@
 #include "data_adapters/csv/csv_text.hpp"
 #include "data_adapters/qlib/qlib_bin.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/utf8.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -28,6 +31,7 @@ std::vector<Date> read_day_calendar(const fs::path& path) {
     const std::string_view head = line.substr(0, std::min<size_t>(line.size(), 10));
     if (!Date::try_parse(head, d))
       throw DataError(text.where() + ": expected a date YYYY-MM-DD, got '" + std::string(line) + "'");
+    if (const auto problem = market_date_problem(d)) throw DataError(text.where() + ": " + *problem);
     if (!days.empty() && !(days.back() < d))
       throw DataError(text.where() + ": expected dates in increasing order, got " + d.to_string() +
                       " after " + days.back().to_string());
@@ -81,7 +85,41 @@ std::vector<int32_t> read_hourly_rows(const fs::path& path, const TradingCalenda
 struct Selected {
   std::string symbol;  // "600519.SH"
   fs::path dir;        // features/<code>
+  /// [start, end] intervals of the instruments file (inclusive); empty = the whole calendar.
+  std::vector<std::pair<Date, Date>> intervals;
 };
+
+/// One line of instruments/<market>.txt: CODE, or CODE<TAB>start<TAB>end (tabs, spaces or commas).
+struct ListedInterval {
+  std::string symbol;
+  std::optional<std::pair<Date, Date>> interval;
+};
+
+ListedInterval parse_instrument_line(const csv::CsvText& text, std::string_view line) {
+  std::vector<std::string_view> parts;
+  for (size_t pos = 0; pos < line.size();) {
+    const size_t end = std::min(line.find_first_of("\t ,", pos), line.size());
+    if (end > pos) parts.push_back(line.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  const auto s = parts.empty() ? std::nullopt : normalize_symbol(parts[0]);
+  if (!s || (parts.size() != 1 && parts.size() != 3))
+    throw DataError(text.where() + ": expected CODE<TAB>start<TAB>end with a code like SH600519, got '" +
+                    std::string(line) + "'");
+  ListedInterval out{*s, std::nullopt};
+  if (parts.size() == 1) return out;
+  Date from, to;
+  for (const auto& [part, date] : {std::pair{parts[1], &from}, std::pair{parts[2], &to}}) {
+    if (!Date::try_parse(part.substr(0, std::min<size_t>(part.size(), 10)), *date))
+      throw DataError(text.where() + ": expected a date YYYY-MM-DD, got '" + std::string(part) + "'");
+    if (const auto problem = reference_date_problem(*date)) throw DataError(text.where() + ": " + *problem);
+  }
+  if (to < from)
+    throw DataError(text.where() + ": expected end >= start, got " + to.to_string() + " < " +
+                    from.to_string());
+  out.interval = std::pair{from, to};
+  return out;
+}
 
 std::vector<Selected> select_instruments(const fs::path& root, const QlibOptions& o,
                                          std::vector<std::string>& notes) {
@@ -98,15 +136,15 @@ std::vector<Selected> select_instruments(const fs::path& root, const QlibOptions
       notes.push_back("qlib: skipped feature directory '" + name + "' (not a SH/SZ/BJ 6-digit code)");
   }
   std::vector<std::string> wanted;
+  std::map<std::string, std::vector<std::pair<Date, Date>>> intervals;  // symbol -> listed intervals
   const fs::path list = root / "instruments" / (o.market + ".txt");
   if (fs::exists(list)) {
     csv::CsvText text = csv::CsvText::read(list);
     std::string_view line;
     while (text.next_line(line)) {
-      const std::string_view code = line.substr(0, line.find_first_of("\t ,"));
-      const auto s = normalize_symbol(code);
-      if (!s) throw DataError(text.where() + ": expected CODE<TAB>start<TAB>end with a code like SH600519");
-      wanted.push_back(*s);
+      const ListedInterval entry = parse_instrument_line(text, line);
+      wanted.push_back(entry.symbol);
+      if (entry.interval) intervals[entry.symbol].push_back(*entry.interval);
     }
   } else if (o.market != "all") {
     throw DataError(list.string() + ": no such instruments file (market '" + o.market + "')");
@@ -148,9 +186,29 @@ std::vector<Selected> select_instruments(const fs::path& root, const QlibOptions
       notes.push_back("qlib: " + s + " is listed but has no feature directory; skipped");
       continue;
     }
-    out.push_back({s, it->second});
+    const auto listed = intervals.find(s);
+    out.push_back(
+        {s, it->second, listed == intervals.end() ? std::vector<std::pair<Date, Date>>{} : listed->second});
   }
   return out;
+}
+
+/// NaN in every column outside an instrument's listed intervals (`day_of_row` maps a row to its calendar
+/// day): with --market csi300 a stock is present only while it is listed in instruments/csi300.txt.
+void mask_outside_intervals(Columns& cols, const std::vector<Selected>& sel, const TradingCalendar& calendar,
+                            int32_t rows, int32_t rows_per_day) {
+  const auto n = static_cast<int32_t>(sel.size());
+  for (int32_t i = 0; i < n; ++i) {
+    const auto& intervals = sel[static_cast<size_t>(i)].intervals;
+    if (intervals.empty()) continue;
+    for (int32_t r = 0; r < rows; ++r) {
+      const Date day = calendar.day(r / rows_per_day);
+      const bool inside = std::any_of(intervals.begin(), intervals.end(),
+                                      [&](const auto& iv) { return iv.first <= day && day <= iv.second; });
+      if (inside) continue;
+      for (auto& [name, v] : cols) v[static_cast<size_t>(r) * n + i] = kNaN;
+    }
+  }
 }
 
 std::string standard_name(const std::string& qlib_field) {
@@ -191,9 +249,12 @@ Columns read_fields(const std::vector<Selected>& sel, const std::string& suffix,
       for (const auto& path : files) {
         const std::string f = path.filename().string();
         const std::string name = standard_name(f.substr(0, f.size() - suffix.size()));
+        if (!is_valid_utf8(name))
+          throw DataError(path.string() + ": expected a field name in UTF-8 (it names a column), got '" +
+                          utf8_for_display(name) + "'");
         auto [it, fresh] = cols.try_emplace(name);
         if (fresh) it->second.assign(static_cast<size_t>(rows) * n, kNaN);
-        block.push_back({i, &it->second, read_qlib_bin(path, calendar_size)});
+        block.push_back({i, &it->second, read_qlib_bin(path, calendar_size, domain_of_column(name), name)});
       }
     }
     for (int32_t entry = 0; entry < calendar_size; ++entry) {
@@ -323,6 +384,7 @@ MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vect
 
   Columns daily = read_fields(sel, ".day.bin", T, T, {});
   if (!daily.count("close")) throw DataError(root.string() + ": no close.day.bin found for any instrument");
+  mask_outside_intervals(daily, sel, md.calendar, T, 1);
   if (options.volume != "shares" && options.volume != "adjusted")
     throw ConfigError("qlib: volume unit must be 'shares' or 'adjusted', got '" + options.volume + "'");
   if (options.volume == "adjusted") volume_to_shares(daily);
@@ -354,6 +416,7 @@ MarketData read_qlib(const fs::path& root, const QlibOptions& options, std::vect
     const std::vector<int32_t> rows = read_hourly_rows(hourly_calendar, md.calendar);
     Columns h =
         read_fields(sel, ".60min.bin", static_cast<int32_t>(rows.size()), T * kHourlyBarsPerDay, rows);
+    mask_outside_intervals(h, sel, md.calendar, T * kHourlyBarsPerDay, kHourlyBarsPerDay);
     if (h.count("close")) {
       unadjust(h, md.instruments, T * kHourlyBarsPerDay, &daily.at("adj_factor"), kHourlyBarsPerDay, nullptr);
       if (options.volume == "adjusted") volume_to_shares(h);  // unadjust() gave every bar its factor

@@ -4,7 +4,10 @@
 //   calendars/60min.txt          optional, one "YYYY-MM-DD HH:MM[:SS]" a line (60-minute bars)
 //   instruments/<market>.txt     CODE<TAB>start<TAB>end (selects the instruments; all feature dirs if absent;
 //                                with market "all", directories it does not list are named in a note, or read
-//                                with all_features)
+//                                with all_features); a code may have several lines (intervals, end >= start)
+//                                or stand alone (the whole calendar): values outside an instrument's
+//                                intervals are NaN in every field, so a csi300 stock is present only while
+//                                it is listed
 //   features/<code>/<field>.day.bin, <field>.60min.bin   see qlib_bin.hpp
 // Conversion to abt's conventions (field.hpp):
 //   - qlib prices (open/high/low/close/vwap) are back-adjusted: unadjusted = price / factor, rounded to the
@@ -22,6 +25,8 @@
 //   - list_date / delist_date = first / last day with a close (list = Date::min(), "before the data", when
 //     that is the first calendar day; delist = Date::max() when the instrument trades on the last calendar
 //     day).
+// Values are checked against their field's domain (qlib_bin.hpp), calendars hold market dates only
+// (engine/core/value_domain.hpp).
 // 60-minute stamps may be bar starts (09:30, 10:30, 13:00, 14:00, qlib's convention) or bar ends (10:30,
 // 11:30, 14:00, 15:00): a calendar containing 09:30 or 13:00 is read as starts, otherwise as ends.
 #include <filesystem>

@@ -29,10 +29,12 @@ class Table {
       const auto it = std::find(header_.begin(), header_.end(), r);
       if (it == header_.end()) throw DataError(csv_.where() + ": missing required column '" + r + "'");
       index_.push_back(static_cast<int>(it - header_.begin()));
+      names_.push_back(r);
     }
     for (const auto& o : optional) {
       const auto it = std::find(header_.begin(), header_.end(), o);
       index_.push_back(it == header_.end() ? -1 : static_cast<int>(it - header_.begin()));
+      names_.push_back(o);
     }
   }
   bool next() {
@@ -54,13 +56,20 @@ class Table {
     if (!Date::try_parse(cell(k), d))
       throw DataError(csv_.where() + ": expected a date YYYY-MM-DD or YYYYMMDD, got '" +
                       std::string(cell(k)) + "'");
+    if (const auto problem = reference_date_problem(d)) throw DataError(csv_.where() + ": " + *problem);
     return d;
   }
-  float number(size_t k) const {
-    float v = kNaN;
-    if (!cell(k).empty() && !csv::parse_float(cell(k), v))
-      throw DataError(csv_.where() + ": expected a number, got '" + std::string(cell(k)) + "'");
-    return v;
+  /// The interval [date(k_start), date(k_end, optional)]; throws when it ends before it starts.
+  std::pair<Date, Date> interval(size_t k_start, size_t k_end) const {
+    const Date from = date(k_start), to = date(k_end, true);
+    if (to < from)
+      throw DataError(csv_.where() + ": expected " + names_[k_end] + " >= " + names_[k_start] + ", got " +
+                      to.to_string() + " < " + from.to_string());
+    return {from, to};
+  }
+  /// The cell of column k as a value of `field` (its domain: shares >= 0, prices > 0); NaN when empty.
+  float number(size_t k, std::string_view field) const {
+    return csv::read_cell(csv_, cell(k), csv::column_rule(names_[k], field, false));
   }
   std::optional<InstrumentId> instrument(const MarketData& md, size_t k) const {
     const auto s = symbol_from_code(cell(k));
@@ -76,6 +85,7 @@ class Table {
   csv::CsvText csv_;
   std::vector<std::string> header_;
   std::vector<int> index_;
+  std::vector<std::string> names_;  // of the requested columns
   std::vector<std::string_view> cells_;
 };
 
@@ -100,7 +110,7 @@ void apply_share_capital(MarketData& md, const std::filesystem::path& file, std:
   while (t.next()) {
     const auto id = t.instrument(md, 1);
     const Date d = t.date(0);
-    const float total = t.number(2), floating = t.number(3);
+    const float total = t.number(2, "total_shares"), floating = t.number(3, "float_shares");
     if (!id) {
       ++unknown;
       continue;
@@ -144,7 +154,7 @@ void apply_st_intervals(MarketData& md, const std::filesystem::path& file, std::
   size_t unknown = 0;
   while (t.next()) {
     const auto id = t.instrument(md, 0);
-    const Date from = t.date(1), to = t.date(2, true);
+    const auto [from, to] = t.interval(1, 2);
     if (!id) {
       ++unknown;
       continue;
@@ -163,7 +173,7 @@ void apply_listing_dates(MarketData& md, const std::filesystem::path& file, std:
   size_t unknown = 0;
   while (t.next()) {
     const auto id = t.instrument(md, 0);
-    const Date list = t.date(1), delist = t.date(2, true);
+    const auto [list, delist] = t.interval(1, 2);
     if (!id) {
       ++unknown;
       continue;
@@ -189,8 +199,8 @@ void apply_ipo_table(MarketData& md, const std::filesystem::path& file, std::vec
   while (t.next()) {
     const auto id = t.instrument(md, 0);
     const Date list = t.date(1);
-    const float issue = t.number(2);
-    if (!(issue > 0) || !std::isfinite(issue))
+    const float issue = t.number(2, "issue_price");
+    if (!(issue > 0))
       throw DataError(t.where() + ": expected a positive issue price in CNY, got '" + std::string(t.cell(2)) +
                       "'");
     if (!id) {
@@ -230,7 +240,7 @@ void apply_index_membership(MarketData& md, const std::filesystem::path& file,
     const auto index = symbol_from_code(t.cell(0));
     const std::string name = "member_" + (index ? *index : std::string(t.cell(0)));
     const auto id = t.instrument(md, 1);
-    const Date from = t.date(2), to = t.date(3, true);
+    const auto [from, to] = t.interval(2, 3);
     auto [it, fresh] = member.try_emplace(name);
     if (fresh) {
       it->second.assign(static_cast<size_t>(T) * n, kNaN);

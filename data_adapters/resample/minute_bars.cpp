@@ -88,6 +88,8 @@ std::vector<MinuteBar> read_minute_csv(const std::filesystem::path& path) {
     if (!parse_loose_timestamp(t, b.end))
       throw DataError(csv.where() + ": expected a minute bar end time YYYY-M-D H:M[:S], got '" +
                       std::string(t) + "'");
+    if (const auto problem = market_date_problem(b.end.date()))
+      throw DataError(csv.where() + ": " + *problem);
     if (hour_slot_of_minute(b.end.minute_of_day()) < 0)
       throw DataError(csv.where() + ": expected a time inside the session 09:30-11:30, 13:00-15:00, got '" +
                       std::string(t) + "'");
@@ -99,11 +101,9 @@ std::vector<MinuteBar> read_minute_csv(const std::filesystem::path& path) {
     const char* names[6] = {"open", "high", "low", "close", "volume", "amount"};
     for (int k = 0; k < 6; ++k) {
       if (!value_cells[k]) continue;
-      const std::string_view cell = cells[*value_cells[k]];
-      if (!csv::parse_float(cell, v[k]) || (k < 4 && !(v[k] > 0)) || v[k] < 0)
-        throw DataError(csv.where() + ": column '" + names[k] + "': expected a " +
-                        (k < 4 ? "positive price" : "non-negative number") + ", got '" + std::string(cell) +
-                        "'");
+      v[k] = csv::read_cell(
+          csv, cells[*value_cells[k]],
+          {names[k], names[k], k < 4 ? ValueDomain::Positive : ValueDomain::NonNegative, true});
     }
     b.open = v[0];
     b.high = v[1];

@@ -21,6 +21,9 @@ struct SynthConfig {
 
 /// Upper bound on SynthConfig::stocks (the code space of each board must not run out).
 inline constexpr int32_t kMaxSynthStocks = 7000;
+/// Longest window, in calendar days (30 years: 7,000 stocks x 30 years of daily bars is about 2.5 GB);
+/// start and end lie in the market-date range 1990-12-19 .. 2100-12-31 (engine/core/value_domain.hpp).
+inline constexpr int32_t kMaxSynthDays = 30 * 366;
 
 /// "synthetic: stocks=5000 seed=42 2015-01-05..2024-12-31[ hourly]".
 std::string describe(const SynthConfig& config);

@@ -11,6 +11,7 @@
 #include "data_adapters/synth/synth_panels.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 
@@ -24,6 +25,11 @@ MarketData generate_synthetic_market(const SynthConfig& config) {
                        "synth.stocks: expected 1.." + std::to_string(kMaxSynthStocks) + ", got " +
                            std::to_string(config.stocks));
   require<ConfigError>(config.start <= config.end, "synth.start: must not be after synth.end");
+  require<ConfigError>(config.start >= first_market_date() && config.end <= last_market_date() &&
+                           config.end - config.start <= kMaxSynthDays,
+                       "synth: expected a window within " + first_market_date().to_string() + " .. " +
+                           last_market_date().to_string() + " of at most 30 years, got " +
+                           config.start.to_string() + ".." + config.end.to_string());
   MarketData md;
   md.calendar = synth::make_exchange_calendar(config.start, config.end);
   require<ConfigError>(md.calendar.size() >= 2, "synth: the window " + config.start.to_string() + ".." +

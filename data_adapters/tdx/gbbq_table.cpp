@@ -7,6 +7,7 @@
 #include "data_adapters/assembly/symbol_code.hpp"
 #include "data_adapters/csv/csv_text.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -40,15 +41,19 @@ GbbqTable GbbqTable::read(const std::filesystem::path& path, const std::set<std:
     GbbqEvent e;
     if (!Date::try_parse(cells[2], e.date))
       throw DataError(text.where() + ": expected a date YYYYMMDD, got '" + std::string(cells[2]) + "'");
+    if (const auto problem = reference_date_problem(e.date)) throw DataError(text.where() + ": " + *problem);
     table.last_date_ = std::max(table.last_date_, e.date);
     if (!symbols.empty() && !symbols.count(*symbol)) continue;
-    float category = 0, f[4];
-    if (!csv::parse_float(cells[3], category))
-      throw DataError(text.where() + ": expected a category number, got '" + std::string(cells[3]) + "'");
-    for (int k = 0; k < 4; ++k)
-      if (!csv::parse_float(cells[4 + static_cast<size_t>(k)], f[k]))
-        throw DataError(text.where() + ": expected a number in f" + std::to_string(k + 1) + ", got '" +
-                        std::string(cells[4 + static_cast<size_t>(k)]) + "'");
+    const double category =
+        csv::read_cell_double(text, cells[3], {"category", "category", ValueDomain::NonNegative, true});
+    if (category != std::floor(category) || category > 255)
+      throw DataError(text.where() + ": column 'category': expected an integer in [0, 255], got '" +
+                      std::string(cells[3]) + "'");
+    static constexpr std::string_view kValueNames[4] = {"f1", "f2", "f3", "f4"};
+    double f[4];
+    for (size_t k = 0; k < 4; ++k)
+      f[k] = csv::read_cell_double(text, cells[4 + k],
+                                   {kValueNames[k], kValueNames[k], ValueDomain::NonNegative, true});
     e.category = static_cast<int>(category);
     if (e.category != 1 && !is_share_change(e.category)) {
       ++table.ignored_;
@@ -58,6 +63,7 @@ GbbqTable GbbqTable::read(const std::filesystem::path& path, const std::set<std:
     e.f2 = f[1];
     e.f3 = f[2];
     e.f4 = f[3];
+    e.origin = text.where();
     table.events_[*symbol].push_back(e);
   }
   for (auto& [s, ev] : table.events_)
@@ -89,7 +95,10 @@ GbbqAdjustment GbbqTable::derive(const std::vector<Date>& dates, const std::vect
     if (j == 0 || j >= n) continue;
     const double p = std::isnan(reference[j]) ? close[j - 1] : reference[j];
     const double ref = (p - e.f1 / 10.0 + e.f2 * e.f4 / 10.0) / (1.0 + e.f3 / 10.0 + e.f4 / 10.0);
-    if (!(ref > 0)) continue;
+    if (!(ref > 0) || !std::isfinite(ref))
+      throw DataError(e.origin + ": category-1 event on " + e.date.to_string() +
+                      " gives an ex-rights reference price of " + std::to_string(ref) + " from the close " +
+                      std::to_string(p) + " (expected a positive price: is the dividend f1 per 10 shares?)");
     reference[j] = ref;
     ratio[j] = close[j - 1] / ref;
   }

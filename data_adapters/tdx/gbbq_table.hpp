@@ -20,7 +20,8 @@ namespace abt {
 struct GbbqEvent {
   Date date;
   int category = 0;
-  double f1 = 0, f2 = 0, f3 = 0, f4 = 0;
+  double f1 = 0, f2 = 0, f3 = 0, f4 = 0;  // >= 0 (read() refuses negative and non-finite values)
+  std::string origin;                     // "FILE:LINE" of the record, for errors
 };
 
 /// Per-day columns derived for one instrument (one entry per bar date, NaN where unknown).
@@ -33,7 +34,9 @@ struct GbbqAdjustment {
 class GbbqTable {
  public:
   /// Reads the CSV; keeps only `symbols` ("600519.SH") when non-empty. Throws DataError naming FILE:LINE for
-  /// a missing column, an unparsable date or number.
+  /// a missing column, an unparsable date or number, a date outside the market-date range, a category that
+  /// is not an integer in [0, 255], or an f1..f4 that is negative or not finite (f3 = -10 would divide by
+  /// zero in the factor below).
   static GbbqTable read(const std::filesystem::path& path, const std::set<std::string>& symbols = {});
 
   /// Events of `symbol` sorted by date (stable within a date); empty when it has none.
@@ -45,7 +48,8 @@ class GbbqTable {
   /// Adjustment columns for bars on `dates` (strictly increasing) with unadjusted closes `close`:
   ///  - a category-1 event applies on the first bar on or after its date (events before the first bar are
   ///    ignored); reference price p' = (p - f1/10 + f2*f4/10) / (1 + f3/10 + f4/10) with p the previous
-  ///    close (applied in turn when several events fall on the same bar); factor *= p / p';
+  ///    close (applied in turn when several events fall on the same bar); factor *= p / p'; a p' <= 0 (a
+  ///    dividend at least the price) throws DataError naming the event's origin;
   ///  - shares on a day = "after" values of the latest change on or before that day, "before" values of the
   ///    first change before it; zero values count as unknown (the previous value is kept).
   static GbbqAdjustment derive(const std::vector<Date>& dates, const std::vector<double>& close,

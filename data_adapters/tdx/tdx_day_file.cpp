@@ -6,6 +6,8 @@
 #include <fstream>
 
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -27,10 +29,8 @@ float f32(const unsigned char* p) {
 }  // namespace
 
 std::vector<TdxDayBar> read_tdx_day_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
   const std::string file = path.string();
-  if (!in) throw DataError(file + ": cannot open the TDX .day file");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes = read_input_file<DataError>(path, "a TDX .day file");
   const size_t size = bytes.size();
   if (size % kTdxDayRecordBytes != 0)
     throw DataError(file + ": expected 32-byte .day records, got " + std::to_string(size) +
@@ -52,6 +52,7 @@ std::vector<TdxDayBar> read_tdx_day_file(const std::filesystem::path& path) {
         b.date != Date::from_ymd(y, m, d))
       throw DataError(at + ": expected a date YYYYMMDD, got " + text +
                       " (not a .day file, or a wrong record size?)");
+    if (const auto problem = market_date_problem(b.date)) throw DataError(at + ": " + *problem);
     if (!bars.empty() && !(bars.back().date < b.date))
       throw DataError(at + ": expected dates in increasing order, got " + b.date.to_string() + " after " +
                       bars.back().date.to_string());
@@ -65,6 +66,8 @@ std::vector<TdxDayBar> read_tdx_day_file(const std::filesystem::path& path) {
       throw DataError(at + ": expected positive prices, got open " + std::to_string(b.open) + " high " +
                       std::to_string(b.high) + " low " + std::to_string(b.low) + " close " +
                       std::to_string(b.close));
+    if (std::isnan(b.amount) || binary_value_problem(b.amount, ValueDomain::NonNegative, "amount"))
+      throw DataError(at + ": amount: expected a non-negative number, got " + std::to_string(f32(p + 20)));
     bars.push_back(b);
   }
   return bars;

@@ -20,8 +20,9 @@ struct TdxDayBar {
 };
 
 /// Reads and checks a .day file. Throws DataError naming the file and byte offset when the size is not a
-/// multiple of 32 (truncated record or wrong record size), a date is not a valid YYYYMMDD, dates are not
-/// strictly increasing, or a price is zero.
+/// multiple of 32 (truncated record or wrong record size), a date is not a valid YYYYMMDD, is on a weekend or
+/// outside the market-date range (engine/core/value_domain.hpp), dates are not strictly increasing, a price
+/// is zero, or the amount is negative or not finite.
 std::vector<TdxDayBar> read_tdx_day_file(const std::filesystem::path& path);
 
 /// Writes a .day file (prices rounded to 0.01); used by tests and tools.

@@ -1,11 +1,15 @@
 #include "data_adapters/tdx/tdx_minute_file.hpp"
 
 #include <bit>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -22,10 +26,8 @@ T load(const unsigned char* p) {
 }  // namespace
 
 std::vector<MinuteBar> read_tdx_minute_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
   const std::string file = path.string();
-  if (!in) throw DataError(file + ": cannot open the TDX minute file");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes = read_input_file<DataError>(path, "a TDX minute file (.lc1 / .lc5)");
   if (bytes.size() % kRecordBytes != 0)
     throw DataError(file + ": expected 32-byte minute records, got " + std::to_string(bytes.size()) +
                     " bytes (not a multiple of 32): truncated record at byte offset " +
@@ -42,6 +44,7 @@ std::vector<MinuteBar> read_tdx_minute_file(const std::filesystem::path& path) {
     std::snprintf(iso, sizeof(iso), "%04d-%02d-%02d", year, month, day);
     if (!Date::try_parse(iso, date))
       throw DataError(at + ": expected a packed date, got " + std::to_string(d) + " (" + iso + ")");
+    if (const auto problem = market_date_problem(date)) throw DataError(at + ": " + *problem);
     if (hour_slot_of_minute(minutes) < 0)
       throw DataError(at + ": expected a bar end time inside the session, got minute " +
                       std::to_string(minutes));
@@ -56,8 +59,13 @@ std::vector<MinuteBar> read_tdx_minute_file(const std::filesystem::path& path) {
     b.close = load<float>(p + 16);
     b.amount = load<float>(p + 20);
     b.volume = load<uint32_t>(p + 24);
-    if (!(b.open > 0 && b.high > 0 && b.low > 0 && b.close > 0))
-      throw DataError(at + ": expected positive prices");
+    const double values[5] = {b.open, b.high, b.low, b.close, b.amount};
+    const char* names[5] = {"open", "high", "low", "close", "amount"};
+    for (int k = 0; k < 5; ++k)
+      if (std::isnan(values[k]) || binary_value_problem(values[k], domain_of_column(names[k]), names[k]))
+        throw DataError(at + ": " + names[k] + ": expected " +
+                        expected_value(domain_of_column(names[k]), names[k]) + ", got " +
+                        std::to_string(values[k]));
     bars.push_back(b);
   }
   return bars;

@@ -15,7 +15,8 @@ namespace abt {
 
 /// Reads and checks a .lc1/.lc5 file. Throws DataError naming the file and byte offset when the size is not
 /// a multiple of 32, a date or time is invalid or outside the session, stamps are not strictly increasing, or
-/// a price is not positive.
+/// a price is not positive and finite or the amount negative or not finite; dates are market dates
+/// (value_domain.hpp: weekdays in 1990-12-19 .. 2100-12-31).
 std::vector<MinuteBar> read_tdx_minute_file(const std::filesystem::path& path);
 
 /// Writes a .lc1/.lc5 file (used by tests and tools).

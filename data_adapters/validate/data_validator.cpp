@@ -24,15 +24,20 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0, double
 
 ValidationReport validate_market_data(const MarketData& md) {
   ValidationReport r;
-  for (const char* c : {"ohlc", "non_positive", "limit", "limit_unchecked", "gap"}) r.counts[c] = 0;
+  for (const char* c : {"ohlc", "non_positive", "limit", "limit_unchecked", "gap", "non_finite", "negative",
+                        "factor", "factor_drop", "shares"})
+    r.counts[c] = 0;
   const BarData& b = md.daily;
   const Panel &open = b.field(Field::Open), &high = b.field(Field::High), &low = b.field(Field::Low),
-              &close = b.field(Field::Close), &pre = b.field(Field::PreClose), &st = b.field(Field::IsST);
+              &close = b.field(Field::Close), &pre = b.field(Field::PreClose), &st = b.field(Field::IsST),
+              &adj = b.field(Field::AdjFactor), &total = b.field(Field::TotalShares),
+              &floating = b.field(Field::FloatShares);
+  const auto value = [](const Panel& p, int32_t t, InstrumentId i) { return p.empty() ? kNaN : p(t, i); };
   const int32_t T = md.calendar.size();
   for (InstrumentId i = 0; i < md.instrument_count(); ++i) {
     const Instrument& ins = md.instruments[static_cast<size_t>(i)];
     const int32_t listing = PriceLimitCalculator::listing_index(ins, md.calendar);
-    float prev_close = kNaN;
+    float prev_close = kNaN, prev_factor = kNaN;
     for (int32_t t = 0; t < T; ++t) {
       const Date day = md.calendar.day(t);
       const float c = close(t, i);
@@ -49,6 +54,38 @@ ValidationReport validate_market_data(const MarketData& md) {
         r.bad_bars.push_back({check, i, t, std::move(detail)});
         ++r.counts[check];
       };
+      auto notice = [&](const char* check, std::string detail) {
+        r.notices.push_back({check, i, t, std::move(detail)});
+        ++r.counts[check];
+      };
+      // Finiteness and signs of every numeric field of the bar.
+      std::string non_finite, negative;
+      const Field fields[] = {Field::Open,        Field::High,       Field::Low,       Field::Close,
+                              Field::Volume,      Field::Amount,     Field::AdjFactor, Field::PreClose,
+                              Field::TotalShares, Field::FloatShares};
+      for (Field f : fields) {
+        const float v = value(b.field(f), t, i);
+        if (std::isinf(v))
+          non_finite += std::string(non_finite.empty() ? "" : ", ") + std::string(field_name(f));
+        const bool signed_count =
+            f == Field::Volume || f == Field::Amount || f == Field::TotalShares || f == Field::FloatShares;
+        if (signed_count && v < 0)
+          negative += (negative.empty() ? "" : ", ") + std::string(field_name(f)) + fmt(" %.6g", v);
+      }
+      if (!non_finite.empty()) bad("non_finite", non_finite + " infinite");
+      if (!negative.empty()) bad("negative", negative);
+      const float factor = value(adj, t, i);
+      if (ins.kind == InstrumentKind::Stock && !adj.empty() && !std::isnan(factor)) {
+        if (!(factor > 0))
+          bad("factor", fmt("adj_factor %.6g (expected > 0)", factor));
+        else if (prev_factor > 0 && factor < prev_factor * (1 - 1e-6))
+          notice("factor_drop",
+                 fmt("adj_factor %.6g after %.6g (x%.6f)", factor, prev_factor, factor / prev_factor));
+        if (factor > 0) prev_factor = factor;
+      }
+      const float tot = value(total, t, i), flo = value(floating, t, i);
+      if (tot >= 0 && flo > tot * (1 + 1e-6))
+        notice("shares", fmt("float_shares %.0f above total_shares %.0f", flo, tot));
       if (!(o > 0 && h > 0 && l > 0 && c > 0) && !(std::isnan(o) || std::isnan(h) || std::isnan(l)))
         bad("non_positive", fmt("open %.4f high %.4f low %.4f close %.4f", o, h, l, c));
       else if (std::isnan(o) || std::isnan(h) || std::isnan(l))

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
 
@@ -10,6 +9,7 @@
 #include "data_adapters/csv/csv_text.hpp"
 #include "data_adapters/vendor/vendor_table.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -76,11 +76,9 @@ VendorTable table_of(TableType t) {
 }
 
 std::vector<std::string> header_of(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string line;
-  std::getline(in, line);
-  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
+  csv::CsvText text = csv::CsvText::read(file);  // decoded: a GBK AkShare header reads as 日期,...
+  std::string_view line;
+  text.next_line(line);
   std::vector<std::string_view> cells;
   csv::split_line(line, cells);
   std::vector<std::string> out;
@@ -154,6 +152,7 @@ Date ref_date(const RefTable& t, std::string_view text, bool optional) {
   if (text.empty() && optional) return Date::max();
   if (!Date::try_parse(text, d))
     throw DataError(t.csv.where() + ": expected a date YYYYMMDD, got '" + std::string(text) + "'");
+  if (const auto problem = reference_date_problem(d)) throw DataError(t.csv.where() + ": " + *problem);
   return d;
 }
 
@@ -187,6 +186,9 @@ void apply_stock_basic(const fs::path& file, MarketData& md, std::vector<std::st
     ins.list_date = ref_date(t, cells[c_list], false);
     if (delist_it != t.header.end()) {
       const Date d = ref_date(t, cells[static_cast<size_t>(delist_it - t.header.begin())], true);
+      if (d < ins.list_date)
+        throw DataError(t.csv.where() + ": expected delist_date >= list_date, got " + d.to_string() + " < " +
+                        ins.list_date.to_string());
       if (d != Date::max()) ins.delist_date = d;
     }
   }
@@ -213,9 +215,12 @@ void apply_namechange(const std::vector<fs::path>& files, MarketData& md, std::v
       csv::split_line(line, cells);
       if (cells.size() != tab.header.size())
         throw DataError(tab.csv.where() + ": expected " + std::to_string(tab.header.size()) + " columns");
+      const Date from = ref_date(tab, cells[c_start], false), to = ref_date(tab, cells[c_end], true);
+      if (to < from)
+        throw DataError(tab.csv.where() + ": expected end_date >= start_date, got " + to.to_string() + " < " +
+                        from.to_string());
       const float status = name_status(cells[c_name]);
       if (status == kStatusNormal) continue;
-      const Date from = ref_date(tab, cells[c_start], false), to = ref_date(tab, cells[c_end], true);
       const auto s = symbol_from_code(cells[c_code]);
       if (!s) continue;
       const std::optional<InstrumentId> id = md.find(*s);

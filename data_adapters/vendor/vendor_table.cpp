@@ -142,25 +142,13 @@ void VendorCsvReader::read(const std::filesystem::path& file, const VendorTable&
       record = it->second.record;
     }
     for (Bound& b : bound) {
-      const std::string_view cell = cells[b.cell];
-      float value = std::numeric_limits<float>::quiet_NaN();
-      if (cell.empty()) {
-        if (b.column->kind != VendorColumnKind::Optional)
-          throw DataError(csv.where() + ": expected a number in required column " +
-                          in_quotes(b.column->header) + ", got ''");
-      } else if (!csv::parse_float(cell, value)) {
-        throw DataError(csv.where() + ": column " + in_quotes(b.column->header) +
-                        ": expected a number, got " + in_quotes(cell));
-      }
-      if (b.column->kind == VendorColumnKind::Price && !(value > 0))
-        throw DataError(csv.where() + ": column " + in_quotes(b.column->header) +
-                        ": expected a positive price, got " + in_quotes(cell));
-      if (b.column->kind == VendorColumnKind::Volume && !(value >= 0))
-        throw DataError(csv.where() + ": column " + in_quotes(b.column->header) +
-                        ": expected a non-negative number, got " + in_quotes(cell));
+      const VendorColumn& c = *b.column;
+      const float value =
+          csv::read_cell(csv, cells[b.cell],
+                         csv::column_rule(c.header, c.field, c.kind != VendorColumnKind::Optional, c.scale));
       const int fi = static_cast<int>(f);
       if (b.slot[fi] < 0) b.slot[fi] = a_.column(f, b.column->field);
-      a_.set(f, b.slot[fi], record, static_cast<float>(value * b.column->scale));
+      a_.set(f, b.slot[fi], record, value);
     }
   }
   if (without_bar > 0)

@@ -17,17 +17,18 @@ int32_t days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-void civil_from_days(int32_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = yoe + era * 400;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2 ? 1 : 0;
+// In 64-bit arithmetic: every int32 day (Date::min() and Date::max() included) converts without overflow
+// (z + 719468 overflowed int32 for Date::max(), which messages format).
+void civil_from_days(int32_t days, int& y, int& m, int& d) {
+  const int64_t z = int64_t{days} + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp + (mp < 10 ? 3 : -9));
+  y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));  // |y| < 5.9 million
 }
 
 bool is_leap(int y) {
@@ -111,6 +112,9 @@ std::string Date::to_string() const {
 int32_t Date::yyyymmdd() const {
   int y, m, d;
   to_ymd(y, m, d);
+  // Years beyond 9999 (Date::max()) have no YYYYMMDD; clamp instead of overflowing int32.
+  if (y > 9999) return 99991231;
+  if (y < 0) return 0;
   return y * 10000 + m * 100 + d;
 }
 

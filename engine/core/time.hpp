@@ -30,7 +30,7 @@ struct Date {
   int weekday() const;
   /// "YYYY-MM-DD".
   std::string to_string() const;
-  /// YYYYMMDD as an integer, e.g. 20230828.
+  /// YYYYMMDD as an integer, e.g. 20230828 (99991231 after year 9999, 0 before year 0: Date::max(), min()).
   int32_t yyyymmdd() const;
 
   friend constexpr auto operator<=>(Date, Date) = default;

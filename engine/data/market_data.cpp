@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "engine/core/error.hpp"
+#include "engine/core/utf8.hpp"
 #include "engine/data/content_hash.hpp"
 
 namespace abt {
@@ -68,6 +69,21 @@ void validate_bars(const BarData& bars, const TradingCalendar& cal, int32_t cols
 
 void MarketData::validate() const {
   if (calendar.empty()) throw DataError("market data: empty trading calendar");
+  // Text reaches dataset headers and result.json (UTF-8 JSON): readers decode it, this is the last check.
+  for (size_t i = 0; i < instruments.size(); ++i)
+    for (const std::string* text : {&instruments[i].symbol, &instruments[i].name})
+      if (!is_valid_utf8(*text))
+        throw DataError("instrument " + std::to_string(i) + " (" + utf8_for_display(instruments[i].symbol) +
+                        "): " + (text == &instruments[i].symbol ? "symbol" : "name") + " '" +
+                        utf8_for_display(*text) + "' is not valid UTF-8");
+  for (const BarData* bars : {&daily, hourly ? &*hourly : nullptr})
+    if (bars)
+      for (const auto& [name, p] : bars->extra)
+        if (!is_valid_utf8(name))
+          throw DataError("column '" + utf8_for_display(name) + "': the name is not valid UTF-8");
+  for (const auto& [name, p] : series)
+    if (!is_valid_utf8(name))
+      throw DataError("series '" + utf8_for_display(name) + "': the name is not valid UTF-8");
   validate_bars(daily, calendar, instrument_count(), "daily bars");
   if (hourly) validate_bars(*hourly, calendar, instrument_count(), "60-minute bars");
   for (const auto& [name, p] : series)

@@ -75,7 +75,9 @@ class MarketData {
   /// Keeps external storage (e.g. a memory map) alive as long as this MarketData.
   void keep_alive(std::shared_ptr<const void> storage) { storage_.push_back(std::move(storage)); }
 
-  /// Checks shapes and ordering (panel sizes, day_begin, stamps within their day); throws DataError.
+  /// Checks shapes and ordering (panel sizes, day_begin, stamps within their day) and that symbols, names
+  /// and column names are UTF-8; throws DataError. Values are checked by the readers and the dataset
+  /// writer (engine/core/value_domain.hpp).
   void validate() const;
 
   /// Derived state shared read-only by every run on this data (engine/data/derived_cache.hpp; use

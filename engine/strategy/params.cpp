@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
+
+#include "engine/core/json_text.hpp"
+#include "engine/core/json_value.hpp"
 
 namespace abt {
 
@@ -44,15 +48,7 @@ namespace params_detail {
 namespace {
 
 [[noreturn]] void type_error(const nlohmann::json& j, const std::string& path, std::string_view expected) {
-  throw ConfigError(path + ": expected " + std::string(expected) + ", got " + j.dump());
-}
-
-void check_number(double v, const std::string& path, const Check& c) {
-  if ((c.min && v < *c.min) || (c.max && v > *c.max)) {
-    std::ostringstream s;
-    s << path << ": value " << v << " out of range (expected " << c.describe() << ")";
-    throw ConfigError(s.str());
-  }
+  throw ConfigError(path + ": expected " + std::string(expected) + ", got " + json_for_message(j));
 }
 
 void check_choice(const std::string& v, const std::string& path, const Check& c) {
@@ -60,16 +56,22 @@ void check_choice(const std::string& v, const std::string& path, const Check& c)
     throw ConfigError(path + ": '" + v + "' is not allowed (expected " + c.describe() + ")");
 }
 
+/// Exact integer read (engine/core/json_value.hpp): the check's bounds, within the range of Int.
 template <class Int>
 void read_int(const nlohmann::json& j, Int& out, const std::string& path, const Check& c) {
-  if (j.is_number_integer()) {
-    out = j.get<Int>();
-  } else if (j.is_number_float() && std::floor(j.get<double>()) == j.get<double>()) {
-    out = static_cast<Int>(j.get<double>());
-  } else {
-    type_error(j, path, "an integer");
-  }
-  check_number(static_cast<double>(out), path, c);
+  constexpr auto kLo = static_cast<double>(std::numeric_limits<Int>::min());
+  constexpr auto kHi = static_cast<double>(std::numeric_limits<Int>::max());
+  const int64_t lo = c.min && std::ceil(*c.min) > kLo ? static_cast<int64_t>(std::ceil(*c.min))
+                                                      : static_cast<int64_t>(std::numeric_limits<Int>::min());
+  const int64_t hi = c.max && std::floor(*c.max) < kHi
+                         ? static_cast<int64_t>(std::floor(*c.max))
+                         : static_cast<int64_t>(std::numeric_limits<Int>::max());
+  out = static_cast<Int>(json_integer(j, path, lo, hi));
+}
+
+double read_number(const nlohmann::json& j, const std::string& path, const Check& c) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  return json_number(j, path, c.min.value_or(-kInf), c.max.value_or(kInf));
 }
 
 }  // namespace
@@ -122,9 +124,7 @@ void read<int64_t>(const nlohmann::json& j, int64_t& out, const std::string& pat
 }
 template <>
 void read<double>(const nlohmann::json& j, double& out, const std::string& path, const Check& c) {
-  if (!j.is_number()) type_error(j, path, "a number");
-  out = j.get<double>();
-  check_number(out, path, c);
+  out = read_number(j, path, c);
 }
 template <>
 void read<std::string>(const nlohmann::json& j, std::string& out, const std::string& path, const Check& c) {

@@ -15,6 +15,10 @@
 // parse_params<P>(json, "strategy.params") fills a P from JSON: missing keys keep their defaults, wrong
 // types, out-of-range values and unknown keys throw ConfigError naming the JSON path ("strategy.params.fast:
 // ..."). describe_params<P>() lists every parameter with its type, default and doc for `abt strategies`.
+// Integers are read exactly (engine/core/json_value.hpp): a value outside the check's bounds or outside the
+// range of the field's type (4294967301 for an int, 1e20, 2.5) is an error, never narrowed or truncated.
+// Every window and count should carry an upper bound (kMaxWindow, kMaxInstruments): buffers are sized by
+// them.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +30,12 @@
 #include "engine/core/error.hpp"
 
 namespace abt {
+
+/// Documented upper bounds of strategy parameters (docs/configuration.md "Bounds"): windows and lookbacks in
+/// bars (more than 100 years of daily bars, about 100 years of 60-minute bars) and counts of instruments
+/// (index sizes, candidates, holdings; about 20 times the A-share market).
+inline constexpr double kMaxWindow = 100000;
+inline constexpr double kMaxInstruments = 100000;
 
 /// A value constraint attached to a parameter.
 struct Check {

@@ -6,11 +6,12 @@ namespace abt {
 
 namespace {
 
-/// A whole number >= minimum spanning all of `digits`, or nullopt.
+/// A whole number in [minimum, kMaxScheduleCount] spanning all of `digits`, or nullopt.
 std::optional<int32_t> parse_count(std::string_view digits, int32_t minimum) {
   int32_t n = 0;
   const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (ec != std::errc() || p != digits.data() + digits.size() || n < minimum) return std::nullopt;
+  if (ec != std::errc() || p != digits.data() + digits.size() || n < minimum || n > kMaxScheduleCount)
+    return std::nullopt;
   return n;
 }
 

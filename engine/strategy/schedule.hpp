@@ -32,10 +32,14 @@ struct Schedule {
   bool has_phase() const { return kind == Kind::EveryNDays || kind == Kind::Weekly; }
 };
 
+/// Largest N (days or weeks) and phase K of a schedule text (about 400 years of trading days).
+inline constexpr int32_t kMaxScheduleCount = 100000;
+
 /// Parses a schedule text; nullopt when unknown or malformed:
 ///   "daily" = every:1, "every:N" (N >= 1 trading days), "weekly", "biweekly", "weeks:N" (N >= 1 weeks),
 ///   "month_start", "month_end"; the kinds with a phase take an optional ":K" (K >= 0) suffix setting
 ///   Schedule::offset, e.g. "biweekly:1" (the second week, then every second week), "every:5:2".
+///   N and K are at most kMaxScheduleCount.
 std::optional<Schedule> parse_schedule(std::string_view text);
 /// The text parse_schedule() reads back into `s`, e.g. "biweekly:1" ("biweekly" when the phase is 0).
 std::string schedule_name(const Schedule& s);

@@ -27,8 +27,8 @@ class MomentumStrategy final : public abt::Strategy {
     template <class V>
     void describe(V& v) {
       v("symbols", symbols, "instruments to choose from");
-      v("lookback", lookback, "return window in trading days", abt::Check::at_least(1));
-      v("top", top, "number of instruments held", abt::Check::at_least(1));
+      v("lookback", lookback, "return window in trading days", abt::Check::range(1, abt::kMaxWindow));
+      v("top", top, "number of instruments held", abt::Check::range(1, abt::kMaxInstruments));
       v("rebalance", rebalance, "schedule: daily, every:N, weekly, biweekly, month_start, month_end");
     }
     void validate(const std::string& path) const {

@@ -53,7 +53,15 @@ def override_list(overrides):
     if isinstance(overrides, str):
         return [overrides]
     if isinstance(overrides, dict):
-        return ["{}={}".format(k, json.dumps(v)) for k, v in overrides.items()]
+        out = []
+        for k, v in overrides.items():
+            try:
+                text = json.dumps(v, allow_nan=False)  # JSON has no NaN or infinity ("Infinity" was a string)
+            except ValueError:
+                what = "a finite number" if isinstance(v, float) else "finite numbers (JSON has no NaN or infinity)"
+                raise ConfigError("{}: expected {}, got {!r}".format(k, what, v)) from None
+            out.append("{}={}".format(k, text))
+        return out
     out = list(overrides)
     for assignment in out:
         if not isinstance(assignment, str):

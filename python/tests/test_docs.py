@@ -27,7 +27,7 @@ def test_the_walkthrough_runs_as_written(tmp_path, monkeypatch, capsys):
     printed = capsys.readouterr().out
     # The numbers and names the text quotes.
     assert "<abt.Result dual_ma 2019-01-02..2021-12-31: total_return 0.2503, sharpe 0.571" in printed
-    assert "strategy.params.fast: value 0 out of range (expected >= 1)" in printed
+    assert "strategy.params.fast: expected an integer in [1, 100000], got 0" in printed
     assert namespace["best"] == "v0004"
     assert namespace["close"].shape == (734, 202) and not namespace["close"].flags.writeable
     assert namespace["check"].status == "pass"

@@ -21,7 +21,7 @@ def message(error_info):
 def test_config_errors_name_the_json_path(dual_ma_config):
     with pytest.raises(abt.ConfigError) as e:
         abt.run(dual_ma_config, overrides="strategy.params.fast=0")
-    assert message(e) == "strategy.params.fast: value 0 out of range (expected >= 1)"
+    assert message(e) == "strategy.params.fast: expected an integer in [1, 100000], got 0"
     assert isinstance(e.value, ValueError) and isinstance(e.value, abt.Error)
     with pytest.raises(abt.ConfigError, match=r"^execution.fill: expected next_open, close, next_close or "
                                               r"next_bar_vwap, got 'vwap'$"):
@@ -47,7 +47,7 @@ def test_invalid_json_file_and_missing_file(tmp_path):
     bad.write_text('{"strategy": {"name": "dual_ma",}\n}')
     with pytest.raises(abt.ConfigError, match=r"bad.json: line 1, column \d+: invalid JSON"):
         abt.run(bad)
-    with pytest.raises(abt.ConfigError, match="cannot read the file"):
+    with pytest.raises(abt.ConfigError, match=r"missing.json: no such file \(expected a JSON file\)"):
         abt.run(tmp_path / "missing.json")
     with pytest.raises(TypeError, match="config: expected a dict or the path"):
         abt.run(42)
@@ -240,3 +240,30 @@ def test_a_failing_progress_callback_stops_the_run_with_its_exception(dual_ma_co
 
     with pytest.raises(RuntimeError, match="progress bar broke"):
         abt.run(dual_ma_config, progress=progress)
+
+
+def test_values_json_cannot_hold_are_config_errors_with_their_path(dual_ma_config):
+    # NaN became null (the default, silently); JSON has no NaN, so a config value must be finite.
+    with pytest.raises(abt.ConfigError, match=r"^capital: expected a finite number, got nan$"):
+        abt.run(dict(dual_ma_config, capital=float("nan")))
+    with pytest.raises(abt.ConfigError, match=r"^strategy.params.fast: expected a finite number, got inf$"):
+        abt.run(dual_ma_config, overrides={"strategy.params.fast": float("inf")})
+    with pytest.raises(abt.ConfigError, match=r"^strategy.params.symbols: expected finite numbers"):
+        abt.run(dual_ma_config, overrides={"strategy.params.symbols": ["BROAD.IDX", float("nan")]})
+    # Nesting deeper than JSON text may (64 levels) would recurse on the C++ stack.
+    deep = ["BROAD.IDX"]
+    for _ in range(100):
+        deep = [deep]
+    with pytest.raises(abt.ConfigError, match=r"^strategy.params.symbols\[0\]\[0\].*: nested deeper than 64 lists"):
+        abt.run(dict(dual_ma_config, strategy={"name": "dual_ma", "params": {"symbols": deep}}))
+    # A number beyond a double in an override, as `abt run --set capital=1e400`.
+    with pytest.raises(abt.ConfigError, match=r"--set capital: 1e400 is outside the range of a double"):
+        abt.run(dual_ma_config, overrides="capital=1e400")
+
+
+def test_messages_quoting_bytes_that_are_not_utf8_still_reach_python(tmp_path, dual_ma_config):
+    weights = tmp_path / "weights.csv"
+    weights.write_bytes(b"date,symbol,weight\n2019-01-02,BROAD.IDX,0.\xff\n")
+    with pytest.raises(abt.ConfigError) as e:
+        abt.run(dual_ma_config, weights=weights)
+    assert "weights.csv:2: weight of BROAD.IDX: expected a finite number, got '0.\ufffd'" in message(e)

@@ -146,6 +146,6 @@ def test_strategies_lists_builtins_and_registered_python_strategies():
     assert {"dual_ma", "smallcap_lowvol", "target_weights", "microcap_rotation", "diffusion_timing"} <= set(names)
     fast = next(p for p in names["dual_ma"]["params"] if p["name"] == "fast")
     assert fast == {"name": "fast", "type": "int", "default": 5, "doc": "fast SMA window in bars",
-                    "constraint": ">= 1"}
+                    "constraint": "in [1, 100000]"}
     file_param = next(p for p in names["target_weights"]["params"] if p["name"] == "file")
     assert file_param["type"] == "path"

@@ -82,7 +82,7 @@ def test_a_failing_variant_is_a_row_and_a_bad_plan_an_error(config_file):
     assert frame.loc["v0000", "rank"] == 2
     # Bad params are found when the variant runs (as `abt sweep` does): a row; a bad config fails the sweep.
     params = abt.sweep(config_file, {"strategy.params.fast": [3, 0]})
-    assert params.loc["v0001", "error"] == "strategy.params.fast: value 0 out of range (expected >= 1)"
+    assert params.loc["v0001", "error"] == "strategy.params.fast: expected an integer in [1, 100000], got 0"
     with pytest.raises(abt.ConfigError, match=r"^variant v0001 \{\"execution.fill\":\"vwap\"\}: execution.fill: "):
         abt.sweep(config_file, {"execution.fill": ["close", "vwap"]})
     with pytest.raises(abt.ConfigError, match="plan"):

@@ -43,13 +43,13 @@ class DiffusionTimingStrategy final : public Strategy {
     void describe(V& v) {
       MicrocapUniverseParams::describe(v);
       v("lookback", lookback, "DI compares the adjusted close with the one this many trading days earlier",
-        Check::at_least(1));
+        Check::range(1, kMaxWindow));
       v("method", method, "signal rule", Check::one_of({"first_threshold", "delayed_threshold", "dual_ma"}));
       v("lower", lower, "lower DI threshold (go long below / on crossing up through it)", Check::range(0, 1));
       v("upper", upper, "upper DI threshold (go flat above / on crossing down through it)",
         Check::range(0, 1));
-      v("fast", fast, "dual_ma: fast SMA window of DI in days", Check::at_least(1));
-      v("slow", slow, "dual_ma: slow SMA window of DI in days", Check::at_least(2));
+      v("fast", fast, "dual_ma: fast SMA window of DI in days", Check::range(1, kMaxWindow));
+      v("slow", slow, "dual_ma: slow SMA window of DI in days", Check::range(2, kMaxWindow));
       v("asset", asset,
         "traded asset: 'basket' (micro-cap members, equal weight), 'smallcap_lowvol' (that strategy's "
         "selection from the members, equal weight 1/lowvol_holdings) or an instrument symbol");

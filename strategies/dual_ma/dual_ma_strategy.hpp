@@ -25,8 +25,8 @@ class DualMaStrategy final : public Strategy {
     template <class V>
     void describe(V& v) {
       v("symbols", symbols, "instruments to time (stocks or tradable indices such as BROAD.IDX)");
-      v("fast", fast, "fast SMA window in bars", Check::at_least(1));
-      v("slow", slow, "slow SMA window in bars", Check::at_least(2));
+      v("fast", fast, "fast SMA window in bars", Check::range(1, kMaxWindow));
+      v("slow", slow, "slow SMA window in bars", Check::range(2, kMaxWindow));
       v("frequency", frequency, "bars the signal is computed on", Check::one_of({"1d", "60m"}));
       v("price", price, "signal price: back-adjusted close or raw (unadjusted) close",
         Check::one_of({"adjusted", "raw"}));

@@ -159,6 +159,8 @@ void MicrocapRotationStrategy::on_hourly_bar(Context& ctx) {
   const HistoryView ha = has_hourly_adj_ ? ctx.history(hourly_adj_, 1) : HistoryView();
   const HistoryView dc = ctx.history(broad_close_, 1);
   const HistoryView da = has_daily_adj_ ? ctx.history(daily_adj_, 1) : HistoryView();
+  // On the first day of the data there is no closed daily bar yet (the daily history ends at t-1): no level.
+  if (hc.empty() || dc.empty() || (has_hourly_adj_ && ha.empty()) || (has_daily_adj_ && da.empty())) return;
   const auto hourly_adj =
       has_hourly_adj_ ? ha.latest() : (has_daily_adj_ ? da.latest() : std::span<const float>());
   const double level = equal_weight_level(prev, index_->members(), hc.latest(), hourly_adj, dc.latest(),

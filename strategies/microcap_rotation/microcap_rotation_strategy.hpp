@@ -70,16 +70,17 @@ class MicrocapRotationStrategy final : public Strategy {
       v("broad_symbol", broad_symbol, "broad market index for the volatility-crowding denominator");
       v("yield_series", yield_series, "10-year government bond yield series; '' disables the yield trigger");
       v("annual_window", annual_window, "SMA window of R (the annual line) in trading days",
-        Check::at_least(2));
+        Check::range(2, kMaxWindow));
       v("use_slope_override", use_slope_override, "opposite-sign slopes override the base choice");
-      v("slope_window", slope_window, "least-squares slope window in trading days", Check::at_least(2));
+      v("slope_window", slope_window, "least-squares slope window in trading days",
+        Check::range(2, kMaxWindow));
       v("risk_lookback", risk_lookback, "days between the risk indicator values compared",
-        Check::at_least(1));
+        Check::range(1, kMaxWindow));
       v("yield_threshold", yield_threshold, "yield ratio change that moves the micro leg to cash",
         Check::at_least(0));
       v("vc_threshold", vc_threshold, "volatility-crowding ratio change that moves the micro leg to cash",
         Check::at_least(0));
-      v("vc_window", vc_window, "return window of the volatility-crowding stds", Check::at_least(2));
+      v("vc_window", vc_window, "return window of the volatility-crowding stds", Check::range(2, kMaxWindow));
       v("micro_asset", micro_asset,
         "held for Micro: 'basket' (index members, equal weight) or an instrument");
       v("basket_rebalance", basket_rebalance, "schedule re-weighting the basket while Micro is held");

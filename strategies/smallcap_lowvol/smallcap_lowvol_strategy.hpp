@@ -42,11 +42,11 @@ class SmallcapLowvolStrategy final : public Strategy {
     void describe(V& v) {
       MicrocapUniverseParams::describe(v);
       v("candidates", candidates, "smallest members by total market cap kept before the volatility filter",
-        Check::at_least(1));
+        Check::range(1, kMaxInstruments));
       v("holdings", holdings, "lowest-volatility candidates held, equal weight 1/holdings",
-        Check::at_least(1));
+        Check::range(1, kMaxInstruments));
       v("vol_window", vol_window, "volatility window in trading days (daily adjusted returns)",
-        Check::at_least(2));
+        Check::range(2, kMaxWindow));
       v("min_valid_fraction", min_valid_fraction,
         "minimum share of the window with a valid return for a candidate to be ranked", Check::range(0, 1));
       v("skip_untradable", skip_untradable,
@@ -57,7 +57,7 @@ class SmallcapLowvolStrategy final : public Strategy {
       v("rebalance_phase", rebalance_phase,
         "phase of a weekly or every:N schedule: weeks (trading days) to skip before the first rebalance; "
         "biweekly: 0 = the run's first week that starts inside it, 1 = the week after",
-        Check::at_least(0));
+        Check::range(0, kMaxWindow));
       v("cash_months", cash_months, "calendar months (1-12) spent entirely in cash; empty = none");
     }
     void validate(const std::string& path) const;

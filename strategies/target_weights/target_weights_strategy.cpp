@@ -1,9 +1,7 @@
 #include "strategies/target_weights/target_weights_strategy.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "engine/core/error.hpp"
+#include "engine/core/input_file.hpp"
 
 namespace abt {
 
@@ -14,13 +12,12 @@ void TargetWeightsStrategy::Params::validate(const std::string& path) const {
 TargetWeightsStrategy::TargetWeightsStrategy(Params params) : params_(std::move(params)) {}
 
 void TargetWeightsStrategy::on_start(Context& ctx) {
-  std::ifstream in(params_.file.value, std::ios::binary);
-  if (!in) throw ConfigError("strategy.params.file: cannot read '" + params_.file.value + "'");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
   try {
+    // One reader for every input file: a FIFO, a directory or a missing file is a clear error.
+    const std::string text =
+        read_input_file<ConfigError>(params_.file.value, "a weights CSV (date,symbol,weight)");
     table_ = parse_weights_table(
-        buffer.str(), params_.file.value, ctx.calendar(),
+        text, params_.file.value, ctx.calendar(),
         [&ctx](std::string_view symbol) { return ctx.find_instrument(symbol); }, params_.tolerance);
   } catch (const ConfigError& e) {
     throw ConfigError(std::string("strategy.params.file: ") + e.what());

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
 #include "engine/core/error.hpp"
+#include "engine/core/utf8.hpp"
+#include "engine/core/value_domain.hpp"
 
 namespace abt {
 namespace {
@@ -123,14 +124,14 @@ WeightsTable parse_weights_table(std::string_view text, const std::string& file,
                     : fields[k] == "weight" ? &col_weight
                                             : nullptr;
         if (slot == nullptr)
-          throw fail(line_no,
-                     "unexpected column '" + fields[k] + "' (expected the columns date, symbol, weight)");
+          throw fail(line_no, "unexpected column '" + utf8_for_display(fields[k]) +
+                                  "' (expected the columns date, symbol, weight)");
         if (*slot >= 0) throw fail(line_no, "column '" + fields[k] + "' appears twice");
         *slot = static_cast<int>(k);
       }
       if (col_date < 0 || col_symbol < 0 || col_weight < 0)
         throw fail(line_no, "expected a header with the columns date, symbol, weight, got '" +
-                                std::string(line) + "'");
+                                utf8_for_display(line) + "'");
       if (end >= text.size()) break;
       continue;
     }
@@ -139,7 +140,7 @@ WeightsTable parse_weights_table(std::string_view text, const std::string& file,
                  "expected " + std::to_string(columns) + " fields, got " + std::to_string(fields.size()));
     const std::string& date_text = fields[static_cast<size_t>(col_date)];
     const auto date = parse_day(date_text);
-    if (!date) throw fail(line_no, "expected a date YYYY-MM-DD, got '" + date_text + "'");
+    if (!date) throw fail(line_no, "expected a date YYYY-MM-DD, got '" + utf8_for_display(date_text) + "'");
     if (*date < calendar.day(0) || *date > calendar.day(calendar.size() - 1))
       throw fail(line_no, date->to_string() + " lies outside the data's calendar (" + span + ")");
     const auto day = calendar.index_of(*date);
@@ -150,13 +151,15 @@ WeightsTable parse_weights_table(std::string_view text, const std::string& file,
       const std::string converted = from_qlib_symbol(symbol);
       if (!converted.empty()) id = find(converted);
     }
-    if (!id) throw fail(line_no, "unknown symbol '" + symbol + "' (not an instrument of the data)");
+    if (!id)
+      throw fail(line_no,
+                 "unknown symbol '" + utf8_for_display(symbol) + "' (not an instrument of the data)");
     const std::string& weight_text = fields[static_cast<size_t>(col_weight)];
     double weight = NAN;
-    const auto [ptr, ec] =
-        std::from_chars(weight_text.data(), weight_text.data() + weight_text.size(), weight);
-    if (ec != std::errc() || ptr != weight_text.data() + weight_text.size() || !std::isfinite(weight))
-      throw fail(line_no, "weight of " + symbol + ": expected a finite number, got '" + weight_text + "'");
+    // The one numeric reader of market-data text (engine/core/value_domain.hpp): no "nan", "inf", spaces.
+    if (const ValueRead r = read_value(weight_text, ValueDomain::Finite, weight); r != ValueRead::Ok)
+      throw fail(line_no, "weight of " + symbol + ": expected a finite number, got '" +
+                              utf8_for_display(weight_text) + "'");
     if (weight < 0)
       throw fail(line_no, "weight of " + symbol + " on " + date->to_string() + " is negative (" +
                               weight_text + "): weights are long-only fractions of NAV");

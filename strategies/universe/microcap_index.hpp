@@ -72,7 +72,7 @@ struct MicrocapUniverseParams {
   template <class V>
   void describe(V& v) {
     v("index_size", index_size, "micro-cap index size: members = this many smallest eligible stocks",
-      Check::at_least(1));
+      Check::range(1, kMaxInstruments));
     v("rank_by", rank_by, "market cap ranking the index members: total or float shares",
       Check::one_of({"total", "float"}));
     v("exclude_st", exclude_st, "exclude ST / *ST stocks from the index universe");

@@ -28,6 +28,16 @@ TEST(DataLoader, RejectsMalformedSpecsWithTheirPath) {
   EXPECT_NE(config_error({{"synthetic", {{"start", "2020-13-01"}}}}).find("data.synthetic.start"),
             std::string::npos);
   EXPECT_NE(config_error({{"parquet", "x"}}).find("data.parquet: unknown data source"), std::string::npos);
+  // Every value is type-checked (a number here threw nlohmann's type_error: an internal error).
+  EXPECT_EQ(config_error({{"csv", {{"files", "x.csv"}, {"ignore_columns", {"note", 1}}}}}),
+            "data.csv.ignore_columns[1]: expected a column name");
+  // Bounds of synthetic markets.
+  EXPECT_EQ(config_error({{"synthetic", {{"stocks", 4294967306LL}}}}),
+            "data.synthetic.stocks: expected an integer in [10, 7000], got 4294967306");
+  EXPECT_EQ(
+      config_error({{"synthetic", {{"start", "1900-01-02"}, {"end", "1900-12-31"}}}}),
+      "data.synthetic: expected start and end within 1990-12-19 .. 2100-12-31 and at most 30 years apart, "
+      "got 1900-01-02 .. 1900-12-31");
   EXPECT_NE(config_error({{"dataset", 3}}).find("data.dataset: expected a path"), std::string::npos);
   EXPECT_NE(config_error({{"csv", {{"file", "x"}}}}).find("data.csv.file: unknown key"), std::string::npos);
   EXPECT_NE(config_error(nlohmann::json::array()).find("data: expected one of"), std::string::npos);

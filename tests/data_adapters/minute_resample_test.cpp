@@ -120,7 +120,8 @@ TEST(MinuteResample, RealSseSampleGivesFourBarsPerDayMatchingTheDailyClose) {
     csv::split_line(line, cells);
     Date d;
     float close = 0;
-    if (cells[1] == "SH000001" && Date::try_parse(cells[0], d) && csv::parse_float(cells[5], close))
+    if (cells[1] == "SH000001" && Date::try_parse(cells[0], d) &&
+        read_value(cells[5], ValueDomain::Positive, close) == ValueRead::Ok)
       official[d] = close;
   }
   int compared = 0;

@@ -216,8 +216,9 @@ TEST(PanelCsv, RealIndexDailySample) {
   if (!test::shared_available()) GTEST_SKIP() << "../shared real samples not available";
   const fs::path file = test::shared_dir() / "data/real-sample/index_daily_2010_2026.csv";
   const MarketData md = load_panel_csv({file});
-  const auto id = md.find("SH000300");
+  const auto id = md.find("000300.SH");  // the file spells it SH000300: one symbol per security
   ASSERT_TRUE(id.has_value());
+  EXPECT_FALSE(md.find("SH000300").has_value());
   EXPECT_EQ(md.instruments[*id].kind, InstrumentKind::Index);
   const auto row = md.calendar.index_of(Date::from_ymd(2022, 12, 30));
   ASSERT_TRUE(row.has_value());

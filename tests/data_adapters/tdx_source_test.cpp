@@ -175,7 +175,7 @@ TEST(CsvSource, RealIndexCsvGivesCsi300Close) {
   spec.format = "csv";
   spec.paths = {test::shared_dir() / "data" / "real-sample" / "index_daily_2010_2026.csv"};
   const MarketData md = import_source(spec);
-  const auto id = md.find("SH000300");
+  const auto id = md.find("000300.SH");
   ASSERT_TRUE(id.has_value());
   const auto day = *md.calendar.index_of(ymd(2022, 12, 30));
   EXPECT_NEAR(md.daily.field(Field::Close)(day, *id), 3871.63, 0.005);

@@ -135,5 +135,54 @@ TEST(SweepTable, RankingDirectionErrorsAndTies) {
   EXPECT_EQ(order(rank_rows(rows, "max_drawdown")), (std::vector<int64_t>{3, 0, 2, 1}));  // lower is better
 }
 
+std::string plan_error(const std::string& text) {
+  try {
+    parse_sweep_plan(nlohmann::json::parse(text), "p.json");
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(SweepPlan, IntegerRangesMaySpanAllOfInt64) {
+  // hi - lo + 1 overflowed (and divided by zero: SIGFPE) for the full range.
+  const auto plan = parse_sweep_plan(
+      nlohmann::json::parse(
+          R"({"random": {"n": 50, "seed": 3, "params": {"a": [-9223372036854775808, 9223372036854775807],
+                                                      "b": [9223372036854775806, 9223372036854775807]}}})"),
+      "p.json");
+  ASSERT_EQ(plan.variants.size(), 50u);
+  bool negative = false, positive = false;
+  for (const SweepVariant& v : plan.variants) {
+    ASSERT_TRUE(v.overrides["a"].is_number_integer());
+    const int64_t a = v.overrides["a"].get<int64_t>(), b = v.overrides["b"].get<int64_t>();
+    negative = negative || a < 0;
+    positive = positive || a > 0;
+    EXPECT_GE(b, 9223372036854775806);
+  }
+  EXPECT_TRUE(negative && positive);
+  EXPECT_EQ(
+      plan_error(R"({"random": {"n": 1, "seed": 1, "params": {"a": [0, 18446744073709551615]}}})"),
+      "p.json: random.params.a[1]: expected an integer in [-9223372036854775808, 9223372036854775807], got "
+      "18446744073709551615");
+  EXPECT_EQ(plan_error(R"({"random": {"n": 1, "seed": 1, "params": {"a": [-1.7e308, 1.7e308]}}})"),
+            "p.json: random.params.a: range [lo, hi] wider than the largest double (hi - lo overflows)");
+}
+
+TEST(SweepPlan, PlansAreBoundedBeforeAnyVariantIsBuilt) {
+  EXPECT_EQ(plan_error(R"({"random": {"n": 1000000000000, "seed": 1, "params": {"a": [1, 2]}}})"),
+            "p.json: random.n: expected an integer in [1, 100000], got 1000000000000");
+  EXPECT_EQ(plan_error(R"({"random": {"n": 1e12, "seed": 1, "params": {"a": [1, 2]}}})"),
+            "p.json: random.n: expected an integer in [1, 100000], got 1000000000000.0");
+  // 10,000,000 variants (10 x 10 x 10 x 10 x 10 x 10 x 10): refused at once.
+  std::string grid = "{";
+  for (int k = 0; k < 7; ++k)
+    grid += std::string(k ? "," : "") + "\"p" + std::to_string(k) + "\": [0,1,2,3,4,5,6,7,8,9]";
+  grid += "}";
+  EXPECT_EQ(plan_error(grid),
+            "p.json: the grid has more than 100000 variants, the limit per plan (split the sweep into "
+            "several plans)");
+}
+
 }  // namespace
 }  // namespace abt

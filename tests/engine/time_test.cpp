@@ -17,6 +17,15 @@ TEST(Date, RoundTripsCivilDates) {
   EXPECT_EQ(Date::from_ymd(2024, 3, 1) - Date::from_ymd(2024, 2, 28), 2);  // leap year
 }
 
+TEST(Date, TheOpenEndedSentinelsFormatWithoutOverflow) {
+  // Messages format Date::max() (still listed) eagerly; this overflowed int32 (UBSan) before.
+  EXPECT_EQ(Date::max().to_string(), "5881580-07-11");
+  EXPECT_EQ(Date::min().to_string(), "-5877641-06-23");
+  EXPECT_EQ(Date::max().yyyymmdd(), 99991231);
+  EXPECT_EQ(Date::min().yyyymmdd(), 0);
+  EXPECT_EQ(Date::max().year(), 5881580);
+}
+
 TEST(Date, RejectsMalformedText) {
   Date d;
   EXPECT_FALSE(Date::try_parse("2023-02-29", d));

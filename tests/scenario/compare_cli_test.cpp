@@ -1,5 +1,10 @@
 // `abt run` writes report.html; `abt compare` reads run directories.
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "cli_runner.hpp"
 
@@ -26,6 +31,25 @@ TEST(CompareCli, RunWritesAReportAndCompareReadsRuns) {
   EXPECT_NE(test::file_text(dir / "cmp.html").find("<svg "), std::string::npos);
   const auto missing = test::run_cli("compare " + (dir / "nope").string());
   EXPECT_EQ(missing.exit_code, 2) << missing.output;
+
+  // A damaged equity.csv: every NAV through the one numeric reader ("inf" was read as infinity), and a FIFO
+  // in its place is an error, not a hang (issue 14).
+  std::filesystem::copy(dir / "a", dir / "c", std::filesystem::copy_options::recursive);
+  std::string equity = test::file_text(dir / "c" / "equity.csv");
+  const size_t nav = equity.find(',', equity.find('\n')) + 1;
+  equity.replace(nav, equity.find(',', nav) - nav, "inf");
+  std::ofstream(dir / "c" / "equity.csv", std::ios::binary | std::ios::trunc) << equity;
+  const auto damaged = test::run_cli("compare " + (dir / "a").string() + " " + (dir / "c").string());
+  EXPECT_EQ(damaged.exit_code, 2) << damaged.output;
+  EXPECT_NE(
+      damaged.output.find((dir / "c" / "equity.csv").string() + ": line 2: expected a number, got 'inf'"),
+      std::string::npos)
+      << damaged.output;
+  std::filesystem::remove(dir / "c" / "equity.csv");
+  ASSERT_EQ(::mkfifo((dir / "c" / "equity.csv").c_str(), 0600), 0);
+  const auto fifo = test::run_cli("compare " + (dir / "a").string() + " " + (dir / "c").string());
+  EXPECT_EQ(fifo.exit_code, 2) << fifo.output;
+  EXPECT_NE(fifo.output.find("equity.csv: is not a regular file"), std::string::npos) << fifo.output;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Strategy plugins: the loader (a good plugin and its provenance; the ABI policy: previous minor, newer
 // minor, other major; missing file, not a plugin, duplicate names), the CLI (--plugin and config "plugins"),
 // and the out-of-tree template built against an installed abt.
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -114,6 +116,17 @@ TEST(Plugins, ClearErrorsForBadLibraries) {
       message_of([&] { plugins.load("/nonexistent/libx.so", registry, "plugins[0]"); });
   EXPECT_NE(missing.find("plugins[0]: plugin '/nonexistent/libx.so': no such file"), std::string::npos)
       << missing;
+  // A FIFO blocked the SHA-256 read forever; a path that is not UTF-8 broke result.json (issue 14).
+  const auto inputs = test::make_temp_dir("plugin_inputs");
+  ASSERT_EQ(::mkfifo((inputs / "libfifo.so").c_str(), 0600), 0);
+  const std::string fifo = message_of([&] { plugins.load(inputs / "libfifo.so", registry, "--plugin"); });
+  EXPECT_NE(fifo.find("--plugin: plugin " + (inputs / "libfifo.so").string() +
+                      ": is not a regular file (a FIFO, socket or device; expected a plugin shared library)"),
+            std::string::npos)
+      << fifo;
+  std::filesystem::copy_file(ABT_TEST_NOT_A_PLUGIN, inputs / "lib\xd6\xd0.so");
+  const std::string gbk = message_of([&] { plugins.load(inputs / "lib\xd6\xd0.so", registry, "--plugin"); });
+  EXPECT_NE(gbk.find("expected a path in UTF-8 (it is recorded in result.json)"), std::string::npos) << gbk;
   const std::string not_plugin =
       message_of([&] { plugins.load(ABT_TEST_NOT_A_PLUGIN, registry, "--plugin"); });
   EXPECT_NE(not_plugin.find("not an abt plugin"), std::string::npos) << not_plugin;
@@ -175,7 +188,8 @@ TEST(Plugins, TemplateBuildsAndRunsAgainstTheInstalledEngine) {
   const std::string source = (test::repo_root() / "examples" / "plugin_template").string();
   const std::string build = (dir / "build").string();
   const test::CliResult configure =
-      test::run_shell(cmake + " -S " + source + " -B " + build + " -DCMAKE_PREFIX_PATH=" + prefix);
+      test::run_shell(cmake + " -S " + source + " -B " + build + " -DCMAKE_PREFIX_PATH=" + prefix +
+                      " -DCMAKE_TOOLCHAIN_FILE=" ABT_CONSUMER_TOOLCHAIN);
   ASSERT_EQ(configure.exit_code, 0) << configure.output;
   const test::CliResult compile = test::run_shell(cmake + " --build " + build + " -j1");
   ASSERT_EQ(compile.exit_code, 0) << compile.output;

@@ -27,6 +27,9 @@ TEST(GoldenComparison, TolerancesExactItemsAndMissingMetrics) {
   EXPECT_EQ(c.failures(), 1u);
   EXPECT_NE(format_comparison(c, false).find("metrics.sharpe"), std::string::npos);
   ToleranceSet loose;
+  // std::stod reads "inf" and "nan": a tolerance that passes or fails everything is refused.
+  EXPECT_THROW(loose.apply_assignment("sharpe=inf"), ConfigError);
+  EXPECT_THROW(loose.apply_assignment("sharpe=nan"), ConfigError);
   loose.apply_assignment("sharpe=1e-5");
   EXPECT_TRUE(compare_with_golden(kGolden, now, loose).ok());
   // Relative tolerance: 1e-3 of 1000 allows 0.5 off, not 2.

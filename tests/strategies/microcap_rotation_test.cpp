@@ -2,6 +2,10 @@
 
 #include <cmath>
 
+#include "data_adapters/synth/synth_market.hpp"
+#include "app/run/backtest_runner.hpp"
+#include "app/run/run_config.hpp"
+#include "strategies/builtin.hpp"
 #include "strategies/indicators/rolling.hpp"
 #include "strategies/microcap_rotation/microcap_rotation_strategy.hpp"
 
@@ -66,6 +70,24 @@ TEST(MicrocapRotation, IntradayLevelOfTheEqualWeightIndex) {
   // A member without an hourly price counts as 0.
   const std::vector<float> missing = {11, 99, NAN};
   EXPECT_NEAR(equal_weight_level(1000, members, missing, hourly_adj, prev, prev_adj), 1050.0, 1e-9);
+}
+
+TEST(MicrocapRotation, HourlyMacdMonitorFromTheFirstDayOfTheData) {
+  // Found by fuzz_run_config: a run starting on the data's first day read the daily history (ending at
+  // t-1, empty on day 0) at the first 60-minute bar: "internal error: HistoryView: lag beyond the window".
+  SynthConfig c;
+  c.stocks = 60;
+  c.start = Date::from_ymd(2023, 1, 3);
+  c.end = Date::from_ymd(2023, 3, 31);
+  c.hourly = true;
+  const MarketData md = generate_synthetic_market(c);
+  StrategyRegistry registry;
+  register_builtin_strategies(registry);
+  const RunConfig rc = parse_run_config(nlohmann::json::parse(R"({
+      "strategy": {"name": "microcap_rotation",
+                   "params": {"index_size": 20, "macd_monitor": true, "macd_frequency": "both"}}})"));
+  const RunOutput out = run_backtest(rc, md, registry);
+  EXPECT_EQ(out.result.daily.size(), static_cast<size_t>(md.calendar.size()));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // the table's errors (FILE:LINE); the file path resolved against the config's directory.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <fstream>
 
 #include "app/run/backtest_runner.hpp"
@@ -137,6 +139,39 @@ TEST(TargetWeights, TableErrorsNameTheFileAndLine) {
             "w.csv:2: weight of 600000.SH: expected a finite number, got 'abc'");
   EXPECT_EQ(table_error("date,symbol,weight\n2024/01/02,600000.SH,0.5\n"),
             "w.csv:2: expected a date YYYY-MM-DD, got '2024/01/02'");
+  // The one numeric reader (engine/core/value_domain.hpp): no "nan", "inf", overflow or hex; bytes that
+  // are not UTF-8 are quoted as U+FFFD, so that the message stays text (issue 14).
+  for (const char* weight : {"nan", "inf", "1e400", "0x1p-1", "1.5.2"})
+    EXPECT_EQ(
+        table_error(std::string("date,symbol,weight\n2024-01-02,600000.SH,").append(weight).append("\n")),
+        std::string("w.csv:2: weight of 600000.SH: expected a finite number, got '")
+            .append(weight)
+            .append("'"))
+        << weight;
+  EXPECT_EQ(table_error("date,symbol,weight\n2024-01-02,600000.SH,0.\xff\n"),
+            "w.csv:2: weight of 600000.SH: expected a finite number, got '0.\xef\xbf\xbd'");
+}
+
+TEST(TargetWeights, AFifoOrADirectoryAsTheFileIsAnErrorNotAHang) {
+  const auto dir = test::make_temp_dir("target_weights_fifo");
+  ASSERT_EQ(::mkfifo((dir / "fifo.csv").c_str(), 0600), 0);  // std::ifstream blocked on it forever
+  std::filesystem::create_directories(dir / "dir.csv");
+  StrategyRegistry registry;
+  register_builtin_strategies(registry);
+  for (const auto& [name, expected] :
+       {std::pair<std::string, std::string>{"fifo.csv", "is not a regular file (a FIFO, socket or device"},
+        {"dir.csv", "is a directory (expected a weights CSV (date,symbol,weight))"}}) {
+    const nlohmann::json config = {{"strategy", {{"name", "target_weights"}, {"params", {{"file", name}}}}}};
+    try {
+      run_backtest(parse_run_config(config, dir), two_stock_market(), registry);
+      FAIL() << "expected a ConfigError for " << name;
+    } catch (const ConfigError& e) {
+      EXPECT_NE(
+          std::string(e.what()).find("strategy.params.file: " + (dir / name).string() + ": " + expected),
+          std::string::npos)
+          << e.what();
+    }
+  }
 }
 
 TEST(TargetWeights, AcceptsPandasAndQlibSpellings) {
@@ -171,8 +206,8 @@ TEST(TargetWeights, FileRelativeToTheConfigAndErrorsAsConfigErrors) {
     run_backtest(parse_run_config(missing, dir), two_stock_market(), registry);
     FAIL() << "expected a ConfigError";
   } catch (const ConfigError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "strategy.params.file: cannot read '" + (dir / "nope.csv").string() + "'");
+    EXPECT_EQ(std::string(e.what()), "strategy.params.file: " + (dir / "nope.csv").string() +
+                                         ": no such file (expected a weights CSV (date,symbol,weight))");
   }
   const nlohmann::json no_file = {{"strategy", {{"name", "target_weights"}}}};
   EXPECT_THROW(run_backtest(parse_run_config(no_file, dir), two_stock_market(), registry), ConfigError);

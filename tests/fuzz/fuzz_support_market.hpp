@@ -1,0 +1,20 @@
+#pragma once
+// The small synthetic market the config harnesses run backtests on (generated once per process).
+#include "data_adapters/synth/synth_market.hpp"
+
+namespace abt::fuzz {
+
+/// 12 stocks and the two indices (BROAD.IDX, MAOTAI.IDX), 2023-01-03 .. 2023-06-30, daily and 60-minute.
+inline const MarketData& small_market() {
+  static const MarketData market = [] {
+    SynthConfig c;
+    c.stocks = 12;
+    c.start = Date::from_ymd(2023, 1, 3);
+    c.end = Date::from_ymd(2023, 6, 30);
+    c.hourly = true;
+    return generate_synthetic_market(c);
+  }();
+  return market;
+}
+
+}  // namespace abt::fuzz
