@@ -51,7 +51,7 @@ int attribute_command(const std::vector<std::string>& args) {
               << options;
     return vm.count("help") ? 0 : 2;
   }
-  if (jobs < 1) throw ConfigError("--jobs: expected at least 1");
+  if (jobs < 1 || jobs > 4096) throw ConfigError("--jobs: expected 1 to 4096, got " + std::to_string(jobs));
   const bool quiet = vm.count("quiet") > 0;
   const std::vector<std::string> order =
       order_text.empty() ? default_attribution_order() : parse_attribution_order(order_text);
