@@ -86,11 +86,15 @@ int merge_command(const std::vector<std::string>& args) {
                                                     "merged sweep directory (required)")(
       "rank-by", po::value(&rank_by), "metric to rank by (default: the shards' rank_by)")(
       "plugin", po::value(&plugin_paths)->composing(),
-      "a plugin library the shards should have run (warns when their recorded build differs)");
+      "a plugin library the shards should have run (warns when their recorded build differs)")(
+      "allow-incomplete",
+      "merge interrupted shards or a subset of the shards (the result is marked incomplete)");
   const po::variables_map vm =
       parse_with_hidden_positional(args, options, "dir", po::value(&dirs)->composing(), -1);
+  const bool allow_incomplete = vm.count("allow-incomplete") > 0;
   if (vm.count("help") || dirs.empty() || out_dir.empty()) {
-    std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...]\n\n"
+    std::cout << "usage: abt sweep merge SWEEP_DIR... --out DIR [--rank-by METRIC] [--plugin PATH ...] "
+                 "[--allow-incomplete]\n\n"
               << options;
     return vm.count("help") ? 0 : 2;
   }
@@ -113,6 +117,10 @@ int merge_command(const std::vector<std::string>& args) {
       throw ConfigError(dirs[i] + "/sweep.json: ran other plugin builds than " + dirs[0] + ": " +
                         changes.front());
     }
+    if (!header.complete && !allow_incomplete)
+      throw ConfigError(dirs[i] +
+                        "/sweep.json: an incomplete sweep (interrupted, or still running): finish it "
+                        "with --resume, or merge with --allow-incomplete for a table marked incomplete");
     all_complete = all_complete && header.complete;
     for (VariantCurve& c : read_sweep_equity(std::filesystem::path(dirs[i]) / "sweep_equity.csv"))
       curves.emplace(c.index, std::move(c));
@@ -140,6 +148,13 @@ int merge_command(const std::vector<std::string>& args) {
     return std::tie(a.count, a.index) < std::tie(b.count, b.index);
   });
   merged.complete = all_complete && static_cast<int64_t>(rows.size()) == merged.total_variants;
+  if (static_cast<int64_t>(rows.size()) != merged.total_variants && !allow_incomplete)
+    throw ConfigError(std::string("the shards hold ")
+                          .append(std::to_string(rows.size()))
+                          .append(" of the plan's ")
+                          .append(std::to_string(merged.total_variants))
+                          .append(" variants: a shard is missing (give every shard directory, or "
+                                  "--allow-incomplete for a table marked incomplete)"));
   std::vector<SweepRow> list;
   for (auto& [index, row] : rows) list.push_back(std::move(row));
   const size_t n = list.size();

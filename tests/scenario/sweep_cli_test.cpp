@@ -119,6 +119,37 @@ TEST(SweepCli, SigintKeepsFinishedVariantsAndMarksTheSweepIncomplete) {
   EXPECT_TRUE(std::filesystem::exists(out / "sweep.journal"));  // for --resume
 }
 
+TEST(SweepCli, MergeRefusesIncompleteShardsAndMissingOnesUnlessAllowed) {
+  const auto dir = test::make_temp_dir("sweep-merge-incomplete");
+  const auto config = test::write_small_dual_ma_config(dir);
+  std::ofstream(dir / "grid.json") << R"({"strategy.params.fast": [3, 4, 5, 6]})";
+  for (const char* shard : {"0/2", "1/2"})
+    ASSERT_EQ(test::run_cli("sweep " + config.string() + " --grid " + (dir / "grid.json").string() +
+                            " -q --shard " + shard + " --out " +
+                            (dir / std::string("s").append(1, shard[0])).string())
+                  .exit_code,
+              0);
+  const std::string merge = "sweep merge " + (dir / "s0").string() + " " + (dir / "s1").string() + " --out ";
+  // A shard whose sweep.json says it was interrupted.
+  nlohmann::json s1 = read_json_file(dir / "s1" / "sweep.json");
+  s1["complete"] = false;
+  std::ofstream(dir / "s1" / "sweep.json") << s1.dump(2);
+  auto r = test::run_cli(merge + (dir / "m1").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find((dir / "s1").string() + "/sweep.json: an incomplete sweep"), std::string::npos)
+      << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m1" / "sweep.json"));
+  r = test::run_cli(merge + (dir / "m2").string() + " --allow-incomplete");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(read_json_file(dir / "m2" / "sweep.json")["complete"], false);
+  // A shard left out.
+  r = test::run_cli("sweep merge " + (dir / "s0").string() + " --out " + (dir / "m3").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("the shards hold 2 of the plan's 4 variants: a shard is missing"),
+            std::string::npos)
+      << r.output;
+}
+
 TEST(SweepCli, BadPlansExitTwo) {
   const auto dir = test::make_temp_dir("sweep-bad");
   const auto config = test::write_small_dual_ma_config(dir);
