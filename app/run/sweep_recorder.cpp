@@ -1,7 +1,11 @@
 #include "app/run/sweep_recorder.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <set>
+#include <thread>
 
 #include "app/run/config_file.hpp"
 #include "app/run/output_dir.hpp"
@@ -16,6 +20,30 @@ void write_directory(const std::filesystem::path& dir, const std::vector<OutputF
   StagedDirectory staged(dir);
   for (const OutputFile& f : files) staged.write(f.name, f.content);
   staged.commit();
+}
+
+/// Runs `tasks` on up to `threads` threads (each task writes its own directory, so the files do not depend on
+/// the order); rethrows the exception of the first failing task in list order after all have ended.
+void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads) {
+  std::vector<std::exception_ptr> errors(tasks.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < tasks.size(); i = next++) {
+      try {
+        tasks[i]();
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    const size_t n = std::min<size_t>(std::max(threads, 1u), tasks.size());
+    for (size_t t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+  }
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
 }
 
 /// true when `dir` holds a complete result of a variant with `trades_hash` (written before a resume).
@@ -170,6 +198,7 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
   std::vector<SweepRow> ranked = rank_rows(rows(), header_.rank_by);
   if (out_dir_.empty()) return ranked;
   std::set<std::string> kept;
+  std::vector<std::function<void()>> writes;  // the kept directories, formatted and written on threads_
   int64_t rank = 0;
   for (SweepRow& row : ranked) {
     if (row.status != "ok" || !keep_.keeps(++rank)) continue;
@@ -181,11 +210,15 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
     const auto held = std::find_if(held_.begin(), held_.end(),
                                    [&](const Held& h) { return h.row.variant.index == row.variant.index; });
     if (held != held_.end()) {
-      write_directory(dir, run_output_files(held->output, *held->data));
-    } else if (!has_result(dir, row.trades_hash)) {
-      write_directory(dir, rerun(slot));  // finished before a resume: its files are made again
+      writes.push_back([dir, held] { write_directory(dir, run_output_files(held->output, *held->data)); });
+    } else {
+      writes.push_back([dir, slot, &rerun, hash = row.trades_hash] {
+        // Finished before a resume: its files are made again.
+        if (!has_result(dir, hash)) write_directory(dir, rerun(slot));
+      });
     }
   }
+  run_tasks(writes, threads_);
   held_.clear();
   // Variant directories of earlier sweeps (or of variants no longer kept) do not describe this sweep.
   const auto variants_dir = out_dir_ / "variants";
