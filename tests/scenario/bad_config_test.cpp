@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "scenario/bad_input_support.hpp"
 #include "scenario/cli_runner.hpp"
 #include "test_support.hpp"
 
@@ -14,20 +15,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Runs abt with a 60 s limit (a hang fails the test instead of blocking the suite) and checks exit code 2,
-/// no internal error, and that the output contains every `expected` piece.
-void expect_refused(const std::string& args, const std::vector<std::string>& expected) {
-  const test::CliResult r = test::run_shell("timeout 60 " + test::cli_path().string() + " " + args);
-  EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
-  EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
-  EXPECT_EQ(r.output.find("9223372036854775807 bytes"), std::string::npos) << r.output;
-  for (const std::string& e : expected)
-    EXPECT_NE(r.output.find(e), std::string::npos) << e << "\n" << r.output;
-}
+using test::expect_refused;
 
 fs::path write(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
+  return test::write_text(path, text);
 }
 
 /// A small dual_ma config with `params` as its strategy params (JSON text).

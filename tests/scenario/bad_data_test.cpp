@@ -11,6 +11,7 @@
 #include "data_adapters/binary/dataset_file.hpp"
 #include "data_adapters/crafted_dataset.hpp"
 #include "data_adapters/qlib/qlib_bin.hpp"
+#include "scenario/bad_input_support.hpp"
 #include "scenario/cli_runner.hpp"
 #include "test_support.hpp"
 
@@ -19,23 +20,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-test::CliResult run(const std::string& args) {
-  return test::run_shell("timeout 60 " + test::cli_path().string() + " " + args);
-}
+using test::expect_refused;
 
-void expect_refused(const std::string& args, const std::vector<std::string>& expected) {
-  const test::CliResult r = run(args);
-  EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
-  EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
-  EXPECT_EQ(r.output.find("9223372036854775807 bytes"), std::string::npos) << r.output;
-  for (const std::string& e : expected)
-    EXPECT_NE(r.output.find(e), std::string::npos) << e << "\n" << r.output;
+test::CliResult run(const std::string& args) {
+  return test::run_limited(args);
 }
 
 fs::path write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
+  return test::write_text(path, text);
 }
 
 constexpr const char* kHeader = "date,symbol,open,high,low,close,volume,amount,total_shares,name\n";
