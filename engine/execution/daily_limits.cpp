@@ -4,17 +4,23 @@
 
 namespace abt {
 
-DailyLimits::DailyLimits(const MarketData& data) : data_(data) {
-  listing_index_.reserve(data.instruments.size());
-  on_tick_.reserve(data.instruments.size());
-  for (const Instrument& ins : data.instruments) {
-    listing_index_.push_back(PriceLimitCalculator::listing_index(ins, data.calendar));
-    on_tick_.push_back(trades_on_tick(ins) ? 1 : 0);
-  }
+DailyLimits::DailyLimits(const MarketData& data)
+    : data_(data), listing_index_(data.instruments.size(), kNotYet), on_tick_(data.instruments.size(), -1) {}
+
+int32_t DailyLimits::listing_index(InstrumentId id) const {
+  int32_t& index = listing_index_[id];
+  if (index == kNotYet) index = PriceLimitCalculator::listing_index(data_.instruments[id], data_.calendar);
+  return index;
+}
+
+bool DailyLimits::on_tick(InstrumentId id) const {
+  int8_t& known = on_tick_[id];
+  if (known < 0) known = trades_on_tick(data_.instruments[id]) ? 1 : 0;
+  return known == 1;
 }
 
 LimitBand DailyLimits::band(InstrumentId id, int32_t day) const {
-  if (on_tick_[id] == 0) return LimitBand{};
+  if (!on_tick(id)) return LimitBand{};
   const Instrument& ins = data_.instruments[id];
   const BarData& daily = data_.daily;
   double reference = daily.has(Field::PreClose) ? daily.field(Field::PreClose)(day, id) : NAN;
