@@ -1,18 +1,12 @@
 // Reference tables (share capital, ST intervals, listing dates, IPOs, index membership) applied to a small
 // fixed market; the first byte picks the table.
 #include "data_adapters/reference/reference_tables.hpp"
-#include "data_adapters/synth/synth_market.hpp"
 #include "fuzz_support.hpp"
+#include "fuzz_support_market.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace abt;
-  static const MarketData market = [] {
-    SynthConfig c;
-    c.stocks = 10;
-    c.start = Date::from_ymd(2024, 1, 2);
-    c.end = Date::from_ymd(2024, 3, 29);
-    return generate_synthetic_market(c);
-  }();
+  const MarketData& market = fuzz::table_market();
   if (size == 0) return 0;
   const auto file = fuzz::write_file("table.csv", fuzz::as_text(data + 1, size - 1));
   fuzz::expect_user_errors_only([&] {

@@ -1,21 +1,15 @@
 // The target_weights table (date,symbol,weight) against a small fixed market and its symbols.
-#include "data_adapters/synth/synth_market.hpp"
 #include "fuzz_support.hpp"
+#include "fuzz_support_market.hpp"
 #include "strategies/target_weights/weights_table.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace abt;
-  static const MarketData market = [] {
-    SynthConfig c;
-    c.stocks = 10;
-    c.start = Date::from_ymd(2024, 1, 2);
-    c.end = Date::from_ymd(2024, 3, 29);
-    return generate_synthetic_market(c);
-  }();
+  const MarketData& market = fuzz::table_market();
   const std::string_view text = fuzz::as_text(data, size);
   fuzz::expect_user_errors_only([&] {
     parse_weights_table(
-        text, "weights.csv", market.calendar, [](std::string_view s) { return market.find(s); }, 1e-6);
+        text, "weights.csv", market.calendar, [&](std::string_view s) { return market.find(s); }, 1e-6);
   });
   return 0;
 }
