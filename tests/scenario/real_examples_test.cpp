@@ -15,17 +15,28 @@ bool real_data_available() {
   return test::shared_available() && fs::exists(test::repo_root() / "data" / "real" / "qlib" / "calendars");
 }
 
+/// A temp directory removed with everything in it when the owner goes (the real market's import cache is
+/// 1.2 GB, a run's output up to 100 MB: left behind, a few test runs fill /tmp).
+struct ScratchDir {
+  explicit ScratchDir(const std::string& name) : path(test::make_temp_dir(name)) {}
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  fs::path path;
+};
+
 /// Runs examples/real/<name>.json into a temp dir (one import cache shared by the tests) and returns
 /// result.json.
 nlohmann::json run_real(const std::string& name) {
-  static const fs::path cache = test::make_temp_dir("real_cache");
-  const fs::path out = test::make_temp_dir("real_" + name);
+  static const ScratchDir cache("real_cache");
+  const ScratchDir out("real_" + name);
   const test::CliResult r =
-      test::run_shell("ABT_CACHE_DIR=" + cache.string() + " " + test::cli_path().string() + " run " +
+      test::run_shell("ABT_CACHE_DIR=" + cache.path.string() + " " + test::cli_path().string() + " run " +
                       (test::repo_root() / "examples" / "real" / (name + ".json")).string() + " --out " +
-                      out.string() + " --quiet");
+                      out.path.string() + " --quiet");
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  return nlohmann::json::parse(test::file_text(out / "result.json"));
+  return nlohmann::json::parse(test::file_text(out.path / "result.json"));
 }
 
 double yearly(const nlohmann::json& result, const std::string& year, const char* column) {
