@@ -43,6 +43,7 @@ class PyDataset {
     if (panel == nullptr || panel->empty())
       throw ConfigError("Dataset.field: no field '" + name + "' in the " + freq +
                         " data (fields: " + field_list(b) + ")");
+    if (!panel->contiguous()) return readonly_copy(contiguous_values(*panel), panel->rows(), panel->cols());
     return readonly_matrix(panel->data(), panel->rows(), panel->cols(), base());
   }
 

@@ -32,6 +32,14 @@ py::array readonly_vector(const float* data, int64_t count, int64_t stride, py::
   return a;
 }
 
+py::array readonly_copy(const std::vector<float>& values, int64_t rows, int64_t cols) {
+  py::array_t<float> a({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
+  std::copy(values.begin(), values.end(), a.mutable_data());
+  py::array out = std::move(a);
+  make_readonly(out);
+  return out;
+}
+
 py::array_t<int32_t> int32_array(std::span<const int32_t> values) {
   py::array_t<int32_t> a(static_cast<py::ssize_t>(values.size()));
   std::copy(values.begin(), values.end(), a.mutable_data());

@@ -23,6 +23,8 @@ pybind11::array readonly_matrix(const float* data, int64_t rows, int64_t cols, p
 pybind11::array readonly_vector(const float* data, int64_t count, int64_t stride, pybind11::handle base);
 
 /// Copies.
+/// A read-only rows x cols float32 array holding `values` (row-major; a panel with appended columns).
+pybind11::array readonly_copy(const std::vector<float>& values, int64_t rows, int64_t cols);
 pybind11::array_t<int32_t> int32_array(std::span<const int32_t> values);
 pybind11::array_t<double> float64_array(std::span<const double> values);
 /// numpy datetime64[D] (days since 1970-01-01) and datetime64[m] (minutes: abt's Timestamp).

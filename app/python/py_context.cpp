@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "app/python/numpy_views.hpp"
 #include "engine/core/error.hpp"
@@ -62,6 +63,12 @@ py::array PyContext::history(py::handle field, int32_t length, const std::string
                                 : c.field(frequency_arg(freq, "Context.history"), field.cast<std::string>());
   const HistoryView view = c.history(handle, length);
   const int32_t rows = view.size();
+  if (!view.contiguous()) {
+    // Derived instruments are appended beside the stored columns (engine/data/panel.hpp): copy the window.
+    std::vector<float> window(static_cast<size_t>(rows) * static_cast<size_t>(view.cols()));
+    view.copy_rows(window.data());
+    return readonly_copy(window, rows, view.cols());
+  }
   const float* oldest = rows > 0 ? view.row(rows - 1).data() : handle.panel->data();
   return readonly_matrix(oldest, rows, view.cols(), view_base_);
 }

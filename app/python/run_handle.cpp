@@ -62,9 +62,9 @@ void RunHandle::save(const std::string& dir, bool record) const {
   {
     py::gil_scoped_release nogil;
     const OutputLock lock(dir);  // one writer per directory, as for `abt run`
-    write_run_outputs(output_, data_->data, dir,
-                      {{"report.html", html_report(output_, &data_->data)},
-                       {"timing.json", timing_json().dump(2) + "\n"}});
+    write_run_outputs(
+        output_, data_->data, dir,
+        {{"report.html", html_report(output_, &data_->data)}, {"timing.json", timing_json().dump(2) + "\n"}});
   }
   if (!record) return;
   try {

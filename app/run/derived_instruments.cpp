@@ -44,18 +44,22 @@ float derived_value(Field field, const DerivedBars& b, bool hourly, size_t row, 
   }
 }
 
-/// `source` with `extra.size()` more columns: the old values row by row, then the derived ones (`value` of a
-/// row and a derived column index).
+/// `source` with `extra` more columns appended beside its stored block, which is shared, not copied: the new
+/// appended block (owned by `out`) holds `source`'s own appended columns, then `value(row, k)` for new column
+/// k.
 template <class Value>
-Panel widen(MarketData& out, const Panel& source, int32_t extra, Value value) {
-  const int32_t rows = source.rows(), cols = source.cols(), wide = cols + extra;
-  std::vector<float> buffer(static_cast<size_t>(rows) * static_cast<size_t>(wide));
+Panel append_columns(MarketData& out, const Panel& source, int32_t extra, Value value) {
+  const int32_t rows = source.rows(), kept = source.appended_cols(), wide = kept + extra;
+  std::vector<float> block(static_cast<size_t>(rows) * static_cast<size_t>(wide));
   for (int32_t r = 0; r < rows; ++r) {
-    float* dst = buffer.data() + static_cast<size_t>(r) * static_cast<size_t>(wide);
-    std::memcpy(dst, source.row(r).data(), sizeof(float) * static_cast<size_t>(cols));
-    for (int32_t k = 0; k < extra; ++k) dst[cols + k] = value(r, k);
+    float* dst = block.data() + static_cast<size_t>(r) * static_cast<size_t>(wide);
+    if (kept > 0)
+      std::memcpy(dst, source.appended_data() + static_cast<size_t>(r) * static_cast<size_t>(kept),
+                  sizeof(float) * static_cast<size_t>(kept));
+    for (int32_t k = 0; k < extra; ++k) dst[kept + k] = value(r, k);
   }
-  return out.adopt(std::move(buffer), rows, wide);
+  const Panel appended = out.adopt(std::move(block), rows, wide);
+  return Panel(source, appended.data(), wide);
 }
 
 void widen_bars(MarketData& out, BarData& bars, const BarData& source,
@@ -72,13 +76,13 @@ void widen_bars(MarketData& out, BarData& bars, const BarData& source,
   for (int f = 0; f < kFieldCount; ++f) {
     if (source.fields[f].empty()) continue;
     const auto field = static_cast<Field>(f);
-    bars.fields[f] = widen(out, source.fields[f], extra, [&](int32_t r, int32_t k) {
+    bars.fields[f] = append_columns(out, source.fields[f], extra, [&](int32_t r, int32_t k) {
       return derived_value(field, derived[static_cast<size_t>(k)], hourly, static_cast<size_t>(r),
                            static_cast<size_t>(day_of[static_cast<size_t>(r)]));
     });
   }
   for (const auto& [name, panel] : source.extra)
-    bars.extra[name] = widen(out, panel, extra, [](int32_t, int32_t) { return kNaN; });
+    bars.extra[name] = append_columns(out, panel, extra, [](int32_t, int32_t) { return kNaN; });
 }
 
 }  // namespace
@@ -157,8 +161,9 @@ MarketData with_derived_instruments(const MarketData& data, const std::vector<De
     added += (added.empty() ? "" : ", ") + info->symbol;
   }
   out.rebuild_symbol_index();
-  for (const auto& [name, panel] : data.series)
-    out.series[name] = widen(out, panel, 0, [](int32_t, int32_t) { return kNaN; });
+  out.share_storage(data);  // the stored blocks and series are `data`'s
+  out.series = data.series;
+  out.provenance = data.provenance;
   widen_bars(out, out.daily, data.daily, derived, /*hourly=*/false);
   if (data.hourly) widen_bars(out, out.hourly.emplace(), *data.hourly, derived, /*hourly=*/true);
   out.fingerprint = hash.hex();

@@ -9,16 +9,25 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-/// `p` widened by one column, the new column taken from `last` (NaN when null).
+/// `p` with one more column, taken from `last` (NaN when null). The stored block of `p` is shared: the new
+/// column goes into the appended block (Panel), after `p`'s own appended columns. An absent `p` becomes a
+/// whole rows x (old_cols + 1) panel, NaN but for the new column.
 Panel widen(MarketData& out, const Panel& p, int32_t rows, int32_t old_cols, const std::vector<float>* last) {
-  const int32_t cols = old_cols + 1;
-  std::vector<float> buffer(static_cast<size_t>(rows) * cols, kNaN);
-  for (int32_t r = 0; r < rows; ++r) {
-    if (!p.empty())
-      for (int32_t c = 0; c < old_cols; ++c) buffer[static_cast<size_t>(r) * cols + c] = p(r, c);
-    if (last) buffer[static_cast<size_t>(r) * cols + old_cols] = (*last)[static_cast<size_t>(r)];
+  const auto value = [&](int32_t r) { return last ? (*last)[static_cast<size_t>(r)] : kNaN; };
+  if (p.empty()) {
+    const int32_t cols = old_cols + 1;
+    std::vector<float> buffer(static_cast<size_t>(rows) * static_cast<size_t>(cols), kNaN);
+    for (int32_t r = 0; r < rows; ++r) buffer[static_cast<size_t>(r) * cols + old_cols] = value(r);
+    return out.adopt(std::move(buffer), rows, cols);
   }
-  return out.adopt(std::move(buffer), rows, cols);
+  const int32_t kept = p.appended_cols(), wide = kept + 1;
+  std::vector<float> block(static_cast<size_t>(rows) * static_cast<size_t>(wide));
+  for (int32_t r = 0; r < rows; ++r) {
+    for (int32_t k = 0; k < kept; ++k) block[static_cast<size_t>(r) * wide + k] = p(r, p.stored_cols() + k);
+    block[static_cast<size_t>(r) * wide + kept] = value(r);
+  }
+  const Panel appended = out.adopt(std::move(block), rows, wide);
+  return Panel(p, appended.data(), wide);
 }
 
 }  // namespace

@@ -9,7 +9,8 @@
 
 namespace abt {
 
-/// A copy of `base` with `instrument` appended as the last column (id = base.instrument_count()).
+/// `base` with `instrument` appended as the last column (id = base.instrument_count()), without copying its
+/// panels: the new column is an appended column (engine/data/panel.hpp).
 /// `daily[f]` holds one value per calendar day for standard field f (NaN where absent); every other daily
 /// field, every extra panel and every hourly panel gets NaN in the new column. A field given in `daily` that
 /// `base` lacks is created (NaN for the existing instruments). Throws DataError when the symbol exists or a

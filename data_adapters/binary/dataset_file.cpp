@@ -231,6 +231,8 @@ void fsync_directory(const fs::path& dir) {
 }  // namespace
 
 void write_dataset(const MarketData& data, const fs::path& path_in) {
+  // Blocks are written from contiguous panels: flatten derived instruments added beside the stored columns.
+  if (data.has_appended_columns()) return write_dataset(with_contiguous_panels(data), path_in);
   const fs::path path = dataset_path(path_in);
   try {
     data.validate();

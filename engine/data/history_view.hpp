@@ -24,7 +24,11 @@ class HistoryView {
   /// Number of rows in the window (<= the requested length at the start of the data).
   int32_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  /// Every column (instrument ids [0, cols())).
   int32_t cols() const { return panel_.cols(); }
+  /// The columns row() covers: all of them unless instruments were appended to the market without copying
+  /// it (derived instruments, ids >= stored_cols(); read those with at() or copy_column()).
+  int32_t stored_cols() const { return panel_.stored_cols(); }
 
   /// Value of instrument `col` `lag` bars ago.
   float at(int32_t lag, int32_t col) const {
@@ -32,13 +36,20 @@ class HistoryView {
     if (col < 0 || col >= panel_.cols()) throw std::out_of_range("HistoryView: column out of range");
     return panel_(end_row_ - lag, col);
   }
-  /// The cross-section `lag` bars ago.
+  /// The cross-section `lag` bars ago: the stored columns [0, stored_cols()) (Panel::row).
   std::span<const float> row(int32_t lag) const {
     check_lag(lag);
     return panel_.row(end_row_ - lag);
   }
   /// The cross-section now.
   std::span<const float> latest() const { return row(0); }
+
+  /// Copies the window, oldest row first, every column, into out[0, size() x cols()) (row-major).
+  void copy_rows(float* out) const {
+    for (int32_t i = 0; i < size_; ++i) panel_.copy_row(end_row_ - size_ + 1 + i, out + int64_t{i} * cols());
+  }
+  /// True when row() covers every column (no appended instruments).
+  bool contiguous() const { return panel_.contiguous(); }
 
   /// Copies instrument `col`'s values, oldest first, into out[0..size()); returns size().
   int32_t copy_column(int32_t col, std::span<float> out) const {

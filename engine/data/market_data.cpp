@@ -36,6 +36,34 @@ Panel MarketData::adopt(std::vector<float> buffer, int32_t rows, int32_t cols) {
   return view;
 }
 
+void MarketData::share_storage(const MarketData& other) {
+  storage_.insert(storage_.end(), other.storage_.begin(), other.storage_.end());
+}
+
+bool MarketData::has_appended_columns() const {
+  for (const BarData* b : {&daily, hourly ? &*hourly : nullptr}) {
+    if (!b) continue;
+    for (const Panel& p : b->fields)
+      if (!p.contiguous()) return true;
+    for (const auto& [name, p] : b->extra)
+      if (!p.contiguous()) return true;
+  }
+  return false;
+}
+
+MarketData with_contiguous_panels(const MarketData& data) {
+  MarketData out = data;
+  auto flatten = [&](Panel& p) {
+    if (!p.contiguous()) p = out.adopt(contiguous_values(p), p.rows(), p.cols());
+  };
+  for (BarData* b : {&out.daily, out.hourly ? &*out.hourly : nullptr}) {
+    if (!b) continue;
+    for (Panel& p : b->fields) flatten(p);
+    for (auto& [name, p] : b->extra) flatten(p);
+  }
+  return out;
+}
+
 namespace {
 void validate_bars(const BarData& bars, const TradingCalendar& cal, int32_t cols, std::string_view what) {
   const std::string name(what);
@@ -139,17 +167,26 @@ std::string compute_fingerprint(const MarketData& data) {
     h.add_value(ins.list_date.days);
     h.add_value(ins.delist_date.days);
   }
+  auto add_panel = [&](const Panel& p) {
+    const size_t bytes = sizeof(float) * static_cast<size_t>(p.rows()) * static_cast<size_t>(p.cols());
+    if (p.contiguous()) {
+      h.add_bytes(p.data(), bytes);
+    } else {
+      const std::vector<float> values = contiguous_values(p);
+      h.add_bytes(values.data(), bytes);
+    }
+  };
   auto add_bars = [&](const BarData& b) {
     h.add_value(static_cast<uint8_t>(b.frequency));
     for (Timestamp t : b.stamps) h.add_value(t.minutes);
     for (int f = 0; f < kFieldCount; ++f) {
       const Panel& p = b.fields[f];
       h.add_value(static_cast<int32_t>(f));
-      if (!p.empty()) h.add_bytes(p.data(), sizeof(float) * static_cast<size_t>(p.rows()) * p.cols());
+      if (!p.empty()) add_panel(p);
     }
     for (const auto& [n, p] : b.extra) {
       h.add_string(n);
-      h.add_bytes(p.data(), sizeof(float) * static_cast<size_t>(p.rows()) * p.cols());
+      add_panel(p);
     }
   };
   add_bars(data.daily);

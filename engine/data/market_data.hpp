@@ -74,6 +74,10 @@ class MarketData {
   Panel adopt(std::vector<float> buffer, int32_t rows, int32_t cols);
   /// Keeps external storage (e.g. a memory map) alive as long as this MarketData.
   void keep_alive(std::shared_ptr<const void> storage) { storage_.push_back(std::move(storage)); }
+  /// Keeps `other`'s storage alive as long as this MarketData (so that this one can hold its panels).
+  void share_storage(const MarketData& other);
+  /// True when some bar panel has appended columns (derived instruments added without a copy; Panel).
+  bool has_appended_columns() const;
 
   /// Checks shapes and ordering (panel sizes, day_begin, stamps within their day) and that symbols, names
   /// and column names are UTF-8; throws DataError. Values are checked by the readers and the dataset
@@ -98,6 +102,9 @@ std::shared_ptr<const T> derived_state(const MarketData& data, const std::string
                                        Compute&& compute) {
   return data.derived().get<T>(data.fingerprint + "|" + settings, [&] { return compute(data); });
 }
+
+/// `data` with every panel in one contiguous block (copies of the panels that have appended columns).
+MarketData with_contiguous_panels(const MarketData& data);
 
 /// Builds the row layout of a daily BarData for `calendar` (stamps at 15:00, day_begin = 0..T).
 void init_daily_layout(BarData& bars, const TradingCalendar& calendar);

@@ -9,7 +9,7 @@
 //   }
 //
 //   int  abt_plugin_abi_version();                      // the plugin ABI major it was compiled with
-//   int  abt_plugin_abi_minor();                        // its minor (absent in plugins of ABI 3.0: minor 0)
+//   int  abt_plugin_abi_minor();                        // its minor (absent before ABI 3.1: minor 0)
 //   void abt_plugin_register(abt::StrategyRegistry*);   // adds its strategies
 //   const AbtPluginInfo* abt_plugin_info();             // optional (ABT_PLUGIN_INFO)
 //
@@ -34,9 +34,11 @@ namespace abt {
 // Strategy::on_fill, on_reject. Minor 3.1: the abt_plugin_abi_minor and abt_plugin_info entry points;
 // 3.2: Context::market_data (appended) for shared derived state, MarketData::derived (appended member),
 // derived series and instruments with settings (StrategyRegistry::add_configurable_series/_instrument,
-// members appended to StrategyRegistry).
-inline constexpr int kPluginAbiMajor = 3;
-inline constexpr int kPluginAbiMinor = 2;
+// members appended to StrategyRegistry). Major 4: Panel has appended columns (derived instruments added
+// beside the market instead of copying it: Panel::cols() = stored_cols() + appended_cols(), row() spans the
+// stored columns), which changes the layout of Panel, BarData and MarketData.
+inline constexpr int kPluginAbiMajor = 4;
+inline constexpr int kPluginAbiMinor = 0;
 
 }  // namespace abt
 

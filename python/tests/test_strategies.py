@@ -203,3 +203,34 @@ def test_dual_ma_on_60_minute_bars_equals_the_builtin():
     assert cpp.metrics["trades"] > 20
     assert_same_run(cpp, py)
     assert cpp.csv("signals_60m") == py.csv("signals_60m") != ""
+
+
+class DerivedReader(abt.Strategy):
+    """Reads the 3-day close window of a run that trades nothing, with MICROCAP.IDX appended to the market."""
+
+    def on_start(self, ctx):
+        self.index = ctx.find_instrument("MICROCAP.IDX")
+        self.count = len(ctx.symbols)
+        self.views = []
+        ctx.subscribe("1d")
+
+    def on_bar(self, ctx, freq):
+        self.views.append((ctx.today_index, ctx.history("close", 3)))
+
+
+def test_history_has_the_derived_instruments_appended_beside_the_market(bare_config, small_dataset):
+    config = dict(bare_config, derived_instruments=["microcap_index"])
+    reader = DerivedReader()
+    abt.run(config, strategy=reader)
+    stocks = len(small_dataset.symbols)
+    assert reader.index == stocks and reader.count == stocks + 1  # the last id
+    close = small_dataset.field("close")
+    for day, view in reader.views[:40]:
+        assert view.shape[1] == stocks + 1 and view.dtype == np.float32 and not view.flags.writeable
+        np.testing.assert_array_equal(view[:, :stocks], close[max(0, day - 2): day + 1])
+    # The index's column: a positive level every day, the same value in consecutive windows.
+    assert len(reader.views) == len(small_dataset.calendar)
+    levels = [view[-1, stocks] for _, view in reader.views]
+    assert all(np.isfinite(levels)) and min(levels) > 0
+    for (_, before), (_, after) in zip(reader.views[5:40], reader.views[6:41]):
+        assert before[-1, stocks] == after[-2, stocks]

@@ -76,6 +76,12 @@ void BasketIndex::advance(int32_t day, std::span<const float> close, std::span<c
 
 void BasketIndex::bind(Context& ctx) {
   close_ = ctx.field(Frequency::Daily, "close");
+  // The basket reads members from the cross-section (Panel::row): derived instruments, appended beside the
+  // stored columns, are not in it.
+  for (const InstrumentId id : members_)
+    if (id >= close_.panel->stored_cols())
+      throw ConfigError("basket index: member '" + ctx.instrument(id).symbol +
+                        "' is a derived instrument; a basket holds instruments of the data");
   has_adj_ = optional_daily_field(ctx, "adj_factor", adj_);
   has_shares_ = optional_daily_field(ctx, "total_shares", shares_);
   if (cap_weighted_ && !has_shares_)

@@ -66,30 +66,30 @@ TEST(Plugins, RecordsPathHashDeclaredNameVersionAndStrategies) {
   // The same file by another spelling of its path.
   const auto file = std::filesystem::path(ABT_TEST_GOOD_PLUGIN);
   EXPECT_EQ(plugins.find_file(file.parent_path() / "." / file.filename()), &plugins.plugins().front());
-  EXPECT_EQ(plugins.find_file(ABT_TEST_ABI_3_0_PLUGIN), nullptr);
+  EXPECT_EQ(plugins.find_file(ABT_TEST_BARE_ENTRY_PLUGIN), nullptr);
 }
 
-// ABI policy: the same major with an older minor loads; a newer minor or another major is refused.
-TEST(Plugins, APluginOfThePreviousMinorLoadsWithoutMetadata) {
-  static_assert(kPluginAbiMinor >= 1, "the previous-minor test needs a minor to go back from");
+// ABI policy: the same major with an older minor loads; a newer minor or another major is refused. A plugin
+// without the minor entry point (ABT_PLUGIN before ABI 3.1) is minor 0.
+TEST(Plugins, APluginWithoutTheMinorEntryPointLoadsAsMinorZero) {
   PluginLibraries plugins;
   StrategyRegistry registry;
-  const LoadedPlugin& p = plugins.load(ABT_TEST_ABI_3_0_PLUGIN, registry, "--plugin");
-  EXPECT_EQ(p.abi_major, 3);
+  const LoadedPlugin& p = plugins.load(ABT_TEST_BARE_ENTRY_PLUGIN, registry, "--plugin");
+  EXPECT_EQ(p.abi_major, kPluginAbiMajor);
   EXPECT_EQ(p.abi_minor, 0);
-  EXPECT_EQ(p.name, "libabt_test_abi_3_0_plugin");  // no ABT_PLUGIN_INFO: the file stem
+  EXPECT_EQ(p.name, "libabt_test_bare_entry_plugin");  // no ABT_PLUGIN_INFO: the file stem
   EXPECT_EQ(p.version, "");
-  ASSERT_NE(registry.find("plugin_hold_v30"), nullptr);
-  EXPECT_EQ(p.strategies, std::vector<std::string>{"plugin_hold_v30"});
+  ASSERT_NE(registry.find("plugin_hold_bare"), nullptr);
+  EXPECT_EQ(p.strategies, std::vector<std::string>{"plugin_hold_bare"});
   // And its strategy runs in this abt.
-  const auto dir = test::make_temp_dir("plugin_v30");
-  std::ofstream(dir / "v30.json") << R"({
+  const auto dir = test::make_temp_dir("plugin_bare");
+  std::ofstream(dir / "bare.json") << R"({
     "data": {"synthetic": {"stocks": 200, "start": "2019-01-02", "end": "2021-12-31", "seed": 7}},
-    "strategy": {"name": "plugin_hold_v30"}
+    "strategy": {"name": "plugin_hold_bare"}
   })";
   const test::CliResult run =
-      test::run_cli("run " + (dir / "v30.json").string() +
-                    " --quiet --plugin " ABT_TEST_ABI_3_0_PLUGIN " --out " + (dir / "out").string());
+      test::run_cli("run " + (dir / "bare.json").string() +
+                    " --quiet --plugin " ABT_TEST_BARE_ENTRY_PLUGIN " --out " + (dir / "out").string());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(read_json_file(dir / "out" / "result.json")["metrics"]["trades"], 1);
 }

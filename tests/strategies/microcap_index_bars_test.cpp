@@ -7,10 +7,12 @@
 #include "app/run/backtest_runner.hpp"
 #include "app/run/derived_instruments.hpp"
 #include "app/run/run_config.hpp"
+#include "data_adapters/binary/dataset_file.hpp"
 #include "engine/core/error.hpp"
 #include "scenario/script_strategy.hpp"
 #include "strategies/builtin.hpp"
 #include "strategies/universe/microcap_index_bars.hpp"
+#include "test_support.hpp"
 
 namespace abt {
 namespace {
@@ -114,6 +116,47 @@ TEST(DerivedInstruments, AppendedAsATradableIndexColumn) {
     for (InstrumentId i = 0; i < base.instrument_count(); ++i)
       EXPECT_EQ(md.daily.field(Field::Close)(t, i), base.daily.field(Field::Close)(t, i));
   EXPECT_NE(md.fingerprint, base.fingerprint);
+}
+
+TEST(DerivedInstruments, TheMarketIsSharedNotCopied) {
+  MarketData base = tiny_market();
+  base.provenance.shares_observed_through = Date::from_ymd(2020, 11, 9);
+  base.provenance.shares_source = "gbbq test.csv";
+  const StrategyRegistry registry = registry_with_size_two_index();
+  const MarketData md = with_derived_instruments(base, {"tiny_microcap"}, registry);
+  // What the data can support stays known (its stale-share-capital warnings were lost before).
+  EXPECT_EQ(md.provenance, base.provenance);
+  const InstrumentId id = *md.find("TINY.IDX");
+  for (const auto* bars : {&md.daily, &*md.hourly}) {
+    const BarData& source = bars == &md.daily ? base.daily : *base.hourly;
+    for (int f = 0; f < kFieldCount; ++f) {
+      if (source.fields[f].empty()) continue;
+      const Panel& p = bars->fields[f];
+      EXPECT_EQ(p.data(), source.fields[f].data()) << "field " << f << ": the stocks' block was copied";
+      EXPECT_EQ(p.stored_cols(), base.instrument_count());
+      EXPECT_EQ(p.cols(), md.instrument_count());
+    }
+  }
+  for (const auto& [name, series] : base.series) EXPECT_EQ(md.series.at(name).data(), series.data());
+  // The appended column is the instrument's, and survives a dataset round trip as one contiguous block.
+  const auto dir = test::make_temp_dir("derived_dataset");
+  write_dataset(md, dir / "market.abtd");
+  const MarketData loaded = read_dataset(dir / "market.abtd");
+  EXPECT_EQ(loaded.fingerprint, compute_fingerprint(md));
+  EXPECT_FALSE(loaded.has_appended_columns());
+  for (int32_t t = 0; t < md.daily.rows(); ++t)
+    for (InstrumentId i = 0; i <= id; ++i) {
+      const float a = md.daily.field(Field::Close)(t, i), b = loaded.daily.field(Field::Close)(t, i);
+      EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << t << "," << i;
+    }
+  // Adding a second instrument keeps the first one's appended column.
+  StrategyRegistry two = registry_with_size_two_index();
+  two.add_instrument({"tiny_second", "TWO.IDX", "the same index again",
+                      [](const MarketData& d) { return microcap_index_bars(d, size_two()); }});
+  const MarketData both = with_derived_instruments(md, {"tiny_second"}, two);
+  EXPECT_EQ(both.daily.field(Field::Close).appended_cols(), 2);
+  EXPECT_EQ(both.daily.field(Field::Close)(2, id), 1150.0f);
+  EXPECT_EQ(both.daily.field(Field::Close)(2, id + 1), 1150.0f);
 }
 
 TEST(DerivedInstruments, ConfigErrorsNameTheEntry) {
