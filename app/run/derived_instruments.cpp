@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <limits>
 #include <set>
 
@@ -42,24 +41,6 @@ float derived_value(Field field, const DerivedBars& b, bool hourly, size_t row, 
     default:
       return kNaN;  // share counts
   }
-}
-
-/// `source` with `extra` more columns appended beside its stored block, which is shared, not copied: the new
-/// appended block (owned by `out`) holds `source`'s own appended columns, then `value(row, k)` for new column
-/// k.
-template <class Value>
-Panel append_columns(MarketData& out, const Panel& source, int32_t extra, Value value) {
-  const int32_t rows = source.rows(), kept = source.appended_cols(), wide = kept + extra;
-  std::vector<float> block(static_cast<size_t>(rows) * static_cast<size_t>(wide));
-  for (int32_t r = 0; r < rows; ++r) {
-    float* dst = block.data() + static_cast<size_t>(r) * static_cast<size_t>(wide);
-    if (kept > 0)
-      std::memcpy(dst, source.appended_data() + static_cast<size_t>(r) * static_cast<size_t>(kept),
-                  sizeof(float) * static_cast<size_t>(kept));
-    for (int32_t k = 0; k < extra; ++k) dst[kept + k] = value(r, k);
-  }
-  const Panel appended = out.adopt(std::move(block), rows, wide);
-  return Panel(source, appended.data(), wide);
 }
 
 void widen_bars(MarketData& out, BarData& bars, const BarData& source,

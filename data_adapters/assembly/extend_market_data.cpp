@@ -20,14 +20,7 @@ Panel widen(MarketData& out, const Panel& p, int32_t rows, int32_t old_cols, con
     for (int32_t r = 0; r < rows; ++r) buffer[static_cast<size_t>(r) * cols + old_cols] = value(r);
     return out.adopt(std::move(buffer), rows, cols);
   }
-  const int32_t kept = p.appended_cols(), wide = kept + 1;
-  std::vector<float> block(static_cast<size_t>(rows) * static_cast<size_t>(wide));
-  for (int32_t r = 0; r < rows; ++r) {
-    for (int32_t k = 0; k < kept; ++k) block[static_cast<size_t>(r) * wide + k] = p(r, p.stored_cols() + k);
-    block[static_cast<size_t>(r) * wide + kept] = value(r);
-  }
-  const Panel appended = out.adopt(std::move(block), rows, wide);
-  return Panel(p, appended.data(), wide);
+  return append_columns(out, p, 1, [&](int32_t r, int32_t) { return value(r); });
 }
 
 }  // namespace

@@ -103,6 +103,22 @@ std::shared_ptr<const T> derived_state(const MarketData& data, const std::string
   return data.derived().get<T>(data.fingerprint + "|" + settings, [&] { return compute(data); });
 }
 
+/// `source` with `extra` more columns appended beside its stored block, which is shared, not copied: the new
+/// appended block (owned by `owner`) holds `source`'s own appended columns, then value(row, k) for new column
+/// k in [0, extra). How instruments are added to a market without copying it (Panel).
+template <class Value>
+Panel append_columns(MarketData& owner, const Panel& source, int32_t extra, Value&& value) {
+  const int32_t rows = source.rows(), kept = source.appended_cols(), wide = kept + extra;
+  std::vector<float> block(static_cast<size_t>(rows) * static_cast<size_t>(wide));
+  for (int32_t r = 0; r < rows; ++r) {
+    float* dst = block.data() + static_cast<size_t>(r) * static_cast<size_t>(wide);
+    for (int32_t k = 0; k < kept; ++k) dst[k] = source(r, source.stored_cols() + k);
+    for (int32_t k = 0; k < extra; ++k) dst[kept + k] = value(r, k);
+  }
+  const Panel appended = owner.adopt(std::move(block), rows, wide);
+  return Panel(source, appended.data(), wide);
+}
+
 /// `data` with every panel in one contiguous block (copies of the panels that have appended columns).
 MarketData with_contiguous_panels(const MarketData& data);
 
