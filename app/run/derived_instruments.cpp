@@ -43,8 +43,9 @@ float derived_value(Field field, const DerivedBars& b, bool hourly, size_t row, 
   }
 }
 
-void widen_bars(MarketData& out, BarData& bars, const BarData& source,
-                const std::vector<DerivedBars>& derived, bool hourly) {
+/// `bars`: the rows of `source` with one appended column per derived instrument on every panel.
+void append_derived_bars(MarketData& out, BarData& bars, const BarData& source,
+                         const std::vector<DerivedBars>& derived, bool hourly) {
   bars.frequency = source.frequency;
   bars.stamps = source.stamps;
   bars.day_begin = source.day_begin;
@@ -145,8 +146,8 @@ MarketData with_derived_instruments(const MarketData& data, const std::vector<De
   out.share_storage(data);  // the stored blocks and series are `data`'s
   out.series = data.series;
   out.provenance = data.provenance;
-  widen_bars(out, out.daily, data.daily, derived, /*hourly=*/false);
-  if (data.hourly) widen_bars(out, out.hourly.emplace(), *data.hourly, derived, /*hourly=*/true);
+  append_derived_bars(out, out.daily, data.daily, derived, /*hourly=*/false);
+  if (data.hourly) append_derived_bars(out, out.hourly.emplace(), *data.hourly, derived, /*hourly=*/true);
   out.fingerprint = hash.hex();
   out.source = data.source + " + derived " + added;
   out.validate();
