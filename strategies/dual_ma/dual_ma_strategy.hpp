@@ -9,6 +9,7 @@
 
 #include "engine/strategy/params.hpp"
 #include "engine/strategy/strategy.hpp"
+#include "strategies/dual_ma/sma_window.hpp"
 
 namespace abt {
 
@@ -52,14 +53,15 @@ class DualMaStrategy final : public Strategy {
   static constexpr size_t kRecordedSymbols = 4;
 
  private:
-  void record_averages(Context& ctx, size_t k, int count);
+  void record_averages(Context& ctx, size_t k);
 
   Params params_;
   Frequency frequency_ = Frequency::Daily;
   std::vector<InstrumentId> ids_;
   std::vector<bool> long_;
   std::vector<WeightTarget> changes_;
-  std::vector<float> closes_, factors_;
+  std::vector<SmaWindow> windows_;  // per instrument: its last `slow` bars (sma_window.hpp)
+  int32_t bars_seen_ = 0;           // bars of frequency_ closed at the last on_bar
   DataHandle close_, adj_;
   bool adjusted_ = true;
   std::vector<SignalHandle> sig_fast_, sig_slow_, sig_long_;
