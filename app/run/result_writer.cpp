@@ -128,6 +128,8 @@ nlohmann::json result_document(const RunOutput& output) {
   const nlohmann::json delistings = {{"count", output.result.delistings.size()},
                                      {"loss", round_to_fen(delisting_loss)},
                                      {"items", delisted}};
+  if (output.tables_deferred)
+    throw InternalError("result.json of a run whose return tables were not computed (complete_tables)");
   nlohmann::json doc = {{"abt_version", ABT_VERSION},
                         {"config", output.resolved_config},
                         {"data", output.data_info},

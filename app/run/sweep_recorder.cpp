@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "app/run/backtest_runner.hpp"
 #include "app/run/config_file.hpp"
 #include "app/run/output_dir.hpp"
 #include "app/run/sweep_report.hpp"
@@ -163,6 +164,7 @@ void SweepRecorder::record_run(size_t slot, RunOutput output, const MarketData& 
   if (!out_dir_.empty()) {
     if (journal_) journal_->append({key, row, curve});
     if (keep_.mode == KeepPolicy::Mode::All) {
+      complete_tables(output);
       write_run_outputs(output, data, out_dir_ / variant_dir(row.variant));
       written = true;
     } else if (keep_.mode == KeepPolicy::Mode::Top) {
@@ -210,7 +212,10 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
     const auto held = std::find_if(held_.begin(), held_.end(),
                                    [&](const Held& h) { return h.row.variant.index == row.variant.index; });
     if (held != held_.end()) {
-      writes.push_back([dir, held] { write_directory(dir, run_output_files(held->output, *held->data)); });
+      writes.push_back([dir, held] {
+        complete_tables(held->output);
+        write_directory(dir, run_output_files(held->output, *held->data));
+      });
     } else {
       writes.push_back([dir, slot, &rerun, hash = row.trades_hash] {
         // Finished before a resume: its files are made again.
