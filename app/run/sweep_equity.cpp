@@ -8,24 +8,11 @@
 #include <sstream>
 #include <thread>
 
+#include "app/run/number_format.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
 namespace {
-
-/// Appends `value` with `decimals` digits after the point, as printf("%.*f") writes it (std::to_chars with a
-/// precision is exact, like printf, and much faster).
-void append_fixed(std::string& out, double value, int decimals) {
-  char buf[64];
-  const auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-  if (result.ec == std::errc()) {
-    out.append(buf, result.ptr);
-    return;
-  }
-  char big[512];
-  const int n = std::snprintf(big, sizeof big, "%.*f", decimals, value);
-  out.append(big, static_cast<size_t>(std::max(0, std::min<int>(n, sizeof big - 1))));
-}
 
 void append_date(std::string& out, Date d) {
   int y = 0, m = 0, day = 0;
