@@ -52,21 +52,25 @@ VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::st
   return curve;
 }
 
-std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads) {
+std::string sweep_equity_csv(const std::vector<VariantCurve>& all, unsigned threads) {
+  std::vector<const VariantCurve*> curves;  // by variant index
+  curves.reserve(all.size());
+  for (const VariantCurve& c : all) curves.push_back(&c);
   std::sort(curves.begin(), curves.end(),
-            [](const VariantCurve& a, const VariantCurve& b) { return a.index < b.index; });
+            [](const VariantCurve* a, const VariantCurve* b) { return a->index < b->index; });
   // The union of the dates; most sweeps share one calendar, so each curve is usually aligned to it.
   std::vector<Date> dates;
-  for (const VariantCurve& c : curves)
-    if (c.dates != dates) {
+  for (const VariantCurve* c : curves)
+    if (c->dates != dates) {
       std::vector<Date> merged;
-      std::set_union(dates.begin(), dates.end(), c.dates.begin(), c.dates.end(), std::back_inserter(merged));
+      std::set_union(dates.begin(), dates.end(), c->dates.begin(), c->dates.end(),
+                     std::back_inserter(merged));
       dates = std::move(merged);
     }
-  const bool with_benchmark = !curves.empty() && !curves.front().benchmark.empty();
+  const bool with_benchmark = !curves.empty() && !curves.front()->benchmark.empty();
   std::string out = "date";
   if (with_benchmark) out += ",benchmark";
-  for (const VariantCurve& c : curves) out.append(",").append(c.id);
+  for (const VariantCurve* c : curves) out.append(",").append(c->id);
   out += '\n';
   // Rows [begin, end) of the table; blocks of rows are formatted on `threads` threads and joined in order.
   auto rows = [&](size_t begin, size_t end) {
@@ -74,20 +78,20 @@ std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads)
     text.reserve((end - begin) * (12 + curves.size() * 12));
     std::vector<size_t> cursor(curves.size());
     for (size_t k = 0; k < curves.size(); ++k)
-      cursor[k] = std::lower_bound(curves[k].dates.begin(), curves[k].dates.end(), dates[begin]) -
-                  curves[k].dates.begin();
+      cursor[k] = std::lower_bound(curves[k]->dates.begin(), curves[k]->dates.end(), dates[begin]) -
+                  curves[k]->dates.begin();
     for (size_t r = begin; r < end; ++r) {
       const Date date = dates[r];
       append_date(text, date);
       if (with_benchmark) {
         text += ',';
-        const VariantCurve& first = curves.front();
+        const VariantCurve& first = *curves.front();
         if (cursor[0] < first.dates.size() && first.dates[cursor[0]] == date)
           append_fixed(text, first.benchmark[cursor[0]], 4);
       }
       for (size_t k = 0; k < curves.size(); ++k) {
         text += ',';
-        const VariantCurve& c = curves[k];
+        const VariantCurve& c = *curves[k];
         if (cursor[k] < c.dates.size() && c.dates[cursor[k]] == date)
           append_fixed(text, c.nav[cursor[k]++], 2);
       }

@@ -74,12 +74,31 @@ bool is_variant_entry(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+/// The tasks of write_sweep_outputs but sweep.json: each formats and writes one file.
+std::vector<std::function<void()>> table_tasks(const std::filesystem::path& dir, const SweepHeader& header,
+                                               const std::vector<SweepRow>& ranked,
+                                               const std::vector<VariantCurve>& curves,
+                                               const nlohmann::json& walk_forward, unsigned threads) {
+  // The arguments outlive the tasks (run before the caller returns).
+  const SweepHeader* h = &header;
+  const std::vector<SweepRow>* r = &ranked;
+  const std::vector<VariantCurve>* c = &curves;
+  const nlohmann::json* w = &walk_forward;
+  return {
+      [=] { write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(*c, threads)); },
+      [=] { write_file_atomically(dir / "sweep.html", sweep_html(*h, *r, *c, *w)); },
+      [=] { write_file_atomically(dir / "sweep.csv", sweep_csv(*h, *r)); },
+  };
+}
+
+}  // namespace
+
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
                          const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
                          const nlohmann::json& walk_forward, unsigned threads) {
-  write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(curves, threads));
-  write_file_atomically(dir / "sweep.html", sweep_html(header, ranked, curves, walk_forward));
-  write_file_atomically(dir / "sweep.csv", sweep_csv(header, ranked));
+  run_tasks(table_tasks(dir, header, ranked, curves, walk_forward, threads), threads);
   write_file_atomically(dir / "sweep.json", sweep_json(header, ranked).dump(2) + "\n");
 }
 
@@ -223,7 +242,16 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
       });
     }
   }
-  run_tasks(writes, threads_);
+  // The sweep's tables are written while the kept directories are (the files are independent);
+  // sweep.json, which marks the sweep complete, comes last.
+  std::vector<VariantCurve> curves;  // moved out: finish is the recorder's last use of them
+  for (size_t slot = 0; slot < variants_.size(); ++slot)
+    if (rows_[slot] && rows_[slot]->status == "ok") curves.push_back(std::move(curves_[slot]));
+  header_.complete = complete;
+  std::vector<std::function<void()>> tables =
+      table_tasks(out_dir_, header_, ranked, curves, walk_forward, threads_);
+  tables.insert(tables.end(), writes.begin(), writes.end());  // the largest file first
+  run_tasks(tables, threads_);
   held_.clear();
   // Variant directories of earlier sweeps (or of variants no longer kept) do not describe this sweep.
   const auto variants_dir = out_dir_ / "variants";
@@ -237,11 +265,7 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
     for (const auto& path : stale) std::filesystem::remove_all(path, ec);
     if (std::filesystem::is_empty(variants_dir, ec)) std::filesystem::remove(variants_dir, ec);
   }
-  std::vector<VariantCurve> curves;
-  for (size_t slot = 0; slot < variants_.size(); ++slot)
-    if (rows_[slot] && rows_[slot]->status == "ok") curves.push_back(curves_[slot]);
-  header_.complete = complete;
-  write_sweep_outputs(out_dir_, header_, ranked, curves, walk_forward, threads_);
+  write_file_atomically(out_dir_ / "sweep.json", sweep_json(header_, ranked).dump(2) + "\n");
   if (complete && journal_) journal_->remove();
   journal_.reset();
   return ranked;
