@@ -1,5 +1,6 @@
 #include "strategies/smallcap_lowvol/lowvol_volatility.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -54,6 +55,43 @@ double VolatilityMemo::at(int32_t day, int32_t id) const {
     value.store(v, std::memory_order_relaxed);
   }
   return v;
+}
+
+void VolatilityMemo::fill(int32_t day, std::span<const int32_t> ids) const {
+  if (day < 0 || day >= data_.calendar.size()) throw InternalError("VolatilityMemo::fill: day out of range");
+  std::atomic<double>* values = values_of(day);
+  std::vector<int32_t> missing;
+  for (const int32_t id : ids) {
+    if (id < 0 || id >= instruments_) throw InternalError("VolatilityMemo::fill: instrument out of range");
+    if (values[id].load(std::memory_order_relaxed) == kUnset) missing.push_back(id);
+  }
+  if (missing.empty()) return;
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  const BarData& daily = data_.daily;
+  const Panel& close = daily.field(Field::Close);
+  const Panel& volume = daily.field(Field::Volume);
+  const Panel* adj = daily.has(Field::AdjFactor) ? &daily.field(Field::AdjFactor) : nullptr;
+  const int32_t count = std::min(window_, day + 1);
+  const int32_t first = day - count + 1;
+  const size_t n = missing.size(), width = static_cast<size_t>(count);
+  // Instrument j's window at [j * width, (j + 1) * width), oldest first, as compute() builds it.
+  std::vector<double> adjusted(n * width), scratch(width);
+  std::unique_ptr<bool[]> traded = std::make_unique<bool[]>(n * width);
+  for (int32_t k = 0; k < count; ++k) {
+    const std::span<const float> closes = close.row(first + k), volumes = volume.row(first + k);
+    const std::span<const float> factors = adj ? adj->row(first + k) : std::span<const float>();
+    for (size_t j = 0; j < n; ++j) {
+      const auto col = static_cast<size_t>(missing[j]);
+      const double factor = adj ? factors[col] : 1.0;
+      adjusted[j * width + static_cast<size_t>(k)] = double{closes[col]} * factor;
+      traded[j * width + static_cast<size_t>(k)] = volumes[col] > 0;
+    }
+  }
+  for (size_t j = 0; j < n; ++j)
+    values[missing[j]].store(LowvolSelector::window_volatility(&adjusted[j * width], &traded[j * width],
+                                                               count, min_valid_, scratch.data()),
+                             std::memory_order_relaxed);
 }
 
 double VolatilityMemo::compute(int32_t day, int32_t id) const {
