@@ -6,7 +6,9 @@
 #include <limits>
 
 #include "engine/core/error.hpp"
+#include "engine/data/market_data.hpp"
 #include "strategies/common/param_lookup.hpp"
+#include "strategies/dual_ma/window_sums.hpp"
 
 namespace abt {
 namespace {
@@ -40,10 +42,19 @@ void DualMaStrategy::on_start(Context& ctx) {
   adjusted_ = params_.price == "adjusted";
   if (adjusted_) adj_ = ctx.field(frequency_, "adj_factor");
   ctx.subscribe(frequency_);
+  const MarketData* data = ctx.market_data();
+  const BarData* bars = data ? data->bars(frequency_) : nullptr;
+  // The recorded sums are shared (window_sums.hpp) when the views read the data's own panels.
+  const bool shared = bars && bars->find_field("close") == close_.panel &&
+                      (!adjusted_ || bars->find_field("adj_factor") == adj_.panel);
   for (size_t k = 0; k < std::min(params_.symbols.size(), kRecordedSymbols); ++k) {
     sig_fast_.push_back(ctx.declare_signal(params_.symbols[k] + "_fast", frequency_));
     sig_slow_.push_back(ctx.declare_signal(params_.symbols[k] + "_slow", frequency_));
     sig_long_.push_back(ctx.declare_signal(params_.symbols[k] + "_long", frequency_));
+    fast_sums_.push_back(shared ? shared_window_sums(*data, frequency_, adjusted_, ids_[k], params_.fast)
+                                : nullptr);
+    slow_sums_.push_back(shared ? shared_window_sums(*data, frequency_, adjusted_, ids_[k], params_.slow)
+                                : nullptr);
   }
 }
 
@@ -63,8 +74,16 @@ int DualMaStrategy::signal(const float* closes, const float* factors, int count,
 void DualMaStrategy::record_averages(Context& ctx, size_t k) {
   const SmaWindow& window = windows_[k];
   const bool full = window.count() >= params_.slow;
-  ctx.record(sig_fast_[k], full ? window.sum_of_last(params_.fast) / params_.fast : ind_nan());
-  ctx.record(sig_slow_[k], full ? window.sum_of_last(params_.slow) / params_.slow : ind_nan());
+  double fast = ind_nan(), slow = ind_nan();
+  if (full && fast_sums_[k] && slow_sums_[k]) {  // the same sums, added once for every run on the data
+    fast = fast_sums_[k]->at(bars_seen_ - 1);
+    slow = slow_sums_[k]->at(bars_seen_ - 1);
+  } else if (full) {
+    fast = window.sum_of_last(params_.fast);
+    slow = window.sum_of_last(params_.slow);
+  }
+  ctx.record(sig_fast_[k], full ? fast / params_.fast : ind_nan());
+  ctx.record(sig_slow_[k], full ? slow / params_.slow : ind_nan());
   ctx.record(sig_long_[k], long_[k] ? 1.0 : 0.0);
 }
 
