@@ -30,43 +30,51 @@ inline constexpr double kPowersOfTen[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1
 
 }  // namespace number_format_detail
 
-/// Appends `value` with exactly `decimals` digits after the point to `out`, e.g. 0.125 with 2 -> "0.13"
-/// (round-half-even of the exact binary value, as printf). NaN and infinities as printf writes them.
+/// The fast path of append_fixed: writes the text of `value` at `p` (at most kFastFixedChars characters) and
+/// returns its end, or nullptr (nothing written) when the value needs the general conversion.
 ///
-/// Fast path (most values of the result files): |value| x 10^decimals below 2^42, scaled in one double
-/// multiplication (error at most half an ulp, under 2^-11) and rounded to the nearest integer, which is the
-/// correctly rounded result whenever the fraction of the product is more than 2^-10 from one half; other
-/// values (near a tie, large, NaN, infinite, more than 8 decimals) go through std::to_chars.
-inline void append_fixed(std::string& out, double value, int decimals) {
+/// |value| x 10^decimals below 2^42 is scaled in one double multiplication (error at most half an ulp,
+/// under 2^-11) and rounded to the nearest integer, which is the correctly rounded result whenever the
+/// fraction of the product is more than 2^-10 from one half; other values (near a tie, large, NaN,
+/// infinite, more than 8 decimals) are left to std::to_chars.
+inline constexpr size_t kFastFixedChars = 24;
+inline char* put_fixed_fast(char* p, double value, int decimals) {
   using namespace number_format_detail;
-  if (decimals >= 0 && decimals <= 8) {
-    const double magnitude = std::signbit(value) ? -value : value;
-    const double x = magnitude * kPowersOfTen[decimals];
-    if (x < 4398046511104.0) {  // 2^42; false for NaN and infinities
-      const double whole = std::floor(x);
-      const double fraction = x - whole;  // exact
-      if (std::fabs(fraction - 0.5) > 0.0009765625) {
-        const auto n = static_cast<uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
-        char buf[40];
-        char* end = buf + sizeof buf;
-        char* p = end;
-        uint64_t rest = n;
-        for (int d = 0; d < decimals; ++d) {
-          *--p = static_cast<char>('0' + rest % 10);
-          rest /= 10;
-        }
-        if (decimals > 0) *--p = '.';
-        do {
-          *--p = static_cast<char>('0' + rest % 10);
-          rest /= 10;
-        } while (rest > 0);
-        if (std::signbit(value)) *--p = '-';
-        out.append(p, end);
-        return;
-      }
-    }
+  if (decimals < 0 || decimals > 8) return nullptr;
+  const double magnitude = std::signbit(value) ? -value : value;
+  const double x = magnitude * kPowersOfTen[decimals];
+  if (!(x < 4398046511104.0)) return nullptr;  // 2^42; also NaN and infinities
+  const double whole = std::floor(x);
+  const double fraction = x - whole;  // exact
+  if (!(std::fabs(fraction - 0.5) > 0.0009765625)) return nullptr;
+  uint64_t rest = static_cast<uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
+  char digits[kFastFixedChars];
+  char* end = digits + sizeof digits;
+  char* q = end;
+  for (int d = 0; d < decimals; ++d) {
+    *--q = static_cast<char>('0' + rest % 10);
+    rest /= 10;
   }
-  append_fixed_exact(out, value, decimals);
+  if (decimals > 0) *--q = '.';
+  do {
+    *--q = static_cast<char>('0' + rest % 10);
+    rest /= 10;
+  } while (rest > 0);
+  if (std::signbit(value)) *--q = '-';
+  while (q < end) *p++ = *q++;
+  return p;
+}
+
+/// Appends `value` with exactly `decimals` digits after the point to `out`, e.g. 0.125 with 2 -> "0.13"
+/// (round-half-even of the exact binary value, as printf). NaN and infinities as printf writes them. Most
+/// values take put_fixed_fast's integer arithmetic, the others std::to_chars.
+inline void append_fixed(std::string& out, double value, int decimals) {
+  char buf[kFastFixedChars];
+  if (const char* end = put_fixed_fast(buf, value, decimals)) {
+    out.append(buf, static_cast<size_t>(end - buf));
+    return;
+  }
+  number_format_detail::append_fixed_exact(out, value, decimals);
 }
 
 /// `value` with exactly `decimals` digits after the point, e.g. format_fixed(0.125, 2) == "0.13".

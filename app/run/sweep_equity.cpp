@@ -74,29 +74,54 @@ std::string sweep_equity_csv(const std::vector<VariantCurve>& all, unsigned thre
   out += '\n';
   // Rows [begin, end) of the table; blocks of rows are formatted on `threads` threads and joined in order.
   auto rows = [&](size_t begin, size_t end) {
-    std::string text;
-    text.reserve((end - begin) * (12 + curves.size() * 12));
+    // Written through a pointer into `text` (grown as needed): most cells are put_fixed_fast's.
+    std::string text((end - begin) * (12 + curves.size() * 12), '\0');
+    size_t used = 0;
+    const auto room = [&](size_t n) {
+      if (text.size() - used < n) text.resize(std::max(2 * text.size(), used + n));
+      return text.data() + used;
+    };
+    const auto put_text = [&](const std::string& s) {
+      std::copy(s.begin(), s.end(), room(s.size()));
+      used += s.size();
+    };
+    const auto put_cell = [&](bool present, double value, int decimals) {  // ",value" or ","
+      char* p = room(kFastFixedChars + 1);
+      *p++ = ',';
+      ++used;
+      if (!present) return;
+      if (const char* e = put_fixed_fast(p, value, decimals)) {
+        used = static_cast<size_t>(e - text.data());
+      } else {
+        std::string slow;
+        append_fixed(slow, value, decimals);
+        put_text(slow);
+      }
+    };
     std::vector<size_t> cursor(curves.size());
     for (size_t k = 0; k < curves.size(); ++k)
       cursor[k] = std::lower_bound(curves[k]->dates.begin(), curves[k]->dates.end(), dates[begin]) -
                   curves[k]->dates.begin();
+    std::string date_text;
     for (size_t r = begin; r < end; ++r) {
       const Date date = dates[r];
-      append_date(text, date);
+      date_text.clear();
+      append_date(date_text, date);
+      put_text(date_text);
       if (with_benchmark) {
-        text += ',';
         const VariantCurve& first = *curves.front();
-        if (cursor[0] < first.dates.size() && first.dates[cursor[0]] == date)
-          append_fixed(text, first.benchmark[cursor[0]], 4);
+        const bool present = cursor[0] < first.dates.size() && first.dates[cursor[0]] == date;
+        put_cell(present, present ? first.benchmark[cursor[0]] : 0.0, 4);
       }
       for (size_t k = 0; k < curves.size(); ++k) {
-        text += ',';
         const VariantCurve& c = *curves[k];
-        if (cursor[k] < c.dates.size() && c.dates[cursor[k]] == date)
-          append_fixed(text, c.nav[cursor[k]++], 2);
+        const bool present = cursor[k] < c.dates.size() && c.dates[cursor[k]] == date;
+        put_cell(present, present ? c.nav[cursor[k]++] : 0.0, 2);
       }
-      text += '\n';
+      *room(1) = '\n';
+      ++used;
     }
+    text.resize(used);
     return text;
   };
   const size_t blocks = std::max<size_t>(1, std::min<size_t>(threads, dates.size() / 64));
