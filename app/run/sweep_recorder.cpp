@@ -98,8 +98,11 @@ std::vector<std::function<void()>> table_tasks(const std::filesystem::path& dir,
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
                          const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
                          const nlohmann::json& walk_forward, unsigned threads) {
-  run_tasks(table_tasks(dir, header, ranked, curves, walk_forward, threads), threads);
-  write_file_atomically(dir / "sweep.json", sweep_json(header, ranked).dump(2) + "\n");
+  std::vector<std::function<void()>> tasks = table_tasks(dir, header, ranked, curves, walk_forward, threads);
+  std::string json;  // formatted with the others, written last
+  tasks.push_back([&] { json = sweep_json(header, ranked).dump(2) + "\n"; });
+  run_tasks(tasks, threads);
+  write_file_atomically(dir / "sweep.json", json);
 }
 
 SweepRecorder::SweepRecorder(SweepHeader header, std::vector<SweepVariant> variants,
@@ -251,6 +254,8 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
   std::vector<std::function<void()>> tables =
       table_tasks(out_dir_, header_, ranked, curves, walk_forward, threads_);
   tables.insert(tables.end(), writes.begin(), writes.end());  // the largest file first
+  std::string json;                                           // formatted with the others, written last
+  tables.push_back([&] { json = sweep_json(header_, ranked).dump(2) + "\n"; });
   run_tasks(tables, threads_);
   held_.clear();
   // Variant directories of earlier sweeps (or of variants no longer kept) do not describe this sweep.
@@ -265,7 +270,7 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
     for (const auto& path : stale) std::filesystem::remove_all(path, ec);
     if (std::filesystem::is_empty(variants_dir, ec)) std::filesystem::remove(variants_dir, ec);
   }
-  write_file_atomically(out_dir_ / "sweep.json", sweep_json(header_, ranked).dump(2) + "\n");
+  write_file_atomically(out_dir_ / "sweep.json", json);
   if (complete && journal_) journal_->remove();
   journal_.reset();
   return ranked;
