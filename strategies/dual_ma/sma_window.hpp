@@ -34,12 +34,11 @@ inline int64_t grid_units(double price) {
   return scaled - static_cast<double>(t) >= 0.5 ? t + 1 : t;
 }
 
-/// a / b > c / d, exactly, for a, c >= 0 and b, d >= 1 (integer parts first, then the remainders, whose
-/// cross products stay below b x d: no overflow).
+/// a / b > c / d, exactly, for a, c >= 0 and b, d >= 1: a x d > c x b in 128-bit integers (no overflow for
+/// 64-bit sums and window lengths; no division).
 inline bool ratio_greater(int64_t a, int64_t b, int64_t c, int64_t d) {
-  const int64_t qa = a / b, qc = c / d;
-  if (qa != qc) return qa > qc;
-  return (a % b) * d > (c % d) * b;
+  __extension__ using Wide = __int128;
+  return static_cast<Wide>(a) * d > static_cast<Wide>(c) * b;
 }
 
 }  // namespace dual_ma
