@@ -10,8 +10,10 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "engine/data/market_data.hpp"
 
@@ -44,6 +46,15 @@ class VolatilityMemo {
   int32_t instruments_;
   // One lazily allocated row of values per calendar day (kUnset until computed).
   std::unique_ptr<std::atomic<std::atomic<double>*>[]> days_;
+  // Per instrument: the adjusted closes and traded flags of the rows [first, first + size) that fill() read
+  // (one span; a candidate again on a later rebalance day reads only the rows since).
+  struct Column {
+    std::mutex mutex;
+    int32_t first = 0;
+    std::vector<double> adjusted;
+    std::vector<unsigned char> traded;
+  };
+  std::unique_ptr<Column[]> columns_;
 };
 
 /// The memo of `data` for these settings from data.derived() (created on first use, then shared).
