@@ -89,13 +89,15 @@ void DualMaStrategy::record_averages(Context& ctx, size_t k) {
 
 void DualMaStrategy::on_bar(Context& ctx, Frequency frequency) {
   if (frequency != frequency_) return;
-  const HistoryView closes = ctx.history(close_, params_.slow);
-  const HistoryView factors = adjusted_ ? ctx.history(adj_, params_.slow) : HistoryView();
-  // Bars closed so far (a view clips its length at the first row). The windows hold the bars up to the
-  // previous call: the bars since then are appended, or the windows refilled when they are further back.
-  const int32_t bars = ctx.history(close_, std::numeric_limits<int32_t>::max()).size();
-  const bool advance = bars_seen_ > 0 && bars > bars_seen_ && bars - bars_seen_ <= closes.size();
-  const int32_t first_lag = advance ? bars - bars_seen_ - 1 : closes.size() - 1;
+  // Every bar closed so far (a view clips its length at the first row): its size is the count of bars. The
+  // windows hold the bars up to the previous call: the bars since then are appended, or the windows refilled
+  // with the last `slow` when they are further back.
+  constexpr int32_t kAll = std::numeric_limits<int32_t>::max();
+  const HistoryView closes = ctx.history(close_, kAll);
+  const HistoryView factors = adjusted_ ? ctx.history(adj_, kAll) : HistoryView();
+  const int32_t bars = closes.size(), held = std::min(bars, params_.slow);
+  const bool advance = bars_seen_ > 0 && bars > bars_seen_ && bars - bars_seen_ <= held;
+  const int32_t first_lag = advance ? bars - bars_seen_ - 1 : held - 1;
   bars_seen_ = bars;
   const double weight = params_.weight > 0 ? params_.weight : 1.0 / static_cast<double>(ids_.size());
   changes_.clear();
