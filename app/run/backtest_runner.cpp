@@ -47,8 +47,19 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
     return levels_of(data, &derived_panel, 0, first, last);
   }
   if (const auto id = data.find(name)) {
-    panel = &data.daily.field(Field::Close);
-    col = *id;
+    // An instrument's levels are the same for every run of a sweep over the same days: computed once per
+    // (instrument, days) as derived state of the data, and copied.
+    const std::string key = std::string("benchmark_levels instrument=")
+                                .append(std::to_string(*id))
+                                .append(" first=")
+                                .append(std::to_string(first))
+                                .append(" last=")
+                                .append(std::to_string(last));
+    const auto shared = derived_state<std::vector<double>>(data, key, [&](const MarketData& d) {
+      return std::make_shared<const std::vector<double>>(
+          levels_of(d, &d.daily.field(Field::Close), *id, first, last));
+    });
+    return *shared;
   } else if (const auto it = data.series.find(name); it != data.series.end()) {
     panel = &it->second;
   } else if (const DerivedSeriesInfo* derived = registry ? registry->find_series(name) : nullptr) {
