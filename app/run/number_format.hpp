@@ -28,6 +28,27 @@ inline void append_fixed_exact(std::string& out, double value, int decimals) {
 
 inline constexpr double kPowersOfTen[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
+/// Writes scaled / 10^D, a point and the D digits of scaled % 10^D (zero padded) at p; returns the end.
+template <int D>
+char* put_scaled(char* p, uint64_t scaled) {
+  constexpr uint64_t kScale = [] {
+    uint64_t s = 1;
+    for (int i = 0; i < D; ++i) s *= 10;
+    return s;
+  }();
+  p = std::to_chars(p, p + 20, scaled / kScale).ptr;
+  if constexpr (D > 0) {
+    *p++ = '.';
+    uint64_t rest = scaled % kScale;
+    for (int i = D - 1; i >= 0; --i) {
+      p[i] = static_cast<char>('0' + rest % 10);
+      rest /= 10;
+    }
+    p += D;
+  }
+  return p;
+}
+
 }  // namespace number_format_detail
 
 /// The fast path of append_fixed: writes the text of `value` at `p` (at most kFastFixedChars characters) and
@@ -47,22 +68,28 @@ inline char* put_fixed_fast(char* p, double value, int decimals) {
   const double whole = std::floor(x);
   const double fraction = x - whole;  // exact
   if (!(std::fabs(fraction - 0.5) > 0.0009765625)) return nullptr;
-  uint64_t rest = static_cast<uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
-  char digits[kFastFixedChars];
-  char* end = digits + sizeof digits;
-  char* q = end;
-  for (int d = 0; d < decimals; ++d) {
-    *--q = static_cast<char>('0' + rest % 10);
-    rest /= 10;
+  const uint64_t scaled = static_cast<uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
+  if (std::signbit(value)) *p++ = '-';
+  switch (decimals) {  // a constant divisor for each count of decimals
+    case 0:
+      return number_format_detail::put_scaled<0>(p, scaled);
+    case 1:
+      return number_format_detail::put_scaled<1>(p, scaled);
+    case 2:
+      return number_format_detail::put_scaled<2>(p, scaled);
+    case 3:
+      return number_format_detail::put_scaled<3>(p, scaled);
+    case 4:
+      return number_format_detail::put_scaled<4>(p, scaled);
+    case 5:
+      return number_format_detail::put_scaled<5>(p, scaled);
+    case 6:
+      return number_format_detail::put_scaled<6>(p, scaled);
+    case 7:
+      return number_format_detail::put_scaled<7>(p, scaled);
+    default:
+      return number_format_detail::put_scaled<8>(p, scaled);
   }
-  if (decimals > 0) *--q = '.';
-  do {
-    *--q = static_cast<char>('0' + rest % 10);
-    rest /= 10;
-  } while (rest > 0);
-  if (std::signbit(value)) *--q = '-';
-  while (q < end) *p++ = *q++;
-  return p;
 }
 
 /// Appends `value` with exactly `decimals` digits after the point to `out`, e.g. 0.125 with 2 -> "0.13"
