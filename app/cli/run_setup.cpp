@@ -1,7 +1,7 @@
 #include "app/cli/run_setup.hpp"
 
-#include "engine/core/error.hpp"
 #include "app/run/backtest_runner.hpp"
+#include "engine/core/error.hpp"
 #include "strategies/builtin.hpp"
 
 namespace abt::cli {
@@ -37,9 +37,9 @@ const LoadedData& RunSetup::data(RunConfig& config) {
 }
 
 RunOutput RunSetup::run(const RunConfig& config, const MarketData& data,
-                        std::function<void(int32_t, int32_t)> on_day_done) const {
+                        std::function<void(int32_t, int32_t)> on_day_done, bool with_tables) const {
   try {
-    RunOutput output = run_backtest(config, data, registry_, std::move(on_day_done));
+    RunOutput output = run_backtest(config, data, registry_, std::move(on_day_done), with_tables);
     output.plugins = provenance(config);
     return output;
   } catch (const StrategyError& e) {

@@ -45,9 +45,9 @@ class RunSetup {
   /// Runs a parsed config on its data (run_backtest) and records the provenance of its plugins in the
   /// output. A StrategyError names where the strategy came from ("plugin libx.so", "built-in" or the origin
   /// given to add_strategy). Only reads
-  /// the setup: safe to call from several threads at once.
+  /// the setup: safe to call from several threads at once. `with_tables` as run_backtest's.
   RunOutput run(const RunConfig& config, const MarketData& data,
-                std::function<void(int32_t, int32_t)> on_day_done = {}) const;
+                std::function<void(int32_t, int32_t)> on_day_done = {}, bool with_tables = true) const;
 
   /// The plugins a run of `config` uses: those of --plugin, then the config's, each once
   /// ([LoadedPlugin::to_json], empty when none).

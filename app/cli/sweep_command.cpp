@@ -305,7 +305,9 @@ int sweep_command(const std::vector<std::string>& args) {
         if (g_stop_requested.load()) return;
         SweepRow failed;
         try {
-          recorder.record_run(i, setup.run(configs[i], data[i]->data), data[i]->data, keys[i]);
+          // The return tables are made only for the variants whose files are written (the recorder's).
+          recorder.record_run(i, setup.run(configs[i], data[i]->data, {}, /*with_tables=*/false),
+                              data[i]->data, keys[i]);
           variant_ran();
           return;
         } catch (const UserError& e) {

@@ -59,7 +59,8 @@ nlohmann::json run_walk_forward(RunSetup& setup, const nlohmann::json& base,
         SweepRow& row = rows[i];
         row.variant = *jobs_list[i].variant;
         try {
-          row.metrics = metrics_to_json(setup.run(jobs_list[i].config, jobs_list[i].data->data).metrics);
+          row.metrics = metrics_to_json(
+              setup.run(jobs_list[i].config, jobs_list[i].data->data, {}, /*with_tables=*/false).metrics);
         } catch (const UserError& e) {
           row.status = "error";
           row.error = e.what();

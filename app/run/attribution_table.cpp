@@ -28,8 +28,8 @@ std::string csv_line(const std::string& step, const std::string& label, bool ran
                      const nlohmann::json& delta, const std::string& note) {
   std::string line = csv_field(step) + "," + csv_field(label) + "," + (ran ? "true" : "false");
   for (const std::string& name : attribution_delta_metrics()) {
-    line += std::string(",") + number(m[name]);
-    line += std::string(",") + (delta.is_null() ? std::string() : number(delta[name]));
+    line.append(",").append(number(m[name]));
+    line.append(",").append(delta.is_null() ? std::string() : number(delta[name]));
   }
   return line + "," + csv_field(note) + "\n";
 }

@@ -47,8 +47,19 @@ std::vector<double> benchmark_levels(const MarketData& data, const std::string& 
     return levels_of(data, &derived_panel, 0, first, last);
   }
   if (const auto id = data.find(name)) {
-    panel = &data.daily.field(Field::Close);
-    col = *id;
+    // An instrument's levels are the same for every run of a sweep over the same days: computed once per
+    // (instrument, days) as derived state of the data, and copied.
+    const std::string key = std::string("benchmark_levels instrument=")
+                                .append(std::to_string(*id))
+                                .append(" first=")
+                                .append(std::to_string(first))
+                                .append(" last=")
+                                .append(std::to_string(last));
+    const auto shared = derived_state<std::vector<double>>(data, key, [&](const MarketData& d) {
+      return std::make_shared<const std::vector<double>>(
+          levels_of(d, &d.daily.field(Field::Close), *id, first, last));
+    });
+    return *shared;
   } else if (const auto it = data.series.find(name); it != data.series.end()) {
     panel = &it->second;
   } else if (const DerivedSeriesInfo* derived = registry ? registry->find_series(name) : nullptr) {
@@ -153,7 +164,7 @@ nlohmann::json resolve_path_params(const StrategyInfo& info, const nlohmann::jso
 }  // namespace
 
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
-                       std::function<void(int32_t, int32_t)> on_day_done) {
+                       std::function<void(int32_t, int32_t)> on_day_done, bool with_tables) {
   const StrategyInfo& info = registry.get(config.strategy_name);
   auto strategy =
       info.create(resolve_path_params(info, config.strategy_params, config.base_dir), "strategy.params");
@@ -278,16 +289,24 @@ RunOutput run_backtest(const RunConfig& config, const MarketData& data, const St
   mo.days_per_year = config.days_per_year;
   mo.risk_free_rate = config.risk_free_rate;
   out.metrics = compute_metrics(out.result, out.benchmark, mo);
+  out.tables_deferred = true;
+  if (with_tables) complete_tables(out);
+  return out;
+}
+
+void complete_tables(RunOutput& output) {
+  if (!output.tables_deferred) return;
   std::vector<Date> dates;
   std::vector<double> navs;
-  dates.reserve(out.result.daily.size());
-  navs.reserve(out.result.daily.size());
-  for (const DailyRecord& d : out.result.daily) {
+  dates.reserve(output.result.daily.size());
+  navs.reserve(output.result.daily.size());
+  for (const DailyRecord& d : output.result.daily) {
     dates.push_back(d.date);
     navs.push_back(d.nav);
   }
-  out.tables = compute_tables(dates, navs, config.capital, out.benchmark);
-  return out;
+  output.tables =
+      compute_tables(dates, navs, output.resolved_config.at("capital").get<double>(), output.benchmark);
+  output.tables_deferred = false;
 }
 
 }  // namespace abt

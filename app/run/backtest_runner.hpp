@@ -21,8 +21,14 @@ void note_survivorship(const MarketData& data, int32_t first, int32_t last, Warn
 /// params (engine/strategy/path_param.hpp) are resolved against config.base_dir before the strategy is built;
 /// the resolved config echoes them as written.
 /// `on_day_done` (optional) receives (days done, days total) after every trading day, for progress display.
+/// `with_tables` false leaves the output's return tables to complete_tables() (tables_deferred): the same
+/// tables, computed only for a run whose files are written.
 RunOutput run_backtest(const RunConfig& config, const MarketData& data, const StrategyRegistry& registry,
-                       std::function<void(int32_t, int32_t)> on_day_done = {});
+                       std::function<void(int32_t, int32_t)> on_day_done = {}, bool with_tables = true);
+
+/// Computes the return tables of a run made without them (a no-op when they are there): exactly the
+/// tables run_backtest computes, from the daily records, the benchmark levels and the configured capital.
+void complete_tables(RunOutput& output);
 
 /// Levels of `name` (an instrument's close, an external series, or else a derived series of `registry` such
 /// as "microcap_index", computed over the whole data and stored as float32) on calendar days [first, last],

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 
 #include "app/run/number_format.hpp"
 #include "app/run/output_dir.hpp"
@@ -128,6 +129,8 @@ nlohmann::json result_document(const RunOutput& output) {
   const nlohmann::json delistings = {{"count", output.result.delistings.size()},
                                      {"loss", round_to_fen(delisting_loss)},
                                      {"items", delisted}};
+  if (output.tables_deferred)
+    throw InternalError("result.json of a run whose return tables were not computed (complete_tables)");
   nlohmann::json doc = {{"abt_version", ABT_VERSION},
                         {"config", output.resolved_config},
                         {"data", output.data_info},
@@ -222,13 +225,18 @@ std::string trades_hash(std::string_view trades_csv_text) {
 }
 
 std::vector<OutputFile> run_output_files(const RunOutput& output, const MarketData& data) {
+  // positions.csv (the largest file: a row per position per day) is formatted on a second thread while the
+  // others are; each file depends only on the output.
+  std::future<std::string> positions =
+      std::async(std::launch::async, [&] { return positions_csv(output, data); });
   std::vector<OutputFile> files;
   std::string trades = trades_csv(output, data);
   nlohmann::json doc = result_document(output);
   doc["trades_hash"] = trades_hash(trades);
   files.push_back({"equity.csv", equity_csv(output)});
   files.push_back({"trades.csv", std::move(trades)});
-  files.push_back({"positions.csv", positions_csv(output, data)});
+  files.push_back({"positions.csv", std::string()});
+  const size_t positions_at = files.size() - 1;
   files.push_back({"rejections.csv", rejections_csv(output, data)});
   files.push_back({"round_trips.csv", round_trips_csv(output, data)});
   if (!output.members_csv.empty()) files.push_back({"members.csv", output.members_csv});
@@ -236,15 +244,21 @@ std::vector<OutputFile> run_output_files(const RunOutput& output, const MarketDa
     if (!output.result.signals.empty(f))
       files.push_back({signals_file_name(f), signals_csv(output.result.signals, f)});
   files.push_back({"result.json", doc.dump(2) + "\n"});
+  files[positions_at].content = positions.get();
   return files;
+}
+
+void write_output_files(const std::filesystem::path& dir, const std::vector<OutputFile>& files) {
+  StagedDirectory staged(dir);
+  for (const OutputFile& f : files) staged.write(f.name, f.content);
+  staged.commit();
 }
 
 void write_run_outputs(const RunOutput& output, const MarketData& data, const std::filesystem::path& dir,
                        const std::vector<OutputFile>& extra) {
-  StagedDirectory staged(dir);
-  for (const OutputFile& f : run_output_files(output, data)) staged.write(f.name, f.content);
-  for (const OutputFile& f : extra) staged.write(f.name, f.content);
-  staged.commit();
+  std::vector<OutputFile> files = run_output_files(output, data);
+  files.insert(files.end(), extra.begin(), extra.end());
+  write_output_files(dir, files);
 }
 
 }  // namespace abt

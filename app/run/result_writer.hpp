@@ -51,6 +51,9 @@ struct OutputFile {
 /// strategy recorded signals of that frequency).
 std::vector<OutputFile> run_output_files(const RunOutput& output, const MarketData& data);
 
+/// Writes `files` as the new version of `dir` (StagedDirectory, as write_run_outputs).
+void write_output_files(const std::filesystem::path& dir, const std::vector<OutputFile>& files);
+
 /// Writes run_output_files and `extra` (report.html, timing.json) as the new version of `dir`
 /// (StagedDirectory: a reader sees the old directory or the complete new one; the caller holds dir's
 /// OutputLock). Throws UserError naming the file or directory when it cannot.

@@ -13,8 +13,11 @@ namespace abt {
 struct RunOutput {
   RunResult result;
   PerformanceMetrics metrics;
-  /// Yearly/monthly returns and calendar effects (result.json "tables").
+  /// Yearly/monthly returns and calendar effects (result.json "tables"). Empty while `tables_deferred`: a
+  /// run asked without them (run_backtest, with_tables false: a sweep variant whose files may never be
+  /// written) gets them from complete_tables() (backtest_runner.hpp) before its files are made.
   PerformanceTables tables;
+  bool tables_deferred = false;
   /// Benchmark levels: base + one per daily record (empty without a benchmark).
   std::vector<double> benchmark;
   /// The config as run: every default filled in, strategy params resolved.

@@ -8,24 +8,11 @@
 #include <sstream>
 #include <thread>
 
+#include "app/run/number_format.hpp"
 #include "engine/core/error.hpp"
 
 namespace abt {
 namespace {
-
-/// Appends `value` with `decimals` digits after the point, as printf("%.*f") writes it (std::to_chars with a
-/// precision is exact, like printf, and much faster).
-void append_fixed(std::string& out, double value, int decimals) {
-  char buf[64];
-  const auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-  if (result.ec == std::errc()) {
-    out.append(buf, result.ptr);
-    return;
-  }
-  char big[512];
-  const int n = std::snprintf(big, sizeof big, "%.*f", decimals, value);
-  out.append(big, static_cast<size_t>(std::max(0, std::min<int>(n, sizeof big - 1))));
-}
 
 void append_date(std::string& out, Date d) {
   int y = 0, m = 0, day = 0;
@@ -65,47 +52,92 @@ VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::st
   return curve;
 }
 
-std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads) {
+std::string sweep_equity_csv(const std::vector<VariantCurve>& all, unsigned threads) {
+  std::vector<const VariantCurve*> curves;  // by variant index
+  curves.reserve(all.size());
+  for (const VariantCurve& c : all) curves.push_back(&c);
   std::sort(curves.begin(), curves.end(),
-            [](const VariantCurve& a, const VariantCurve& b) { return a.index < b.index; });
+            [](const VariantCurve* a, const VariantCurve* b) { return a->index < b->index; });
   // The union of the dates; most sweeps share one calendar, so each curve is usually aligned to it.
   std::vector<Date> dates;
-  for (const VariantCurve& c : curves)
-    if (c.dates != dates) {
+  for (const VariantCurve* c : curves)
+    if (c->dates != dates) {
       std::vector<Date> merged;
-      std::set_union(dates.begin(), dates.end(), c.dates.begin(), c.dates.end(), std::back_inserter(merged));
+      std::set_union(dates.begin(), dates.end(), c->dates.begin(), c->dates.end(),
+                     std::back_inserter(merged));
       dates = std::move(merged);
     }
-  const bool with_benchmark = !curves.empty() && !curves.front().benchmark.empty();
+  const bool with_benchmark = !curves.empty() && !curves.front()->benchmark.empty();
   std::string out = "date";
   if (with_benchmark) out += ",benchmark";
-  for (const VariantCurve& c : curves) out.append(",").append(c.id);
+  for (const VariantCurve* c : curves) out.append(",").append(c->id);
   out += '\n';
   // Rows [begin, end) of the table; blocks of rows are formatted on `threads` threads and joined in order.
   auto rows = [&](size_t begin, size_t end) {
-    std::string text;
-    text.reserve((end - begin) * (12 + curves.size() * 12));
+    // Written through a pointer into `text` (grown as needed): most cells are put_fixed_fast's.
+    std::string text((end - begin) * (12 + curves.size() * 12), '\0');
+    size_t used = 0;
+    const auto room = [&](size_t n) {
+      if (text.size() - used < n) text.resize(std::max(2 * text.size(), used + n));
+      return text.data() + used;
+    };
+    const auto put_text = [&](const std::string& s) {
+      std::copy(s.begin(), s.end(), room(s.size()));
+      used += s.size();
+    };
+    const auto put_cell = [&](bool present, double value, int decimals) {  // ",value" or ","
+      char* p = room(kFastFixedChars + 1);
+      *p++ = ',';
+      ++used;
+      if (!present) return;
+      if (const char* e = put_fixed_fast(p, value, decimals)) {
+        used = static_cast<size_t>(e - text.data());
+      } else {
+        std::string slow;
+        append_fixed(slow, value, decimals);
+        put_text(slow);
+      }
+    };
     std::vector<size_t> cursor(curves.size());
     for (size_t k = 0; k < curves.size(); ++k)
-      cursor[k] = std::lower_bound(curves[k].dates.begin(), curves[k].dates.end(), dates[begin]) -
-                  curves[k].dates.begin();
-    for (size_t r = begin; r < end; ++r) {
-      const Date date = dates[r];
-      append_date(text, date);
-      if (with_benchmark) {
-        text += ',';
-        const VariantCurve& first = curves.front();
-        if (cursor[0] < first.dates.size() && first.dates[cursor[0]] == date)
-          append_fixed(text, first.benchmark[cursor[0]], 4);
+      cursor[k] = std::lower_bound(curves[k]->dates.begin(), curves[k]->dates.end(), dates[begin]) -
+                  curves[k]->dates.begin();
+    // A tile of kTile rows is gathered curve by curve (consecutive values of one curve, instead of one value
+    // of each of the curves per row: the cache misses were most of the time), then written row by row.
+    constexpr size_t kTile = 16;
+    const size_t n = curves.size();
+    std::vector<double> values(kTile * n), levels(kTile);
+    std::vector<char> present(kTile * n), level_present(kTile);
+    std::string date_text;
+    for (size_t r0 = begin; r0 < end; r0 += kTile) {
+      const size_t r1 = std::min(end, r0 + kTile);
+      for (size_t k = 0; k < n; ++k) {
+        const VariantCurve& c = *curves[k];
+        size_t at = cursor[k];
+        for (size_t r = r0; r < r1; ++r) {
+          const size_t cell = (r - r0) * n + k;
+          const bool here = at < c.dates.size() && c.dates[at] == dates[r];
+          present[cell] = here;
+          if (k == 0) {  // the benchmark: the first curve's level where it has a record
+            level_present[r - r0] = here && with_benchmark;
+            levels[r - r0] = here && with_benchmark ? c.benchmark[at] : 0.0;
+          }
+          values[cell] = here ? c.nav[at++] : 0.0;
+        }
+        cursor[k] = at;
       }
-      for (size_t k = 0; k < curves.size(); ++k) {
-        text += ',';
-        const VariantCurve& c = curves[k];
-        if (cursor[k] < c.dates.size() && c.dates[cursor[k]] == date)
-          append_fixed(text, c.nav[cursor[k]++], 2);
+      for (size_t r = r0; r < r1; ++r) {
+        date_text.clear();
+        append_date(date_text, dates[r]);
+        put_text(date_text);
+        if (with_benchmark) put_cell(level_present[r - r0], levels[r - r0], 4);
+        const size_t row = (r - r0) * n;
+        for (size_t k = 0; k < n; ++k) put_cell(present[row + k], values[row + k], 2);
+        *room(1) = '\n';
+        ++used;
       }
-      text += '\n';
     }
+    text.resize(used);
     return text;
   };
   const size_t blocks = std::max<size_t>(1, std::min<size_t>(threads, dates.size() / 64));

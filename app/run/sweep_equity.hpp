@@ -33,7 +33,7 @@ VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::st
 
 /// sweep_equity.csv of `curves` (any order; a curve per variant index), formatted on up to `threads`
 /// threads (the text does not depend on it).
-std::string sweep_equity_csv(std::vector<VariantCurve> curves, unsigned threads = 1);
+std::string sweep_equity_csv(const std::vector<VariantCurve>& curves, unsigned threads = 1);
 
 /// Reads a sweep_equity.csv back into curves (benchmark: given to the lowest-index curve). Throws
 /// ConfigError naming the file and row when it is not such a file.

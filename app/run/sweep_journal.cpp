@@ -89,26 +89,39 @@ nlohmann::json row_json(const SweepRow& row) {
   return j;
 }
 
-/// The line of an entry. `dates` and `benchmark` are left out when they equal the previous line's
-/// (`last_days`, `last_benchmark`, updated here): most sweeps share one calendar and benchmark.
-std::string entry_line(const JournalEntry& e, std::vector<int32_t>& last_days,
-                       std::vector<double>& last_benchmark) {
+/// The parts of an entry's line that do not depend on the line before it (formatted outside the lock).
+struct LineParts {
+  std::string head;  // {"index":..,"key":..,"row":{..}  without the closing brace
   std::vector<int32_t> days;
-  days.reserve(e.curve.dates.size());
-  for (const Date d : e.curve.dates) days.push_back(d.days);
+  std::string nav;  // base64 of the NAVs
+};
+
+LineParts line_parts(const JournalEntry& e) {
+  LineParts parts;
+  parts.days.reserve(e.curve.dates.size());
+  for (const Date d : e.curve.dates) parts.days.push_back(d.days);
   // Base64 needs no JSON escaping: appended as they are (the curve is most of the line).
   nlohmann::json head = {{"index", e.row.variant.index}, {"key", e.key}, {"row", row_json(e.row)}};
-  std::string line = head.dump();
-  line.pop_back();  // the closing brace
-  if (days != last_days) {
-    line.append(",\"dates\":\"").append(encode(days)).append("\"");
-    last_days = std::move(days);
+  parts.head = head.dump();
+  parts.head.pop_back();  // the closing brace
+  parts.nav = encode(e.curve.nav);
+  return parts;
+}
+
+/// The line of an entry. `dates` and `benchmark` are left out when they equal the previous line's
+/// (`last_days`, `last_benchmark`, updated here): most sweeps share one calendar and benchmark.
+std::string entry_line(LineParts parts, const std::vector<double>& benchmark, std::vector<int32_t>& last_days,
+                       std::vector<double>& last_benchmark) {
+  std::string line = std::move(parts.head);
+  if (parts.days != last_days) {
+    line.append(",\"dates\":\"").append(encode(parts.days)).append("\"");
+    last_days = std::move(parts.days);
   }
-  if (e.curve.benchmark != last_benchmark) {
-    line.append(",\"benchmark\":\"").append(encode(e.curve.benchmark)).append("\"");
-    last_benchmark = e.curve.benchmark;
+  if (benchmark != last_benchmark) {
+    line.append(",\"benchmark\":\"").append(encode(benchmark)).append("\"");
+    last_benchmark = benchmark;
   }
-  line.append(",\"nav\":\"").append(encode(e.curve.nav)).append("\"}\n");
+  line.append(",\"nav\":\"").append(parts.nav).append("\"}\n");
   return line;
 }
 
@@ -180,7 +193,8 @@ SweepJournal::SweepJournal(const std::filesystem::path& sweep_dir, const SweepHe
   out_ = std::fopen(staging.c_str(), "wb");
   if (!out_) throw UserError(file_.string() + ": cannot write: " + std::strerror(errno));
   write_line(header_line(header).dump() + "\n");
-  for (const auto& [index, e] : kept) write_line(entry_line(e, last_days_, last_benchmark_));
+  for (const auto& [index, e] : kept)
+    write_line(entry_line(line_parts(e), e.curve.benchmark, last_days_, last_benchmark_));
   std::error_code ec;
   std::filesystem::rename(staging, file_, ec);
   if (ec) throw UserError(file_.string() + ": cannot write: " + ec.message());
@@ -196,8 +210,9 @@ void SweepJournal::write_line(const std::string& line) {
 }
 
 void SweepJournal::append(const JournalEntry& entry) {
-  std::lock_guard lock(mutex_);  // lines depend on the previous one
-  if (out_) write_line(entry_line(entry, last_days_, last_benchmark_));
+  LineParts parts = line_parts(entry);  // outside the lock: the other threads' variants go on
+  std::lock_guard lock(mutex_);         // lines depend on the previous one
+  if (out_) write_line(entry_line(std::move(parts), entry.curve.benchmark, last_days_, last_benchmark_));
 }
 
 void SweepJournal::remove() {

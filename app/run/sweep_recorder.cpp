@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "app/run/backtest_runner.hpp"
 #include "app/run/config_file.hpp"
 #include "app/run/output_dir.hpp"
 #include "app/run/sweep_report.hpp"
@@ -73,13 +74,35 @@ bool is_variant_entry(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+/// The tasks of write_sweep_outputs but sweep.json: each formats and writes one file.
+std::vector<std::function<void()>> table_tasks(const std::filesystem::path& dir, const SweepHeader& header,
+                                               const std::vector<SweepRow>& ranked,
+                                               const std::vector<VariantCurve>& curves,
+                                               const nlohmann::json& walk_forward, unsigned threads) {
+  // The arguments outlive the tasks (run before the caller returns).
+  const SweepHeader* h = &header;
+  const std::vector<SweepRow>* r = &ranked;
+  const std::vector<VariantCurve>* c = &curves;
+  const nlohmann::json* w = &walk_forward;
+  return {
+      [=] { write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(*c, threads)); },
+      [=] { write_file_atomically(dir / "sweep.html", sweep_html(*h, *r, *c, *w)); },
+      [=] { write_file_atomically(dir / "sweep.csv", sweep_csv(*h, *r)); },
+  };
+}
+
+}  // namespace
+
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
                          const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
                          const nlohmann::json& walk_forward, unsigned threads) {
-  write_file_atomically(dir / "sweep_equity.csv", sweep_equity_csv(curves, threads));
-  write_file_atomically(dir / "sweep.html", sweep_html(header, ranked, curves, walk_forward));
-  write_file_atomically(dir / "sweep.csv", sweep_csv(header, ranked));
-  write_file_atomically(dir / "sweep.json", sweep_json(header, ranked).dump(2) + "\n");
+  std::vector<std::function<void()>> tasks = table_tasks(dir, header, ranked, curves, walk_forward, threads);
+  std::string json;  // formatted with the others, written last
+  tasks.push_back([&] { json = sweep_json(header, ranked).dump(2) + "\n"; });
+  run_tasks(tasks, threads);
+  write_file_atomically(dir / "sweep.json", json);
 }
 
 SweepRecorder::SweepRecorder(SweepHeader header, std::vector<SweepVariant> variants,
@@ -163,6 +186,7 @@ void SweepRecorder::record_run(size_t slot, RunOutput output, const MarketData& 
   if (!out_dir_.empty()) {
     if (journal_) journal_->append({key, row, curve});
     if (keep_.mode == KeepPolicy::Mode::All) {
+      complete_tables(output);
       write_run_outputs(output, data, out_dir_ / variant_dir(row.variant));
       written = true;
     } else if (keep_.mode == KeepPolicy::Mode::Top) {
@@ -210,7 +234,10 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
     const auto held = std::find_if(held_.begin(), held_.end(),
                                    [&](const Held& h) { return h.row.variant.index == row.variant.index; });
     if (held != held_.end()) {
-      writes.push_back([dir, held] { write_directory(dir, run_output_files(held->output, *held->data)); });
+      writes.push_back([dir, held] {
+        complete_tables(held->output);
+        write_directory(dir, run_output_files(held->output, *held->data));
+      });
     } else {
       writes.push_back([dir, slot, &rerun, hash = row.trades_hash] {
         // Finished before a resume: its files are made again.
@@ -218,7 +245,18 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
       });
     }
   }
-  run_tasks(writes, threads_);
+  // The sweep's tables are written while the kept directories are (the files are independent);
+  // sweep.json, which marks the sweep complete, comes last.
+  std::vector<VariantCurve> curves;  // moved out: finish is the recorder's last use of them
+  for (size_t slot = 0; slot < variants_.size(); ++slot)
+    if (rows_[slot] && rows_[slot]->status == "ok") curves.push_back(std::move(curves_[slot]));
+  header_.complete = complete;
+  std::vector<std::function<void()>> tables =
+      table_tasks(out_dir_, header_, ranked, curves, walk_forward, threads_);
+  tables.insert(tables.end(), writes.begin(), writes.end());  // the largest file first
+  std::string json;                                           // formatted with the others, written last
+  tables.push_back([&] { json = sweep_json(header_, ranked).dump(2) + "\n"; });
+  run_tasks(tables, threads_);
   held_.clear();
   // Variant directories of earlier sweeps (or of variants no longer kept) do not describe this sweep.
   const auto variants_dir = out_dir_ / "variants";
@@ -232,11 +270,7 @@ std::vector<SweepRow> SweepRecorder::finish(bool complete, const Rerun& rerun,
     for (const auto& path : stale) std::filesystem::remove_all(path, ec);
     if (std::filesystem::is_empty(variants_dir, ec)) std::filesystem::remove(variants_dir, ec);
   }
-  std::vector<VariantCurve> curves;
-  for (size_t slot = 0; slot < variants_.size(); ++slot)
-    if (rows_[slot] && rows_[slot]->status == "ok") curves.push_back(curves_[slot]);
-  header_.complete = complete;
-  write_sweep_outputs(out_dir_, header_, ranked, curves, walk_forward, threads_);
+  write_file_atomically(out_dir_ / "sweep.json", json);
   if (complete && journal_) journal_->remove();
   journal_.reset();
   return ranked;

@@ -53,9 +53,10 @@ class SweepRecorder {
   /// The files of a kept variant that this process does not hold (it finished before a resume): runs it
   /// again.
   using Rerun = std::function<std::vector<OutputFile>(size_t slot)>;
-  /// After the last variant: writes the kept variants' directories (removing other variant directories),
-  /// sweep_equity.csv, sweep.html, sweep.csv and sweep.json (last) with `complete`, and removes the journal
-  /// when complete. Returns the finished rows ranked best first (with dirs).
+  /// After the last variant: writes the kept variants' directories, sweep_equity.csv, sweep.html and
+  /// sweep.csv (all at the same time on the recorder's threads), removes other variant directories, writes
+  /// sweep.json (last) with `complete`, and removes the journal when complete. Returns the finished rows
+  /// ranked best first (with dirs). Call once: the curves are moved into the files.
   /// `walk_forward`: the walk_forward.json document for sweep.html, or null.
   std::vector<SweepRow> finish(bool complete, const Rerun& rerun,
                                const nlohmann::json& walk_forward = nlohmann::json());
@@ -86,8 +87,8 @@ class SweepRecorder {
   mutable std::mutex mutex_;
 };
 
-/// Writes a sweep's tables: sweep_equity.csv (formatted on `threads` threads), sweep.html, sweep.csv and
-/// sweep.json (last), each atomically.
+/// Writes a sweep's tables: sweep_equity.csv (formatted on `threads` threads), sweep.html and sweep.csv at
+/// the same time on up to `threads` threads, then sweep.json (last), each atomically.
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepHeader& header,
                          const std::vector<SweepRow>& ranked, const std::vector<VariantCurve>& curves,
                          const nlohmann::json& walk_forward = nlohmann::json(), unsigned threads = 1);

@@ -73,10 +73,20 @@ RelativeStatistics relative_statistics(std::span<const double> returns, std::spa
 TailRisk historical_tail_risk(std::span<const double> returns, double level) {
   if (returns.empty()) return {};
   std::vector<double> sorted(returns.begin(), returns.end());
-  std::sort(sorted.begin(), sorted.end());
   const double n = static_cast<double>(sorted.size());
   // ceil with a tolerance: 0.05 x 100 must give 5, not 6.
   const auto k = std::max<size_t>(1, static_cast<size_t>(std::ceil((1.0 - level) * n - 1e-9)));
+  // Only the k smallest are read, in ascending order. Without NaN and -0 (the only doubles that compare
+  // equal to a value with other bits, or unordered), they are one sequence however they are found:
+  // selecting them and sorting those gives the bits of a full sort.
+  const bool plain = std::none_of(sorted.begin(), sorted.end(),
+                                  [](double r) { return std::isnan(r) || (r == 0 && std::signbit(r)); });
+  if (plain && k < sorted.size()) {
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end());
+    std::sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1));
+  } else {
+    std::sort(sorted.begin(), sorted.end());
+  }
   double tail = 0;
   for (size_t i = 0; i < k; ++i) tail += sorted[i];
   return TailRisk{-sorted[k - 1], -tail / static_cast<double>(k)};

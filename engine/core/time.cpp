@@ -104,6 +104,19 @@ int Date::weekday() const {
 std::string Date::to_string() const {
   int y, m, d;
   to_ymd(y, m, d);
+  if (y >= 0 && y <= 9999) {  // what "%04d-%02d-%02d" writes, without snprintf (result files call this a lot)
+    const char text[10] = {static_cast<char>('0' + y / 1000),
+                           static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10),
+                           static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + m / 10),
+                           static_cast<char>('0' + m % 10),
+                           '-',
+                           static_cast<char>('0' + d / 10),
+                           static_cast<char>('0' + d % 10)};
+    return std::string(text, sizeof text);
+  }
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
@@ -146,9 +159,16 @@ Timestamp Timestamp::parse(std::string_view text, std::string_view what) {
 
 std::string Timestamp::to_string() const {
   const int mod = minute_of_day();
+  std::string text = date().to_string();
+  if (mod >= 0 && mod < 100 * 60) {  // " %02d:%02d" without snprintf
+    const int h = mod / 60, m = mod % 60;
+    const char hm[6] = {' ', static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10),
+                        ':', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
+    return text.append(hm, sizeof hm);
+  }
   char buf[24];
   std::snprintf(buf, sizeof buf, " %02d:%02d", mod / 60, mod % 60);
-  return date().to_string() + buf;
+  return text.append(buf);
 }
 
 }  // namespace abt

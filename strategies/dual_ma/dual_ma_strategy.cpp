@@ -6,7 +6,9 @@
 #include <limits>
 
 #include "engine/core/error.hpp"
+#include "engine/data/market_data.hpp"
 #include "strategies/common/param_lookup.hpp"
+#include "strategies/dual_ma/window_sums.hpp"
 
 namespace abt {
 namespace {
@@ -35,67 +37,51 @@ void DualMaStrategy::on_start(Context& ctx) {
                                     defaults.symbols.front(), "e.g. 000001.SH"));
   long_.assign(ids_.size(), false);
   changes_.reserve(ids_.size());
-  closes_.resize(params_.slow);
-  factors_.resize(params_.slow);
+  windows_.assign(ids_.size(), SmaWindow(params_.fast, params_.slow));
   close_ = ctx.field(frequency_, "close");
   adjusted_ = params_.price == "adjusted";
   if (adjusted_) adj_ = ctx.field(frequency_, "adj_factor");
   ctx.subscribe(frequency_);
+  const MarketData* data = ctx.market_data();
+  const BarData* bars = data ? data->bars(frequency_) : nullptr;
+  // The recorded sums are shared (window_sums.hpp) when the views read the data's own panels.
+  const bool shared = bars && bars->find_field("close") == close_.panel &&
+                      (!adjusted_ || bars->find_field("adj_factor") == adj_.panel);
   for (size_t k = 0; k < std::min(params_.symbols.size(), kRecordedSymbols); ++k) {
     sig_fast_.push_back(ctx.declare_signal(params_.symbols[k] + "_fast", frequency_));
     sig_slow_.push_back(ctx.declare_signal(params_.symbols[k] + "_slow", frequency_));
     sig_long_.push_back(ctx.declare_signal(params_.symbols[k] + "_long", frequency_));
+    fast_sums_.push_back(shared ? shared_window_sums(*data, frequency_, adjusted_, ids_[k], params_.fast)
+                                : nullptr);
+    slow_sums_.push_back(shared ? shared_window_sums(*data, frequency_, adjusted_, ids_[k], params_.slow)
+                                : nullptr);
   }
 }
-
-namespace {
-
-/// Signal prices are compared on a grid of 0.0001 (CNY or index points): exact for prices on the 0.01 tick.
-constexpr double kPriceGrid = 1e4;
-/// Larger grid values are refused (no signal): they are beyond the integers a double holds exactly.
-constexpr double kMaxGridValue = 9e15;
-
-/// a / b > c / d, exactly, for a, c >= 0 and b, d >= 1 (integer parts first, then the remainders, whose
-/// cross products stay below b x d: no overflow).
-/// std::llround for 0 <= x < 2^63, inline: truncation and the fractional part x - t are exact in double
-/// arithmetic, and a fraction of one half or more rounds up (half away from zero, as llround).
-inline int64_t round_non_negative(double x) {
-  const auto t = static_cast<int64_t>(x);
-  return x - static_cast<double>(t) >= 0.5 ? t + 1 : t;
-}
-
-bool ratio_greater(int64_t a, int64_t b, int64_t c, int64_t d) {
-  const int64_t qa = a / b, qc = c / d;
-  if (qa != qc) return qa > qc;
-  return (a % b) * d > (c % d) * b;
-}
-
-}  // namespace
 
 int DualMaStrategy::signal(const float* closes, const float* factors, int count, int fast, int slow) {
   if (count < slow) return -1;
   int64_t sum_fast = 0, sum_slow = 0;
   for (int i = count - slow; i < count; ++i) {
-    const double factor = factors ? (std::isnan(factors[i]) ? 1.0 : factors[i]) : 1.0;
-    const double scaled = static_cast<double>(closes[i]) * factor * kPriceGrid;
-    if (!(scaled >= 0 && scaled < kMaxGridValue)) return -1;  // NaN, negative or absurd
-    const int64_t units = round_non_negative(scaled);
+    const int64_t units =
+        dual_ma::grid_units(dual_ma::signal_price(closes[i], factors ? factors[i] : ind_nan()));
+    if (units == dual_ma::kNoUnits) return -1;  // NaN, negative or absurd
     sum_slow += units;
     if (i >= count - fast) sum_fast += units;
   }
-  return ratio_greater(sum_fast, fast, sum_slow, slow) ? 1 : 0;
+  return dual_ma::ratio_greater(sum_fast, fast, sum_slow, slow) ? 1 : 0;
 }
 
-void DualMaStrategy::record_averages(Context& ctx, size_t k, int count) {
-  double fast = 0, slow = 0;
-  for (int i = count - params_.slow; i >= 0 && i < count; ++i) {
-    const double factor =
-        adjusted_ && !std::isnan(factors_[static_cast<size_t>(i)]) ? factors_[static_cast<size_t>(i)] : 1.0;
-    const double price = double{closes_[static_cast<size_t>(i)]} * factor;
-    slow += price;
-    if (i >= count - params_.fast) fast += price;
+void DualMaStrategy::record_averages(Context& ctx, size_t k) {
+  const SmaWindow& window = windows_[k];
+  const bool full = window.count() >= params_.slow;
+  double fast = ind_nan(), slow = ind_nan();
+  if (full && fast_sums_[k] && slow_sums_[k]) {  // the same sums, added once for every run on the data
+    fast = fast_sums_[k]->at(bars_seen_ - 1);
+    slow = slow_sums_[k]->at(bars_seen_ - 1);
+  } else if (full) {
+    fast = window.sum_of_last(params_.fast);
+    slow = window.sum_of_last(params_.slow);
   }
-  const bool full = count >= params_.slow;
   ctx.record(sig_fast_[k], full ? fast / params_.fast : ind_nan());
   ctx.record(sig_slow_[k], full ? slow / params_.slow : ind_nan());
   ctx.record(sig_long_[k], long_[k] ? 1.0 : 0.0);
@@ -103,21 +89,31 @@ void DualMaStrategy::record_averages(Context& ctx, size_t k, int count) {
 
 void DualMaStrategy::on_bar(Context& ctx, Frequency frequency) {
   if (frequency != frequency_) return;
-  const HistoryView closes = ctx.history(close_, params_.slow);
-  const HistoryView factors = adjusted_ ? ctx.history(adj_, params_.slow) : HistoryView();
+  // Every bar closed so far (a view clips its length at the first row): its size is the count of bars. The
+  // windows hold the bars up to the previous call: the bars since then are appended, or the windows refilled
+  // with the last `slow` when they are further back.
+  constexpr int32_t kAll = std::numeric_limits<int32_t>::max();
+  const HistoryView closes = ctx.history(close_, kAll);
+  const HistoryView factors = adjusted_ ? ctx.history(adj_, kAll) : HistoryView();
+  const int32_t bars = closes.size(), held = std::min(bars, params_.slow);
+  const bool advance = bars_seen_ > 0 && bars > bars_seen_ && bars - bars_seen_ <= held;
+  const int32_t first_lag = advance ? bars - bars_seen_ - 1 : held - 1;
+  bars_seen_ = bars;
   const double weight = params_.weight > 0 ? params_.weight : 1.0 / static_cast<double>(ids_.size());
   changes_.clear();
   for (size_t k = 0; k < ids_.size(); ++k) {
-    const int count = closes.copy_column(ids_[k], closes_);
-    if (adjusted_) factors.copy_column(ids_[k], factors_);
-    const int s =
-        signal(closes_.data(), adjusted_ ? factors_.data() : nullptr, count, params_.fast, params_.slow);
+    SmaWindow& window = windows_[k];
+    if (!advance) window.clear();
+    for (int32_t lag = first_lag; lag >= 0; --lag)
+      window.push(
+          dual_ma::signal_price(closes.at(lag, ids_[k]), adjusted_ ? factors.at(lag, ids_[k]) : ind_nan()));
+    const int s = window.state();
     const bool want_long = s == 1;
     if (!(s < 0 && !long_[k]) && want_long != long_[k]) {
       long_[k] = want_long;
       changes_.push_back({ids_[k], want_long ? weight : 0.0});
     }
-    if (k < sig_fast_.size()) record_averages(ctx, k, count);  // the averages and the state decided
+    if (k < sig_fast_.size()) record_averages(ctx, k);  // the averages and the state decided
   }
   if (!changes_.empty()) ctx.target_weights(changes_, /*exit_others=*/false);
 }

@@ -4,11 +4,14 @@
 // SMA(fast) > SMA(slow) of its adjusted close at a bar close, and flat otherwise (equal averages, compared
 // exactly on a 0.0001 price grid, are flat: see signal()); orders are sent only on cross-over events (state
 // changes), so positions are not re-weighted between crosses.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/strategy/params.hpp"
 #include "engine/strategy/strategy.hpp"
+#include "strategies/dual_ma/sma_window.hpp"
+#include "strategies/dual_ma/window_sums.hpp"
 
 namespace abt {
 
@@ -52,14 +55,17 @@ class DualMaStrategy final : public Strategy {
   static constexpr size_t kRecordedSymbols = 4;
 
  private:
-  void record_averages(Context& ctx, size_t k, int count);
+  void record_averages(Context& ctx, size_t k);
 
   Params params_;
   Frequency frequency_ = Frequency::Daily;
   std::vector<InstrumentId> ids_;
   std::vector<bool> long_;
   std::vector<WeightTarget> changes_;
-  std::vector<float> closes_, factors_;
+  std::vector<SmaWindow> windows_;  // per instrument: its last `slow` bars (sma_window.hpp)
+  int32_t bars_seen_ = 0;           // bars of frequency_ closed at the last on_bar
+  // Per recorded symbol: the shared sums of its fast and slow windows (window_sums.hpp), or nullptr.
+  std::vector<std::shared_ptr<const WindowSums>> fast_sums_, slow_sums_;
   DataHandle close_, adj_;
   bool adjusted_ = true;
   std::vector<SignalHandle> sig_fast_, sig_slow_, sig_long_;

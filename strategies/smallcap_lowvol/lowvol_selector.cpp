@@ -70,6 +70,7 @@ const std::vector<int32_t>& LowvolSelector::select(Context& ctx, const MicrocapI
   const HistoryView adjs = has_adj_ ? ctx.history(adj_, window) : HistoryView();
   const int32_t min_valid = this->min_valid();
   const int32_t today = ctx.today_index();
+  if (memo_) memo_->fill(today, smallest_);
   for (const int32_t id : smallest_) {
     if (memo_) {  // shared by every run with this window (lowvol_volatility.hpp): the same value
       key_[static_cast<size_t>(id)] = memo_->at(today, id);

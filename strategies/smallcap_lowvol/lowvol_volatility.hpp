@@ -10,7 +10,10 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "engine/data/market_data.hpp"
 
@@ -27,6 +30,10 @@ class VolatilityMemo {
   /// Volatility of instrument `id` at the close of calendar day `day` (NaN with fewer than min_valid
   /// returns), computed on first request.
   double at(int32_t day, int32_t id) const;
+  /// Computes the volatilities of `ids` at `day` that are not computed yet, all at once (the same values as
+  /// at() computes one by one, read row by row from the panels: far fewer pages touched than a column at a
+  /// time), so that the at() calls that follow only read them.
+  void fill(int32_t day, std::span<const int32_t> ids) const;
 
   static std::string settings(int32_t vol_window, int32_t min_valid);
 
@@ -39,6 +46,15 @@ class VolatilityMemo {
   int32_t instruments_;
   // One lazily allocated row of values per calendar day (kUnset until computed).
   std::unique_ptr<std::atomic<std::atomic<double>*>[]> days_;
+  // Per instrument: the adjusted closes and traded flags of the rows [first, first + size) that fill() read
+  // (one span; a candidate again on a later rebalance day reads only the rows since).
+  struct Column {
+    std::mutex mutex;
+    int32_t first = 0;
+    std::vector<double> adjusted;
+    std::vector<unsigned char> traded;
+  };
+  std::unique_ptr<Column[]> columns_;
 };
 
 /// The memo of `data` for these settings from data.derived() (created on first use, then shared).

@@ -95,8 +95,7 @@ void MicrocapRanker::rank(int32_t day, Date date, const DayRows& today, std::spa
   }
 }
 
-double chain_level(double prev, std::span<const int32_t> members, const DayRows& today,
-                   const DayRows& yesterday) {
+double chain_factor(std::span<const int32_t> members, const DayRows& today, const DayRows& yesterday) {
   double sum = 0;
   for (const int32_t id : members) {
     const auto i = static_cast<size_t>(id);
@@ -105,7 +104,12 @@ double chain_level(double prev, std::span<const int32_t> members, const DayRows&
     const double before = double{yesterday.close[i]} * double{value_or(yesterday.adj, id, 1.0f)};
     if (vol > 0 && std::isfinite(now) && std::isfinite(before) && before > 0) sum += now / before - 1.0;
   }
-  return members.empty() ? prev : prev * (1.0 + sum / static_cast<double>(members.size()));
+  return members.empty() ? 1.0 : 1.0 + sum / static_cast<double>(members.size());
+}
+
+double chain_level(double prev, std::span<const int32_t> members, const DayRows& today,
+                   const DayRows& yesterday) {
+  return members.empty() ? prev : prev * chain_factor(members, today, yesterday);
 }
 
 MicrocapWarnings::MicrocapWarnings(WarningLog* log, const DataProvenance& provenance,

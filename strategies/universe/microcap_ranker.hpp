@@ -63,6 +63,9 @@ class MicrocapRanker {
 /// - 1), a member counting 0 while suspended (volume 0) or without both prices; prev when there are none.
 double chain_level(double prev, std::span<const int32_t> members, const DayRows& today,
                    const DayRows& yesterday);
+/// The factor chain_level multiplies prev by: 1 + that mean, 1 without members (prev x 1 = prev, exactly).
+/// Depends on the rows and members only, so the factors of many days can be computed at the same time.
+double chain_factor(std::span<const int32_t> members, const DayRows& today, const DayRows& yesterday);
 
 /// Counts the warnings of ranked days into a log (microcap_index.hpp, MicrocapIndex::report_to).
 class MicrocapWarnings {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <thread>
 
 namespace abt {
@@ -64,7 +65,7 @@ const MicrocapDay& MicrocapTable::day(int32_t day) const {
   return slot.day;
 }
 
-void MicrocapTable::rank_all() const {
+void MicrocapTable::for_each_day(const std::function<void(MicrocapRanker&, int32_t)>& fn) const {
   const int32_t days = data_.calendar.size();
   std::atomic<int32_t> next{0};
   std::exception_ptr error;
@@ -72,7 +73,7 @@ void MicrocapTable::rank_all() const {
   const auto work = [&] {
     try {
       std::unique_ptr<MicrocapRanker> ranker = take_ranker();
-      for (int32_t day = next++; day < days; day = next++) rank_into(*ranker, day);
+      for (int32_t day = next++; day < days; day = next++) fn(*ranker, day);
       give_back(std::move(ranker));
     } catch (...) {
       std::lock_guard lock(error_mutex);
@@ -93,14 +94,22 @@ const std::vector<double>& MicrocapTable::levels() const {
   if (levels_ready_.load(std::memory_order_acquire)) return levels_;
   std::lock_guard lock(levels_mutex_);
   if (levels_ready_.load(std::memory_order_relaxed)) return levels_;
-  rank_all();
+  for_each_day([this](MicrocapRanker& ranker, int32_t day) { rank_into(ranker, day); });
+  // Each day's factor from the members of the day before (all ranked now), then the chain in day order:
+  // the same operations as chain_level day after day.
   const int32_t days = data_.calendar.size();
+  std::vector<double> factors(static_cast<size_t>(days), 1.0);
+  for_each_day([&](MicrocapRanker&, int32_t day) {
+    if (day > 0)
+      factors[static_cast<size_t>(day)] =
+          chain_factor(slots_[static_cast<size_t>(day) - 1].day.members, day_rows(data_.daily, day),
+                       day_rows(data_.daily, day - 1));
+  });
   std::vector<double> levels(static_cast<size_t>(days), std::nan(""));
   for (int32_t day = 0; day < days; ++day) {
     const auto d = static_cast<size_t>(day);
     levels[d] = day == 0 ? params_.base
-                         : chain_level(levels[d - 1], slots_[d - 1].day.members, day_rows(data_.daily, day),
-                                       day_rows(data_.daily, day - 1));
+                         : (slots_[d - 1].day.members.empty() ? levels[d - 1] : levels[d - 1] * factors[d]);
   }
   levels_ = std::move(levels);
   levels_ready_.store(true, std::memory_order_release);

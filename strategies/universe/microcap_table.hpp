@@ -12,6 +12,7 @@
 // never change once computed. The table covers the whole calendar: a reader at day t reads days <= t only
 // (the rank of day t uses the rows of day t alone, the level of t those of t and t-1).
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -46,7 +47,9 @@ class MicrocapTable {
   void rank_into(MicrocapRanker& ranker, int32_t day) const;
   std::unique_ptr<MicrocapRanker> take_ranker() const;  // a spare ranker, or a new one
   void give_back(std::unique_ptr<MicrocapRanker> ranker) const;
-  void rank_all() const;
+  /// Calls fn(a ranker of this thread, day) for every calendar day on up to 4 threads (one per core);
+  /// rethrows the first exception after all have stopped.
+  void for_each_day(const std::function<void(MicrocapRanker&, int32_t)>& fn) const;
 
   const MarketData& data_;
   MicrocapIndexParams params_;

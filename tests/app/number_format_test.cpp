@@ -52,6 +52,26 @@ TEST(NumberFormat, EqualsPrintfOnManyPricesNavsAndWeights) {
   }
 }
 
+TEST(NumberFormat, FastPathEqualsPrintfNearTiesAndAtItsBounds) {
+  // Values whose scaled fraction lies just around one half (the fast path must defer to to_chars there),
+  // just below and above 2^42 scaled, tiny negatives ("-0.00") and the neighbours of all of them.
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int64_t> units(0, int64_t{1} << 44);
+  for (int i = 0; i < 200000; ++i) {
+    const int d = i % 9;
+    const double scale = std::pow(10.0, d);
+    const double tie = (static_cast<double>(units(rng)) + 0.5) / scale;
+    for (double v : {tie, std::nextafter(tie, 0.0), std::nextafter(tie, 1e300), -tie,
+                     (static_cast<double>(units(rng)) + 0.4990234375) / scale,
+                     (static_cast<double>(units(rng)) + 0.5009765625) / scale}) {
+      ASSERT_EQ(format_fixed(v, d), printf_fixed(v, d)) << v << " with " << d;
+    }
+  }
+  for (double v : {4398046511104.0 / 100, std::nextafter(4398046511104.0 / 100, 0.0), -1e-9, -0.004, -0.005,
+                   -0.0051, 0.0049, 1e-300, 9.995, 99.995, 0.045, 1.005})
+    for (int d = 0; d <= 8; ++d) ASSERT_EQ(format_fixed(v, d), printf_fixed(v, d)) << v << " with " << d;
+}
+
 TEST(NumberFormat, AppendKeepsWhatIsThere) {
   std::string text = "nav,";
   append_fixed(text, 1234.5, 2);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/time.hpp"
@@ -60,6 +63,25 @@ TEST(TradingCalendar, WeekAndMonthBoundaries) {
   EXPECT_EQ(cal.lower_bound(Date::parse("2024-01-30")), 2);
   EXPECT_EQ(cal.last_on_or_before(Date::parse("2024-01-30")), 1);
   EXPECT_THROW(TradingCalendar({Date::parse("2024-01-02"), Date::parse("2024-01-02")}), DataError);
+}
+
+TEST(Date, TextEqualsPrintfForEveryDayAndMinute) {
+  // to_string writes the digits itself for years 0..9999 and falls back to snprintf outside.
+  auto printf_date = [](Date d) {
+    int y, m, day;
+    d.to_ymd(y, m, day);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+    return std::string(buf);
+  };
+  for (int32_t days = Date::from_ymd(-3, 1, 1).days; days <= Date::from_ymd(10001, 12, 31).days; days += 7)
+    ASSERT_EQ(Date{days}.to_string(), printf_date(Date{days})) << days;
+  const Date d = Date::from_ymd(2024, 2, 29);
+  for (int minute = 0; minute < 1440; ++minute) {
+    char hm[24];
+    std::snprintf(hm, sizeof hm, " %02d:%02d", minute / 60, minute % 60);
+    ASSERT_EQ(Timestamp::of(d, minute / 60, minute % 60).to_string(), std::string("2024-02-29").append(hm));
+  }
 }
 
 }  // namespace

@@ -110,5 +110,32 @@ TEST(DerivedSettingsCli, SweepFilesIdenticalWithSharedAndPrivateState) {
   ASSERT_EQ(sweep["variants"].size(), 4u);
 }
 
+TEST(DerivedSettingsCli, DualMaSweepFilesIdenticalWithSharedAndPrivateSums) {
+  // dual_ma's recorded averages come from shared window sums (window_sums.hpp) or its own window.
+  const auto dir = test::make_temp_dir("derived_settings_dual_ma");
+  std::ofstream(dir / "dual_ma.json") << R"({
+    "data": {"synthetic": {"stocks": 20, "start": "2019-01-02", "end": "2020-12-31", "seed": 3}},
+    "start": "2019-03-01",
+    "strategy": {"name": "dual_ma", "params": {"symbols": ["BROAD.IDX", "MAOTAI.IDX"]}},
+    "benchmark": "BROAD.IDX"})";
+  std::ofstream(dir / "grid.json") << R"({"strategy.params.fast": [2, 5], "strategy.params.slow": [20, 31]})";
+  const std::string common = "sweep " + (dir / "dual_ma.json").string() + " --grid " +
+                             (dir / "grid.json").string() + " --keep all -q --out ";
+  const auto shared = test::run_cli(common + (dir / "shared").string() + " --jobs 2");
+  ASSERT_EQ(shared.exit_code, 0) << shared.output;
+  const auto alone = test::run_shell("ABT_PRIVATE_DERIVED=1 " + test::cli_path().string() + " " + common +
+                                     (dir / "private").string() + " --jobs 1");
+  ASSERT_EQ(alone.exit_code, 0) << alone.output;
+  size_t signals = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "shared")) {
+    if (!entry.is_regular_file()) continue;
+    const auto rel = std::filesystem::relative(entry.path(), dir / "shared");
+    ASSERT_TRUE(std::filesystem::exists(dir / "private" / rel)) << rel;
+    EXPECT_EQ(test::file_text(entry.path()), test::file_text(dir / "private" / rel)) << rel << " differs";
+    signals += entry.path().filename() == "signals.csv" ? 1 : 0;
+  }
+  EXPECT_EQ(signals, 4u);
+}
+
 }  // namespace
 }  // namespace abt

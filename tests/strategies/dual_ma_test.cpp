@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
 
 #include "strategies/dual_ma/dual_ma_strategy.hpp"
+#include "strategies/dual_ma/sma_window.hpp"
 
 namespace abt {
 namespace {
@@ -80,6 +82,44 @@ TEST(DualMa, ExactDecimalTiesAreFlat) {
   EXPECT_EQ(DualMaStrategy::signal(twenty, nullptr, 20, 5, 20), 0);
   const float negative[] = {10, -1, 10, 13};
   EXPECT_EQ(DualMaStrategy::signal(negative, nullptr, 4, 2, 4), -1);
+}
+
+TEST(DualMa, RollingWindowEqualsTheSignalAndSumsOfACopiedWindow) {
+  // SmaWindow (advanced one bar at a time) against DualMaStrategy::signal and the oldest-first sums over
+  // the last `slow` prices, with NaN, negative and absurd prices entering and leaving the window.
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> price(1, 3000), factor(0.5f, 40);
+  for (int trial = 0; trial < 300; ++trial) {
+    const int slow = 2 + trial % 40, fast = 1 + trial % (slow - 1);
+    SmaWindow window(fast, slow);
+    std::vector<float> c, f;
+    for (int bar = 0; bar < 400; ++bar) {
+      float close = trial % 4 == 0 ? std::round(price(rng) * 100) / 100 : price(rng);
+      if (bar % 97 == 13) close = std::nanf("");
+      if (bar % 131 == 7) close = -1;
+      if (bar % 173 == 50) close = 1e13f;
+      const float fac = trial % 3 == 0 ? std::nanf("") : factor(rng);
+      c.push_back(close);
+      f.push_back(fac);
+      window.push(dual_ma::signal_price(close, fac));
+      const int n = static_cast<int>(c.size()), count = std::min(n, slow);
+      ASSERT_EQ(window.count(), count);
+      ASSERT_EQ(window.state(),
+                DualMaStrategy::signal(c.data() + n - count, f.data() + n - count, count, fast, slow))
+          << "trial " << trial << " bar " << bar;
+      double sum_fast = 0, sum_slow = 0;
+      for (int i = n - count; i < n; ++i) {
+        const double p = double{c[i]} * (std::isnan(f[i]) ? 1.0 : double{f[i]});
+        sum_slow += p;
+        if (i >= n - fast) sum_fast += p;
+      }
+      if (count == slow) {
+        const double got_slow = window.sum_of_last(slow), got_fast = window.sum_of_last(fast);
+        ASSERT_TRUE(got_slow == sum_slow || (std::isnan(got_slow) && std::isnan(sum_slow)));
+        ASSERT_TRUE(got_fast == sum_fast || (std::isnan(got_fast) && std::isnan(sum_fast)));
+      }
+    }
+  }
 }
 
 TEST(DualMa, ParamsValidation) {
