@@ -12,30 +12,6 @@
 #include "engine/core/error.hpp"
 
 namespace abt {
-namespace {
-
-void append_date(std::string& out, Date d) {
-  int y = 0, m = 0, day = 0;
-  d.to_ymd(y, m, day);
-  if (y < 0 || y > 9999) {
-    out += d.to_string();
-    return;
-  }
-  const char text[10] = {static_cast<char>('0' + y / 1000),
-                         static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),
-                         static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),
-                         static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + day / 10),
-                         static_cast<char>('0' + day % 10)};
-  out.append(text, sizeof text);
-}
-
-}  // namespace
-
 VariantCurve variant_curve(const RunOutput& output, int64_t index, const std::string& id) {
   VariantCurve curve;
   curve.index = index;
@@ -108,7 +84,6 @@ std::string sweep_equity_csv(const std::vector<VariantCurve>& all, unsigned thre
     const size_t n = curves.size();
     std::vector<double> values(kTile * n), levels(kTile);
     std::vector<char> present(kTile * n), level_present(kTile);
-    std::string date_text;
     for (size_t r0 = begin; r0 < end; r0 += kTile) {
       const size_t r1 = std::min(end, r0 + kTile);
       for (size_t k = 0; k < n; ++k) {
@@ -127,9 +102,7 @@ std::string sweep_equity_csv(const std::vector<VariantCurve>& all, unsigned thre
         cursor[k] = at;
       }
       for (size_t r = r0; r < r1; ++r) {
-        date_text.clear();
-        append_date(date_text, dates[r]);
-        put_text(date_text);
+        put_text(dates[r].to_string());  // 10 characters: no allocation
         if (with_benchmark) put_cell(level_present[r - r0], levels[r - r0], 4);
         const size_t row = (r - r0) * n;
         for (size_t k = 0; k < n; ++k) put_cell(present[row + k], values[row + k], 2);
