@@ -57,8 +57,13 @@ TEST(SeriesCsv, OhlcSeriesBecomesAnIndexInstrument) {
       write_file(dir / "MOUTAI.IDX.csv",
                  "date,open,high,low,close\n2024-01-03,100,102,99,101\n2024-01-05,101,103,100,102\n");
   MarketData md = three_days();
+  const float* stocks_close = md.daily.field(Field::Close).data();
   attach_series(md, read_series_csv(file));
   ASSERT_EQ(md.instrument_count(), 2);
+  // Appended beside the market's block, which is not copied (engine/data/panel.hpp).
+  EXPECT_EQ(md.daily.field(Field::Close).data(), stocks_close);
+  EXPECT_EQ(md.daily.field(Field::Close).stored_cols(), 1);
+  EXPECT_EQ(md.daily.field(Field::Close).appended_cols(), 1);
   const auto id = md.find("MOUTAI.IDX");
   ASSERT_EQ(id, std::optional<InstrumentId>(1));
   EXPECT_EQ(md.instruments[1].kind, InstrumentKind::Index);
@@ -71,6 +76,13 @@ TEST(SeriesCsv, OhlcSeriesBecomesAnIndexInstrument) {
   EXPECT_EQ(md.hourly->field(Field::Close).cols(), 2);
   EXPECT_TRUE(std::isnan(md.hourly->field(Field::Close)(0, 1)));
   EXPECT_NO_THROW(md.validate());
+  // A second index joins the appended block after the first.
+  attach_series(md, read_series_csv(write_file(dir / "SECOND.IDX.csv",
+                                               "date,open,high,low,close\n2024-01-02,7,7,7,7\n")));
+  EXPECT_EQ(md.daily.field(Field::Close).appended_cols(), 2);
+  EXPECT_FLOAT_EQ(md.daily.field(Field::Close)(2, 1), 102.f);
+  EXPECT_FLOAT_EQ(md.daily.field(Field::Close)(0, 2), 7.f);
+  EXPECT_EQ(md.fingerprint, compute_fingerprint(with_contiguous_panels(md)));
 }
 
 TEST(SeriesCsv, MalformedSeriesFiles) {
