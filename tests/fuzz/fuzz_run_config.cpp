@@ -1,24 +1,19 @@
 // A run config as JSON text: parsed (depth, duplicate keys, numbers), validated (a vendor data spec too),
 // and when valid run as a backtest on a small synthetic market, with the result document, summary and HTML
 // report rendered. Every config value therefore reaches the engine code it configures.
-#include "data_adapters/import/source_import.hpp"
-#include "engine/core/json_text.hpp"
 #include "app/run/backtest_runner.hpp"
 #include "app/run/html_report.hpp"
 #include "app/run/result_writer.hpp"
 #include "app/run/run_config.hpp"
 #include "app/run/summary_table.hpp"
+#include "data_adapters/import/source_import.hpp"
+#include "engine/core/json_text.hpp"
 #include "fuzz_support.hpp"
 #include "fuzz_support_market.hpp"
-#include "strategies/builtin.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace abt;
-  static const StrategyRegistry registry = [] {
-    StrategyRegistry r;
-    register_builtin_strategies(r);
-    return r;
-  }();
+  const StrategyRegistry& registry = fuzz::builtin_registry();
   fuzz::expect_user_errors_only([&] {
     const nlohmann::json j = parse_json_text(fuzz::as_text(data, size), "fuzz.json");
     RunConfig rc = parse_run_config(j);

@@ -7,15 +7,10 @@
 #include "app/run/run_config.hpp"
 #include "fuzz_support.hpp"
 #include "fuzz_support_market.hpp"
-#include "strategies/builtin.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace abt;
-  static const StrategyRegistry registry = [] {
-    StrategyRegistry r;
-    register_builtin_strategies(r);
-    return r;
-  }();
+  const StrategyRegistry& registry = fuzz::builtin_registry();
   fuzz::expect_user_errors_only([&] {
     nlohmann::json config = nlohmann::json::parse(
         R"({"strategy": {"name": "dual_ma", "params": {"symbols": ["BROAD.IDX"], "fast": 5, "slow": 20}}})");
