@@ -17,6 +17,9 @@ namespace abt::test {
 /// guaranteed; tests may remove it).
 std::filesystem::path make_temp_dir(const std::string& prefix);
 
+/// Writes `text` to `path` byte for byte (creating its directories) and returns `path`.
+std::filesystem::path write_text(const std::filesystem::path& path, const std::string& text);
+
 /// The repository root (for examples/ and goldens) and ../shared (real samples; may be absent).
 std::filesystem::path repo_root();
 std::filesystem::path shared_dir();

@@ -17,10 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write_text(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using test::write_text;
 
 /// Six days around the end of the gbbq table (2020-11-09). 600001.SH: unadjusted close 10 every day;
 /// factor 1 -> 1.2 on 11-06 (before the end: the table has the shares), -> 1.56 on 11-10 (x1.3: a

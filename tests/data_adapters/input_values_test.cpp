@@ -25,11 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using test::write_text;
 
 std::string error_of(const std::function<void()>& read) {
   try {
@@ -69,23 +65,23 @@ TEST(InputValues, PanelCsvRefusesBadValuesWithFileAndLine) {
   int k = 0;
   for (const Case& c : cases) {
     const fs::path file =
-        write(dir / ("bad" + std::to_string(k++) + ".csv"), kHeader + std::string(kGoodRow) + c.row);
+        write_text(dir / ("bad" + std::to_string(k++) + ".csv"), kHeader + std::string(kGoodRow) + c.row);
     EXPECT_EQ(error_of([&] { load_panel_csv({file}); }), file.string() + ":3: " + c.expected) << c.row;
   }
 }
 
 TEST(InputValues, OneSymbolPerSecurityWhateverTheSpelling) {
   const fs::path dir = test::make_temp_dir("input_values");
-  const fs::path file = write(dir / "d.csv", std::string(kHeader) + kGoodRow +
-                                                 "2024-01-03,SH600519,10,11,9,10.5,100,1000,1e9,0\n"
-                                                 "2024-01-03,sz000001,10,11,9,10.5,100,1000,1e9,0\n");
+  const fs::path file = write_text(dir / "d.csv", std::string(kHeader) + kGoodRow +
+                                                      "2024-01-03,SH600519,10,11,9,10.5,100,1000,1e9,0\n"
+                                                      "2024-01-03,sz000001,10,11,9,10.5,100,1000,1e9,0\n");
   const MarketData md = load_panel_csv({file});
   ASSERT_EQ(md.instrument_count(), 2);
   EXPECT_EQ(md.instruments[0].symbol, "000001.SZ");
   EXPECT_EQ(md.instruments[1].symbol, "600519.SH");
   EXPECT_FALSE(md.find("SH600519").has_value());
   // The same bar under two spellings is a duplicate, not two stocks.
-  const fs::path twice = write(
+  const fs::path twice = write_text(
       dir / "t.csv", std::string(kHeader) + kGoodRow + "2024-01-02,SH600519,10,11,9,10.5,100,1000,1e9,0\n");
   EXPECT_EQ(
       error_of([&] { load_panel_csv({twice}); }),
@@ -96,10 +92,11 @@ TEST(InputValues, OneSymbolPerSecurityWhateverTheSpelling) {
 
 TEST(InputValues, TushareAdjFactorZeroIsRefused) {
   const fs::path dir = test::make_temp_dir("input_values");
-  write(
+  write_text(
       dir / "daily.csv",
       "ts_code,trade_date,open,high,low,close,pre_close,vol,amount\n600519.SH,20240102,10,11,9,10,10,5,50\n");
-  const fs::path adj = write(dir / "adj_factor.csv", "ts_code,trade_date,adj_factor\n600519.SH,20240102,0\n");
+  const fs::path adj =
+      write_text(dir / "adj_factor.csv", "ts_code,trade_date,adj_factor\n600519.SH,20240102,0\n");
   VendorOptions o;
   o.inputs = {dir};
   EXPECT_EQ(error_of([&] { read_vendor_csv("tushare", o); }),
@@ -108,9 +105,9 @@ TEST(InputValues, TushareAdjFactorZeroIsRefused) {
 
 TEST(InputValues, TushareAmountOverflowingFloatAfterScalingIsRefused) {
   const fs::path dir = test::make_temp_dir("input_values");
-  const fs::path daily = write(dir / "daily.csv",
-                               "ts_code,trade_date,open,high,low,close,pre_close,vol,amount\n"
-                               "600519.SH,20240102,10,11,9,10,10,5,1e36\n");  // x 1000 CNY: 1e39
+  const fs::path daily = write_text(dir / "daily.csv",
+                                    "ts_code,trade_date,open,high,low,close,pre_close,vol,amount\n"
+                                    "600519.SH,20240102,10,11,9,10,10,5,1e36\n");  // x 1000 CNY: 1e39
   VendorOptions o;
   o.inputs = {daily};
   EXPECT_EQ(
@@ -121,11 +118,11 @@ TEST(InputValues, TushareAmountOverflowingFloatAfterScalingIsRefused) {
 
 TEST(InputValues, NamechangeIntervalEndingBeforeItStartsIsRefused) {
   const fs::path dir = test::make_temp_dir("input_values");
-  write(
+  write_text(
       dir / "daily.csv",
       "ts_code,trade_date,open,high,low,close,pre_close,vol,amount\n600519.SH,20240102,10,11,9,10,10,5,50\n");
-  const fs::path nc = write(dir / "namechange.csv",
-                            "ts_code,name,start_date,end_date\n600519.SH,*ST茅台,20240105,20240102\n");
+  const fs::path nc = write_text(dir / "namechange.csv",
+                                 "ts_code,name,start_date,end_date\n600519.SH,*ST茅台,20240105,20240102\n");
   VendorOptions o;
   o.inputs = {dir};
   EXPECT_EQ(error_of([&] { read_vendor_csv("tushare", o); }),
@@ -135,17 +132,17 @@ TEST(InputValues, NamechangeIntervalEndingBeforeItStartsIsRefused) {
 TEST(InputValues, GbbqNegativeValuesAndImpossibleReferencePricesAreRefused) {
   const fs::path dir = test::make_temp_dir("input_values");
   const std::string head = "market,code,date,category,f1,f2,f3,f4\n";
-  const fs::path f3 = write(dir / "f3.csv", head + "SH,600001,20240103,1,0,0,-10,0\n");
+  const fs::path f3 = write_text(dir / "f3.csv", head + "SH,600001,20240103,1,0,0,-10,0\n");
   EXPECT_EQ(error_of([&] { GbbqTable::read(f3); }),
             f3.string() + ":2: column 'f3': expected a non-negative number, got '-10'");
-  const fs::path category = write(dir / "cat.csv", head + "SH,600001,20240103,1e30,0,0,0,0\n");
+  const fs::path category = write_text(dir / "cat.csv", head + "SH,600001,20240103,1e30,0,0,0,0\n");
   EXPECT_EQ(error_of([&] { GbbqTable::read(category); }),
             category.string() + ":2: column 'category': expected an integer in [0, 255], got '1e30'");
-  const fs::path old = write(dir / "old.csv", head + "SH,600001,19700103,1,0,0,0,0\n");
+  const fs::path old = write_text(dir / "old.csv", head + "SH,600001,19700103,1,0,0,0,0\n");
   EXPECT_EQ(error_of([&] { GbbqTable::read(old); }),
             old.string() + ":2: 1970-01-03 is outside the reference-date range 1980-01-01 .. 2100-12-31");
   // A cash dividend of 200 CNY per 10 shares on a 10.20 close: the reference price would be negative.
-  const fs::path big = write(dir / "big.csv", head + "SH,600001,20240103,1,200,0,0,0\n");
+  const fs::path big = write_text(dir / "big.csv", head + "SH,600001,20240103,1,200,0,0,0\n");
   const GbbqTable table = GbbqTable::read(big);
   const std::vector<Date> dates = {Date::from_ymd(2024, 1, 2), Date::from_ymd(2024, 1, 3)};
   EXPECT_EQ(
@@ -163,39 +160,40 @@ TEST(InputValues, ReferenceTablesRefuseBackwardIntervalsAndBadShares) {
                       .stock("600000.SH", {{10, 10, 10, 10}, {11, 11, 11, 11}})
                       .build();
   std::vector<std::string> notes;
-  const fs::path st = write(dir / "st.csv", "symbol,start,end\n600000.SH,2024-01-03,2024-01-02\n");
+  const fs::path st = write_text(dir / "st.csv", "symbol,start,end\n600000.SH,2024-01-03,2024-01-02\n");
   EXPECT_EQ(error_of([&] { apply_st_intervals(md, st, notes); }),
             st.string() + ":2: expected end >= start, got 2024-01-02 < 2024-01-03");
   const fs::path member =
-      write(dir / "m.csv", "index,symbol,start,end\n000300.SH,600000.SH,2024-01-03,2023-01-01\n");
+      write_text(dir / "m.csv", "index,symbol,start,end\n000300.SH,600000.SH,2024-01-03,2023-01-01\n");
   EXPECT_EQ(error_of([&] { apply_index_membership(md, member, notes); }),
             member.string() + ":2: expected end >= start, got 2023-01-01 < 2024-01-03");
   const fs::path listing =
-      write(dir / "l.csv", "symbol,list_date,delist_date\n600000.SH,2024-01-03,2024-01-02\n");
+      write_text(dir / "l.csv", "symbol,list_date,delist_date\n600000.SH,2024-01-03,2024-01-02\n");
   EXPECT_EQ(error_of([&] { apply_listing_dates(md, listing, notes); }),
             listing.string() + ":2: expected delist_date >= list_date, got 2024-01-02 < 2024-01-03");
   const fs::path shares =
-      write(dir / "s.csv", "date,symbol,total_shares,float_shares\n2024-01-02,600000.SH,-5,1\n");
+      write_text(dir / "s.csv", "date,symbol,total_shares,float_shares\n2024-01-02,600000.SH,-5,1\n");
   EXPECT_EQ(error_of([&] { apply_share_capital(md, shares, notes); }),
             shares.string() + ":2: column 'total_shares': expected a non-negative number, got '-5'");
-  const fs::path ipo = write(dir / "i.csv", "symbol,list_date,issue_price\n600000.SH,2024-01-02,inf\n");
+  const fs::path ipo = write_text(dir / "i.csv", "symbol,list_date,issue_price\n600000.SH,2024-01-02,inf\n");
   EXPECT_EQ(error_of([&] { apply_ipo_table(md, ipo, notes); }),
             ipo.string() + ":2: column 'issue_price': expected a number, got 'inf'");
 }
 
 TEST(InputValues, SeriesAndMinuteCsvRefuseNonFiniteValues) {
   const fs::path dir = test::make_temp_dir("input_values");
-  const fs::path series = write(dir / "y.csv", "date,yield\n2024-01-02,2.5\n2024-01-03,-inf\n");
+  const fs::path series = write_text(dir / "y.csv", "date,yield\n2024-01-02,2.5\n2024-01-03,-inf\n");
   EXPECT_EQ(error_of([&] { read_series_csv(series, ""); }),
             series.string() + ":3: column 'yield': expected a number, got '-inf'");
   // A series may have a weekend value (ignored when attached), not one from 1900.
-  const fs::path weekend = write(dir / "w.csv", "date,yield\n2024-01-06,2.5\n");
+  const fs::path weekend = write_text(dir / "w.csv", "date,yield\n2024-01-06,2.5\n");
   EXPECT_NO_THROW(read_series_csv(weekend, ""));
   const fs::path minute =
-      write(dir / "m.csv", "date,open,high,low,close,volume\n2024-01-02 09:31,10,10,10,10,-3\n");
+      write_text(dir / "m.csv", "date,open,high,low,close,volume\n2024-01-02 09:31,10,10,10,10,-3\n");
   EXPECT_EQ(error_of([&] { read_minute_csv(minute); }),
             minute.string() + ":2: column 'volume': expected a non-negative number, got '-3'");
-  const fs::path saturday = write(dir / "s.csv", "date,open,high,low,close\n2024-01-06 09:31,10,10,10,10\n");
+  const fs::path saturday =
+      write_text(dir / "s.csv", "date,open,high,low,close\n2024-01-06 09:31,10,10,10,10\n");
   EXPECT_EQ(error_of([&] { read_minute_csv(saturday); }),
             saturday.string() + ":2: 2024-01-06 is a Saturday (A-shares never trade on weekends)");
 }

@@ -17,10 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write_text(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using test::write_text;
 
 /// Five days (2024-01-02 .. 2024-01-08), SH600001 and SZ000002 with OHLC on every day, factor 1.
 fs::path make_dir(const std::string& name) {

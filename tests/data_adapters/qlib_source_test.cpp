@@ -16,10 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 constexpr float kNaN = test::kNaN;
 
-void write_text(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using test::write_text;
 
 /// Five days; SH600001 with a factor change 2 -> 4 on day 3 (a 1:1 bonus issue), SZ000002 listed from day
 /// 2 and suspended on day 3, index SH000300 without a factor file.

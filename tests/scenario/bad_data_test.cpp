@@ -26,18 +26,16 @@ test::CliResult run(const std::string& args) {
   return test::run_limited(args);
 }
 
-fs::path write(const fs::path& path, const std::string& text) {
-  return test::write_text(path, text);
-}
+using test::write_text;
 
 constexpr const char* kHeader = "date,symbol,open,high,low,close,volume,amount,total_shares,name\n";
 constexpr const char* kRow = "2024-01-02,600519.SH,10,11,9,10.5,100,1000,1e9,";
 
 /// A qlib directory with one stock on five days (factor 1) and instruments/all.txt and csi300.txt.
 fs::path qlib_dir(const fs::path& root) {
-  write(root / "calendars" / "day.txt", "2024-01-02\n2024-01-03\n2024-01-04\n2024-01-05\n2024-01-08\n");
-  write(root / "instruments" / "all.txt", "SH600001\t2024-01-02\t2024-01-08\n");
-  write(root / "instruments" / "csi300.txt", "SH600001\t2024-01-04\t2024-01-08\n");
+  write_text(root / "calendars" / "day.txt", "2024-01-02\n2024-01-03\n2024-01-04\n2024-01-05\n2024-01-08\n");
+  write_text(root / "instruments" / "all.txt", "SH600001\t2024-01-02\t2024-01-08\n");
+  write_text(root / "instruments" / "csi300.txt", "SH600001\t2024-01-04\t2024-01-08\n");
   const fs::path f = root / "features" / "SH600001";
   fs::create_directories(f);
   for (const char* p : {"open", "high", "low", "close"})
@@ -51,12 +49,12 @@ TEST(BadData, GbkTextIsConvertedOrRefusedWithTheRow) {
   const fs::path dir = test::make_temp_dir("bad_data");
   // GBK bytes in `name`: nlohmann's invalid-UTF-8 exception escaped when the dataset was written.
   const fs::path gbk =
-      write(dir / "gbk.csv", std::string(kHeader) + kRow + "\xb9\xf3\xd6\xdd\xc3\xa9\xcc\xa8\n");
+      write_text(dir / "gbk.csv", std::string(kHeader) + kRow + "\xb9\xf3\xd6\xdd\xc3\xa9\xcc\xa8\n");
   const test::CliResult r = run("data import --from csv " + gbk.string() + " --out " + (dir / "ds").string());
   EXPECT_EQ(r.exit_code, 0) << r.output;
   const MarketData md = read_dataset(dir / "ds");
   EXPECT_EQ(md.instruments[0].name, "\xe8\xb4\xb5\xe5\xb7\x9e\xe8\x8c\x85\xe5\x8f\xb0");  // 贵州茅台 in UTF-8
-  const fs::path bad = write(dir / "bad.csv", std::string(kHeader) + kRow + "x\xff\n");
+  const fs::path bad = write_text(dir / "bad.csv", std::string(kHeader) + kRow + "x\xff\n");
   expect_refused("data import --from csv " + bad.string() + " --out " + (dir / "ds2").string(),
                  {bad.string() + ":2: expected UTF-8 or GB18030 (GBK) text, got the byte 0xff at column 49"});
 }
@@ -86,7 +84,7 @@ TEST(BadData, ValuesOutsideTheirDomainNameFileAndRow) {
   for (const Case& c : cases) {
     std::string name = "v";  // appended, not "v" + ...: GCC 12 warns (a -Wrestrict false positive)
     name += std::to_string(k++);
-    const fs::path file = write(dir / name, std::string(kHeader).append(c.row).append("\n"));
+    const fs::path file = write_text(dir / name, std::string(kHeader).append(c.row).append("\n"));
     expect_refused("data import --from csv " + file.string() + " --out " + (dir / "ds").string(),
                    {file.string() + c.expected});
   }
@@ -94,8 +92,8 @@ TEST(BadData, ValuesOutsideTheirDomainNameFileAndRow) {
 
 TEST(BadData, SpellingsOfOneSecurityAreOneSymbol) {
   const fs::path dir = test::make_temp_dir("bad_data");
-  const fs::path file = write(dir / "two.csv", std::string(kHeader) + kRow + "\n" +
-                                                   "2024-01-03,SH600519,10,11,9,10.5,100,1000,1e9,\n");
+  const fs::path file = write_text(dir / "two.csv", std::string(kHeader) + kRow + "\n" +
+                                                        "2024-01-03,SH600519,10,11,9,10.5,100,1000,1e9,\n");
   const test::CliResult r =
       run("data import --from csv " + file.string() + " --out " + (dir / "ds").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -113,10 +111,10 @@ TEST(BadData, FactorsThatBreakAdjustmentAreRefused) {
       {"factor.day.bin: byte offset 12 (calendar entry 2): expected a positive adjustment factor"});
   // Tushare adj_factor 0.
   const fs::path ts = dir / "ts";
-  write(
+  write_text(
       ts / "daily.csv",
       "ts_code,trade_date,open,high,low,close,pre_close,vol,amount\n600519.SH,20240102,10,11,9,10,10,5,50\n");
-  write(ts / "adj_factor.csv", "ts_code,trade_date,adj_factor\n600519.SH,20240102,0\n");
+  write_text(ts / "adj_factor.csv", "ts_code,trade_date,adj_factor\n600519.SH,20240102,0\n");
   expect_refused("data import --from tushare " + ts.string() + " --out " + (dir / "t").string(),
                  {(ts / "adj_factor.csv").string() +
                   ":2: column 'adj_factor': expected a positive adjustment factor, got '0'"});
@@ -125,7 +123,7 @@ TEST(BadData, FactorsThatBreakAdjustmentAreRefused) {
   fs::create_directories(vipdoc);
   std::ofstream(vipdoc / "sh600001.day", std::ios::binary);  // empty: the gbbq row fails first
   const fs::path gbbq =
-      write(dir / "gbbq.csv", "market,code,date,category,f1,f2,f3,f4\nSH,600001,20240103,1,0,0,-10,0\n");
+      write_text(dir / "gbbq.csv", "market,code,date,category,f1,f2,f3,f4\nSH,600001,20240103,1,0,0,-10,0\n");
   expect_refused("data import --from tdx " + (dir / "vipdoc").string() + " --gbbq " + gbbq.string() +
                      " --out " + (dir / "x").string(),
                  {gbbq.string() + ":2: column 'f3': expected a non-negative number, got '-10'"});
@@ -143,7 +141,7 @@ TEST(BadData, QlibMarketIntervalsAreHonouredAndBackwardIntervalsRefused) {
   EXPECT_FLOAT_EQ(md.daily.field(Field::Close)(2, 0), 12.0f);
   EXPECT_EQ(md.instruments[0].list_date, Date::from_ymd(2024, 1, 4));
   // An interval that ends before it starts was dropped silently.
-  const fs::path st = write(dir / "st.csv", "symbol,start,end\n600001.SH,2024-01-05,2024-01-03\n");
+  const fs::path st = write_text(dir / "st.csv", "symbol,start,end\n600001.SH,2024-01-05,2024-01-03\n");
   expect_refused(
       "data import --from qlib " + q.string() + " --st " + st.string() + " --out " + (dir / "q2").string(),
       {st.string() + ":2: expected end >= start, got 2024-01-03 < 2024-01-05"});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scenario/cli_runner.hpp"
+#include "test_support.hpp"
 
 namespace abt::test {
 
@@ -26,13 +27,6 @@ inline void expect_refused(const std::string& args, const std::vector<std::strin
   EXPECT_EQ(r.output.find("9223372036854775807 bytes"), std::string::npos) << r.output;
   for (const std::string& e : expected)
     EXPECT_NE(r.output.find(e), std::string::npos) << e << "\n" << r.output;
-}
-
-/// Writes `text` to `path` (creating its directory) and returns the path.
-inline std::filesystem::path write_text(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
 }
 
 }  // namespace abt::test
